@@ -1,0 +1,12 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { markAllNotificationsRead } from "@/db/queries/notifications";
+import { authedAction } from "@/lib/auth/action";
+
+export const markNotificationsReadAction = authedAction("notifications.read", z.object({}), async (_input, { db, scope }) => {
+  await markAllNotificationsRead(db, scope.userId);
+  revalidatePath("/", "layout");
+  return { ok: true, data: undefined };
+});

@@ -1,0 +1,33 @@
+import { cookies } from "next/headers";
+import { NotificationsBell } from "@/components/shell/notifications-bell";
+import { menuItems } from "@/components/shell/menu";
+import { QuickSearch } from "@/components/shell/quick-search";
+import { Sidebar } from "@/components/shell/sidebar";
+import { UserMenu } from "@/components/shell/user-menu";
+import { listNotifications } from "@/db/queries/notifications";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const { db, scope, user } = await requireUser();
+  const [notifications, cookieStore] = await Promise.all([listNotifications(db, scope.userId), cookies()]);
+  const items = menuItems
+    .filter((item) => can(scope.role, item.permission))
+    .map(({ href, label, icon }) => ({ href, label, icon }));
+
+  return (
+    <div className="flex min-h-screen">
+      <Sidebar items={items} initiallyCollapsed={cookieStore.get("sidebar")?.value === "collapsed"} />
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="sticky top-0 z-40 flex h-14 items-center gap-4 border-b bg-background/95 px-6 backdrop-blur">
+          {can(scope.role, "clients.read") && <QuickSearch />}
+          <div className="ml-auto flex items-center gap-2">
+            <NotificationsBell items={notifications.rows} unread={notifications.unread} />
+            <UserMenu user={user} />
+          </div>
+        </header>
+        <main className="flex-1 px-6 py-6">{children}</main>
+      </div>
+    </div>
+  );
+}

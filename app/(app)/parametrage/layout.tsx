@@ -1,0 +1,16 @@
+import { SettingsTabs } from "@/components/settings/settings-tabs";
+import { requireUser } from "@/lib/auth/session";
+
+export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
+  await requireUser("settings.manage");
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Paramétrage</h1>
+        <p className="text-sm text-muted-foreground">Utilisateurs, portefeuilles et traitements de la plateforme.</p>
+      </div>
+      <SettingsTabs />
+      {children}
+    </div>
+  );
+}

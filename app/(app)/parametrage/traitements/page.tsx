@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import { RunJobButton } from "@/components/settings/run-job-button";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { listJobRuns } from "@/db/queries/job-runs";
+import { jobs } from "@/inngest/functions";
+import { requireUser } from "@/lib/auth/session";
+import { inngestConfigured } from "@/lib/env";
+import { formatDate, formatDateTime, formatInteger, formatMoney } from "@/lib/format/fr";
+
+export const metadata: Metadata = { title: "Traitements planifiés" };
+
+const statusBadge = {
+  running: <Badge variant="info">En cours</Badge>,
+  succeeded: <Badge variant="success">Réussi</Badge>,
+  failed: <Badge variant="destructive">Échec</Badge>,
+};
+
+function summary(report: Record<string, unknown>) {
+  if (typeof report.clients !== "number") return "—";
+  return `${formatInteger(report.clients)} clients · encours ${formatMoney(String(report.outstanding))} · échu ${formatMoney(String(report.overdue))}`;
+}
+
+export default async function JobsPage() {
+  const { db } = await requireUser("jobs.run");
+  const runs = await listJobRuns(db, 30);
+  const names = new Map(jobs.map((job) => [job.id, job.name]));
+
+  return (
+    <div className="space-y-6">
+      <Card>
+        <CardHeader>
+          <CardTitle>Traitements</CardTitle>
+          <CardDescription>
+            {inngestConfigured
+              ? "Les traitements sont orchestrés par Inngest."
+              : "Les traitements s'exécutent dans l'application, selon leur planification (heure de Paris)."}
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-3">
+          {jobs.map((job) => (
+            <div key={job.id} className="flex flex-wrap items-center justify-between gap-3 rounded-md border p-3">
+              <div>
+                <p className="font-medium">{job.name}</p>
+                <p className="text-xs text-muted-foreground">
+                  {job.cron ? `Chaque jour à ${job.cron.pattern.split(" ").slice(0, 2).reverse().map((v) => v.padStart(2, "0")).join(":")}` : "À la demande"}
+                </p>
+              </div>
+              <RunJobButton jobId={job.id} label="Lancer maintenant" />
+            </div>
+          ))}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Dernières exécutions</CardTitle>
+        </CardHeader>
+        <CardContent className="p-0">
+          {runs.length === 0 ? (
+            <EmptyState title="Aucune exécution pour le moment" description="La première aura lieu cette nuit, ou lancez-la maintenant." />
+          ) : (
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Traitement</TableHead>
+                  <TableHead>Date traitée</TableHead>
+                  <TableHead>Début</TableHead>
+                  <TableHead>Durée</TableHead>
+                  <TableHead>Statut</TableHead>
+                  <TableHead>Résultat</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {runs.map((run) => (
+                  <TableRow key={run.id}>
+                    <TableCell className="font-medium">{names.get(run.job) ?? run.job}</TableCell>
+                    <TableCell>{formatDate(run.runDate)}</TableCell>
+                    <TableCell>{formatDateTime(run.startedAt)}</TableCell>
+                    <TableCell className="tabular">
+                      {run.finishedAt ? `${((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s` : "—"}
+                    </TableCell>
+                    <TableCell>{statusBadge[run.status]}</TableCell>
+                    <TableCell className="text-sm text-muted-foreground">{run.error ?? summary(run.report)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatDate, formatMoney } from "@/lib/format/fr";
+
+const typeLabels: Record<string, string> = {
+  invoice: "Facture",
+  credit_note: "Avoir",
+  payment: "Règlement",
+  other: "Autre",
+};
+
+type Row = {
+  id: number;
+  type: string;
+  number: string;
+  issueDate: string;
+  dueDate: string;
+  amount: string;
+  openAmount: string;
+  disputed: boolean;
+  daysLate: number;
+};
+
+export function OpenDocumentsTable({ documents }: { documents: Row[] }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Pièces ouvertes</CardTitle>
+      </CardHeader>
+      <CardContent className="p-0">
+        {documents.length === 0 ? (
+          <p className="px-6 pb-6 text-sm text-muted-foreground">Aucune pièce ouverte : ce client est à jour.</p>
+        ) : (
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Pièce</TableHead>
+                <TableHead>Date</TableHead>
+                <TableHead>Échéance</TableHead>
+                <TableHead className="text-right">Montant</TableHead>
+                <TableHead className="text-right">Reste dû</TableHead>
+                <TableHead className="text-right">Retard</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {documents.map((doc) => (
+                <TableRow key={doc.id}>
+                  <TableCell>
+                    <span className="font-medium">{doc.number}</span>
+                    <span className="ml-2 text-xs text-muted-foreground">{typeLabels[doc.type]}</span>
+                    {doc.disputed && (
+                      <Badge variant="warning" className="ml-2">
+                        Litige
+                      </Badge>
+                    )}
+                  </TableCell>
+                  <TableCell>{formatDate(doc.issueDate)}</TableCell>
+                  <TableCell>{formatDate(doc.dueDate)}</TableCell>
+                  <TableCell className="tabular text-right">{formatMoney(doc.amount)}</TableCell>
+                  <TableCell className="tabular text-right font-medium">{formatMoney(doc.openAmount)}</TableCell>
+                  <TableCell className={`tabular text-right ${doc.daysLate > 0 ? "text-destructive" : "text-muted-foreground"}`}>
+                    {doc.daysLate > 0 ? `${doc.daysLate} j` : "—"}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useActionState, useEffect, useState } from "react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import type { ActionResult } from "@/lib/auth/action";
+import { FieldErrorsContext } from "./field";
+
+type FormAction = (previous: ActionResult<undefined> | null, form: FormData) => Promise<ActionResult<undefined>>;
+
+/** A dialog holding one form bound to a server action; it closes itself when the action succeeds. */
+export function ActionDialog({
+  trigger,
+  title,
+  description,
+  submitLabel,
+  action,
+  children,
+  destructive = false,
+}: {
+  trigger: React.ReactNode;
+  title: string;
+  description?: string;
+  submitLabel: string;
+  action: FormAction;
+  children: React.ReactNode;
+  destructive?: boolean;
+}) {
+  const [open, setOpen] = useState(false);
+  const [state, formAction, pending] = useActionState(action, null);
+
+  useEffect(() => {
+    if (state?.ok) setOpen(false);
+  }, [state]);
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>{trigger}</DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{title}</DialogTitle>
+          {description && <DialogDescription>{description}</DialogDescription>}
+        </DialogHeader>
+        <form action={formAction} className="space-y-4">
+          {state && !state.ok && (
+            <Alert variant="destructive" role="alert">
+              <AlertDescription>{state.error}</AlertDescription>
+            </Alert>
+          )}
+          <FieldErrorsContext value={state && !state.ok ? (state.fieldErrors ?? {}) : {}}>{children}</FieldErrorsContext>
+          <DialogFooter>
+            <Button type="submit" variant={destructive ? "destructive" : "default"} disabled={pending}>
+              {pending ? "Enregistrement…" : submitLabel}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { formatDate, formatMoney } from "@/lib/format/fr";
+
+const typeLabels: Record<string, string> = {
+  call: "Appel",
+  email: "E-mail",
+  letter: "Courrier",
+  sms: "SMS",
+  task: "Tâche",
+  formal_notice: "Mise en demeure",
+};
+const statusLabels: Record<string, string> = { planned: "À faire", to_confirm: "À confirmer", error: "En erreur" };
+
+type Row = {
+  id: string;
+  type: string;
+  status: string;
+  plannedDate: string;
+  amountCovered: string;
+  clientId: string;
+  clientName: string;
+};
+
+export function PendingActionsCard({ rows, total }: { rows: Row[]; total: number }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Mes actions en attente</CardTitle>
+        <CardDescription>
+          {total === 0 ? "Rien à traiter aujourd'hui." : `${total} action${total > 1 ? "s" : ""} à traiter`}
+        </CardDescription>
+      </CardHeader>
+      <CardContent>
+        {rows.length === 0 ? (
+          <p className="text-sm text-muted-foreground">
+            Les actions de relance apparaîtront ici dès que les scénarios auront planifié des relances pour vos clients.
+          </p>
+        ) : (
+          <ul className="divide-y">
+            {rows.map((row) => (
+              <li key={row.id} className="flex items-center justify-between gap-3 py-2 text-sm">
+                <div className="min-w-0">
+                  <Link href={`/clients/${row.clientId}`} className="block truncate font-medium hover:underline">
+                    {row.clientName}
+                  </Link>
+                  <span className="text-xs text-muted-foreground">
+                    {typeLabels[row.type]} · prévu le {formatDate(row.plannedDate)}
+                  </span>
+                </div>
+                <div className="flex shrink-0 items-center gap-2">
+                  <span className="tabular">{formatMoney(row.amountCovered)}</span>
+                  <Badge variant={row.status === "error" ? "warning" : "destructive"}>{statusLabels[row.status]}</Badge>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,57 @@
+import { LogOut } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { signOut } from "@/lib/auth/config";
+import { type Role, roleLabels } from "@/lib/auth/roles";
+
+function initials(name: string) {
+  return name
+    .split(/\s+/)
+    .map((part) => part[0])
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
+}
+
+export function UserMenu({ user }: { user: { name: string; email: string; role: Role } }) {
+  async function logout() {
+    "use server";
+    await signOut({ redirectTo: "/login" });
+  }
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="ghost" className="gap-2 px-2" aria-label={`Menu de ${user.name}`}>
+          <span className="flex size-8 items-center justify-center rounded-full bg-primary text-xs font-semibold text-primary-foreground">
+            {initials(user.name)}
+          </span>
+          <span className="hidden text-left text-sm leading-tight md:block">
+            <span className="block font-medium">{user.name}</span>
+            <span className="block text-xs text-muted-foreground">{roleLabels[user.role]}</span>
+          </span>
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end" className="w-56">
+        <DropdownMenuLabel>
+          <span className="block">{user.name}</span>
+          <span className="block text-xs font-normal text-muted-foreground">{user.email}</span>
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <form action={logout}>
+          <DropdownMenuItem asChild>
+            <button type="submit" className="w-full">
+              <LogOut className="size-4" /> Se déconnecter
+            </button>
+          </DropdownMenuItem>
+        </form>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

@@ -1,0 +1,88 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import { acquireDataDirLock } from "./data-dir-lock";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Anything queries can run on: the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+export type DatabaseHandle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> };
+
+const migrationsFolder = path.join(process.cwd(), "drizzle");
+
+export type OpenOptions = { databaseUrl?: string; dataDir?: string; memory?: boolean };
+
+/** Opens PostgreSQL when a URL is given, otherwise PGlite (on disk, or in memory for tests), then migrates. */
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const client = postgres(options.databaseUrl, { max: 10, onnotice: () => {} });
+    const db = drizzlePostgres({ client, schema, casing: "snake_case" });
+    await migratePostgres(db, { migrationsFolder });
+    return { db: db as unknown as Db, kind: "postgres", close: () => client.end() };
+  }
+  let release = () => {};
+  let client: PGlite;
+  if (options.memory) {
+    client = new PGlite();
+  } else {
+    const dir = path.resolve(options.dataDir ?? env.DATA_DIR, "pglite");
+    release = acquireDataDirLock(dir);
+    client = new PGlite(dir);
+  }
+  const db = drizzlePglite({ client, schema, casing: "snake_case" });
+  await migratePglite(db, { migrationsFolder });
+  return {
+    db: db as unknown as Db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+const globalForDb = globalThis as unknown as { encaisseDb?: Promise<DatabaseHandle> };
+
+/** The process-wide database from the environment; shared by every bundle of the server. */
+export function getDatabase(): Promise<DatabaseHandle> {
+  globalForDb.encaisseDb ??= openDatabase({ databaseUrl: env.DATABASE_URL }).then((handle) => {
+    closeOnSignals(handle);
+    return handle;
+  });
+  return globalForDb.encaisseDb;
+}
+
+/** Makes `handle` the process-wide database (tests, CLI commands that open their own). */
+export function setDatabase(handle: DatabaseHandle): void {
+  globalForDb.encaisseDb = Promise.resolve(handle);
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+function closeOnSignals(handle: DatabaseHandle) {
+  if (handle.kind !== "pglite") return;
+  const shutdown = () => {
+    handle.close().finally(() => process.exit(0));
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+/** Raw SQL rows, whichever driver is behind `db` (PGlite answers `{ rows }`, postgres.js an array). */
+export async function queryRows<T>(db: Queryable, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

@@ -1,0 +1,40 @@
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import type { Scope } from "@/lib/auth/scope";
+import type { Queryable } from "../client";
+import { actions, clients } from "../schema";
+import { clientInScope } from "./scope";
+
+const pendingStatuses = ["planned", "to_confirm", "error"] as const;
+
+/** The user's pending actions due by `date` (manual to do, awaiting confirmation, in error), oldest first. */
+export async function listMyPendingActions(db: Queryable, scope: Scope, date: string, limit = 8) {
+  const where = and(
+    clientInScope(scope),
+    eq(actions.assignedUserId, scope.userId),
+    inArray(actions.status, [...pendingStatuses]),
+    lte(actions.plannedDate, date),
+  );
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: actions.id,
+        type: actions.type,
+        status: actions.status,
+        plannedDate: actions.plannedDate,
+        amountCovered: actions.amountCovered,
+        clientId: clients.id,
+        clientName: clients.name,
+      })
+      .from(actions)
+      .innerJoin(clients, eq(clients.id, actions.clientId))
+      .where(where)
+      .orderBy(asc(actions.plannedDate))
+      .limit(limit),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(actions)
+      .innerJoin(clients, eq(clients.id, actions.clientId))
+      .where(where),
+  ]);
+  return { rows, total };
+}

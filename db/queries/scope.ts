@@ -1,0 +1,41 @@
+import { and, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import type { Scope } from "@/lib/auth/scope";
+import type { Queryable } from "../client";
+import { clients, userEntities, users } from "../schema";
+
+/** Loads the scope of an active user on `date`; null when the user is unknown or deactivated. */
+export async function loadScope(db: Queryable, userId: string, date: string): Promise<Scope | null> {
+  const [user] = await db
+    .select({ id: users.id, role: users.role })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.active, true)));
+  if (!user) return null;
+  const [entityRows, covered] = await Promise.all([
+    db.select({ id: userEntities.entityId }).from(userEntities).where(eq(userEntities.userId, userId)),
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.coveringUserId, userId), lte(users.absenceFrom, date), gte(users.absenceTo, date))),
+  ]);
+  return {
+    userId: user.id,
+    role: user.role,
+    entityIds: entityRows.map((r) => r.id),
+    collectorIds: [user.id, ...covered.map((r) => r.id)],
+  };
+}
+
+/** The WHERE condition on `clients` that keeps only the clients `scope` may see. */
+export function clientInScope(scope: Scope): SQL {
+  switch (scope.role) {
+    case "admin":
+    case "supervisor":
+      return sql`true`;
+    case "manager":
+      return scope.entityIds.length ? inArray(clients.entityId, scope.entityIds) : sql`false`;
+    case "collector":
+      return inArray(clients.collectorId, scope.collectorIds);
+    case "sales":
+      return eq(clients.salesRepId, scope.userId);
+  }
+}

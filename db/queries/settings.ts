@@ -1,0 +1,17 @@
+import { eq } from "drizzle-orm";
+import { type OptionKey, type Options, parseOption } from "@/lib/settings/options";
+import type { Queryable } from "../client";
+import { settings } from "../schema";
+
+export async function getOption<K extends OptionKey>(db: Queryable, key: K): Promise<Options[K]> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
+  return parseOption(key, row?.value);
+}
+
+export async function setOption<K extends OptionKey>(db: Queryable, key: K, value: Options[K]): Promise<void> {
+  const parsed = parseOption(key, value);
+  await db
+    .insert(settings)
+    .values({ key, value: parsed })
+    .onConflictDoUpdate({ target: settings.key, set: { value: parsed, updatedAt: new Date() } });
+}

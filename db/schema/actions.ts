@@ -1,0 +1,119 @@
+import {
+  bigint,
+  date,
+  index,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { clients } from "./clients";
+import { documents } from "./documents";
+import { actionMode, actionStatus, actionType, disputeStatus, promiseStatus } from "./enums";
+import { users } from "./organisation";
+import { scenarioSteps } from "./relance";
+
+export const actions = pgTable(
+  "actions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    clientId: uuid()
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    stepId: uuid().references(() => scenarioSteps.id, { onDelete: "set null" }),
+    type: actionType().notNull(),
+    mode: actionMode().notNull(),
+    plannedDate: date({ mode: "string" }).notNull(),
+    status: actionStatus().notNull(),
+    amountCovered: numeric({ precision: 16, scale: 2 }).notNull().default("0"),
+    assignedUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    outcome: text(),
+    note: text(),
+    renderedSubject: text(),
+    renderedBody: text(),
+    renderedPdfPath: text(),
+    sentAt: timestamp({ withTimezone: true }),
+    errorMessage: text(),
+    cancelReason: text(),
+    confirmedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    confirmedAt: timestamp({ withTimezone: true }),
+    doneById: uuid().references(() => users.id, { onDelete: "set null" }),
+    doneAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.assignedUserId, t.status, t.plannedDate),
+    index().on(t.status, t.plannedDate),
+    index().on(t.clientId, t.plannedDate),
+    index().on(t.stepId),
+  ],
+);
+
+export const actionDocuments = pgTable(
+  "action_documents",
+  {
+    actionId: uuid()
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    documentId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.documentId] }), index().on(t.documentId)],
+);
+
+export const promises = pgTable(
+  "promises",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    clientId: uuid()
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    actionId: uuid().references(() => actions.id, { onDelete: "set null" }),
+    promisedDate: date({ mode: "string" }).notNull(),
+    amount: numeric({ precision: 16, scale: 2 }).notNull(),
+    status: promiseStatus().notNull().default("pending"),
+    createdById: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.clientId, t.status)],
+);
+
+export const promiseDocuments = pgTable(
+  "promise_documents",
+  {
+    promiseId: uuid()
+      .notNull()
+      .references(() => promises.id, { onDelete: "cascade" }),
+    documentId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.promiseId, t.documentId] }), index().on(t.documentId)],
+);
+
+export const disputes = pgTable(
+  "disputes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    documentId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    clientId: uuid()
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    reason: text().notNull(),
+    status: disputeStatus().notNull().default("open"),
+    openedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    openedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    closedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    closedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.documentId), index().on(t.clientId, t.status)],
+);
+
+export type Action = typeof actions.$inferSelect;
+export type PromiseToPay = typeof promises.$inferSelect;
+export type Dispute = typeof disputes.$inferSelect;

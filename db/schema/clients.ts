@@ -1,0 +1,86 @@
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { entities, users } from "./organisation";
+import { groups } from "./relance";
+
+export const clients = pgTable(
+  "clients",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    entityId: uuid()
+      .notNull()
+      .references(() => entities.id, { onDelete: "restrict" }),
+    code: text().notNull(),
+    name: text().notNull(),
+    siren: text(),
+    siret: text(),
+    vatNumber: text(),
+    address: text(),
+    postalCode: text(),
+    city: text(),
+    department: text(),
+    region: text(),
+    country: text().notNull().default("FR"),
+    phone: text(),
+    email: text(),
+    paymentTermsDays: integer().notNull().default(30),
+    creditLimit: numeric({ precision: 16, scale: 2 }),
+    collectorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    salesRepId: uuid().references(() => users.id, { onDelete: "set null" }),
+    groupId: uuid().references(() => groups.id, { onDelete: "set null" }),
+    forcedGroupId: uuid().references(() => groups.id, { onDelete: "set null" }),
+    pausedUntil: date({ mode: "string" }),
+    pauseReason: text(),
+    riskScore: integer(),
+    customFields: jsonb().$type<Record<string, string | number | null>>().notNull().default({}),
+    // Kept current by imports and the nightly job so lists never aggregate documents per request.
+    outstanding: numeric({ precision: 16, scale: 2 }).notNull().default("0"),
+    overdue: numeric({ precision: 16, scale: 2 }).notNull().default("0"),
+    balancesAsOf: date({ mode: "string" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique().on(t.entityId, t.code),
+    index().on(t.collectorId),
+    index().on(t.salesRepId),
+    index().on(t.groupId),
+    index().on(t.department),
+    index().on(t.name),
+    index().on(t.siren),
+  ],
+);
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    clientId: uuid()
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    civility: text(),
+    name: text().notNull(),
+    role: text().notNull().default("facturation"),
+    email: text(),
+    phone: text(),
+    mobile: text(),
+    isDefaultRecipient: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.clientId)],
+);
+
+export type Client = typeof clients.$inferSelect;
+export type NewClient = typeof clients.$inferInsert;
+export type Contact = typeof contacts.$inferSelect;

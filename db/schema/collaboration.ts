@@ -1,0 +1,57 @@
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { actions, disputes } from "./actions";
+import { clients } from "./clients";
+import { documents } from "./documents";
+import { users } from "./organisation";
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    clientId: uuid()
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    documentId: bigint({ mode: "number" }).references(() => documents.id, { onDelete: "cascade" }),
+    actionId: uuid().references(() => actions.id, { onDelete: "cascade" }),
+    disputeId: uuid().references(() => disputes.id, { onDelete: "cascade" }),
+    parentId: uuid().references((): ReturnType<typeof uuid> => comments.id, { onDelete: "cascade" }),
+    authorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.clientId, t.createdAt), index().on(t.actionId), index().on(t.parentId)],
+);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text().notNull(),
+    title: text().notNull(),
+    body: text(),
+    link: text(),
+    readAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.userId, t.readAt, t.createdAt)],
+);
+
+export const alerts = pgTable(
+  "alerts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    criteria: jsonb().$type<{ field: string; operator: string; value: unknown }[]>().notNull().default([]),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.userId)],
+);
+
+export type Notification = typeof notifications.$inferSelect;
+export type Comment = typeof comments.$inferSelect;

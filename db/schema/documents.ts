@@ -1,0 +1,83 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  char,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { clients } from "./clients";
+import { documentStatus, documentType, importKind, importMode, importStatus } from "./enums";
+import { users } from "./organisation";
+
+export type ImportRowError = { row: number; column: string; value: string; reason: string };
+
+export const imports = pgTable(
+  "imports",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: importKind().notNull(),
+    fileName: text().notNull(),
+    fileHash: text().notNull(),
+    mode: importMode(),
+    mapping: jsonb().$type<Record<string, string>>(),
+    status: importStatus().notNull().default("pending"),
+    rowsRead: integer().notNull().default(0),
+    rowsInserted: integer().notNull().default(0),
+    rowsUpdated: integer().notNull().default(0),
+    rowsSettled: integer().notNull().default(0),
+    rowsRejected: integer().notNull().default(0),
+    errors: jsonb().$type<ImportRowError[]>().notNull().default([]),
+    userId: uuid().references(() => users.id, { onDelete: "set null" }),
+    startedAt: timestamp({ withTimezone: true }),
+    finishedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.createdAt), index().on(t.fileHash)],
+);
+
+export const documents = pgTable(
+  "documents",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    clientId: uuid()
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    type: documentType().notNull(),
+    number: text().notNull(),
+    reference: text(),
+    issueDate: date({ mode: "string" }).notNull(),
+    dueDate: date({ mode: "string" }).notNull(),
+    // Signed: credit notes and unapplied payments are negative.
+    amount: numeric({ precision: 16, scale: 2 }).notNull(),
+    openAmount: numeric({ precision: 16, scale: 2 }).notNull(),
+    currency: char({ length: 3 }).notNull().default("EUR"),
+    status: documentStatus().notNull().default("open"),
+    settledDate: date({ mode: "string" }),
+    disputed: boolean().notNull().default(false),
+    customFields: jsonb().$type<Record<string, string | number | null>>().notNull().default({}),
+    firstSeenImportId: uuid().references(() => imports.id, { onDelete: "set null" }),
+    lastSeenImportId: uuid().references(() => imports.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique().on(t.clientId, t.type, t.number),
+    index("documents_open_by_client_idx").on(t.clientId, t.dueDate).where(sql`${t.status} = 'open'`),
+    index("documents_open_by_due_idx").on(t.dueDate).where(sql`${t.status} = 'open'`),
+    index().on(t.clientId, t.issueDate),
+    index().on(t.settledDate),
+  ],
+);
+
+export type Document = typeof documents.$inferSelect;
+export type NewDocument = typeof documents.$inferInsert;
+export type Import = typeof imports.$inferSelect;

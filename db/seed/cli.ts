@@ -1,0 +1,79 @@
+/**
+ * `npm run db:seed [-- --size large] [--reset] [--if-empty] [--today yyyy-mm-dd]`: loads the demo data set,
+ * then records the daily snapshots the dashboards read (today, 30 days ago and the last 12 month ends).
+ */
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { type Db, openDatabase, queryRows } from "@/db/client";
+import { recordDailySnapshot } from "@/db/queries/snapshots";
+import { addDays, isoDatePattern, today as todayInParis } from "@/lib/dates";
+import { env } from "@/lib/env";
+import { seedDemo } from "./generate";
+
+function snapshotDates(today: string): string[] {
+  const dates = new Set([today, addDays(today, -30)]);
+  const [y, m] = today.split("-").map(Number);
+  for (let i = 1; i <= 12; i++) {
+    // Day 0 of month m - i + 1 is the last day of month m - i.
+    dates.add(new Date(Date.UTC(y, m - i, 0)).toISOString().slice(0, 10));
+  }
+  return [...dates].sort();
+}
+
+async function emptyAllTables(db: Db) {
+  const tables = await queryRows<{ name: string }>(
+    db,
+    sql`select tablename as name from pg_tables where schemaname = 'public'`,
+  );
+  await db.execute(sql.raw(`truncate ${tables.map((t) => `"${t.name}"`).join(", ")} restart identity cascade`));
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      size: { type: "string", default: "demo" },
+      reset: { type: "boolean", default: false },
+      "if-empty": { type: "boolean", default: false },
+      today: { type: "string" },
+    },
+  });
+  const size = values.size === "large" ? "large" : "demo";
+  const today = values.today ?? todayInParis();
+  if (!isoDatePattern.test(today)) throw new Error("--today attend une date au format AAAA-MM-JJ.");
+  if (size === "large" && !env.DATABASE_URL) {
+    throw new Error("Le jeu « large » (100 000 clients, 1 000 000 de pièces) se charge sur PostgreSQL : définissez DATABASE_URL.");
+  }
+
+  const handle = await openDatabase({ databaseUrl: env.DATABASE_URL });
+  try {
+    const [{ users }] = await queryRows<{ users: number }>(handle.db, sql`select count(*)::int as users from users`);
+    if (users > 0 && values["if-empty"]) {
+      console.log("Base déjà initialisée : données conservées.");
+      return;
+    }
+    if (users > 0 && !values.reset) {
+      throw new Error("La base contient déjà des données. Relancez avec --reset pour tout effacer et recharger la démo.");
+    }
+    if (users > 0) await emptyAllTables(handle.db);
+
+    const started = Date.now();
+    const summary = await seedDemo(handle.db, { size, today });
+    console.log(
+      `Données de démonstration chargées en ${((Date.now() - started) / 1000).toFixed(1)} s : ` +
+        `${summary.clients} clients, ${summary.contacts} contacts, ${summary.documents} pièces (${summary.openDocuments} ouvertes).`,
+    );
+    for (const date of snapshotDates(today)) await recordDailySnapshot(handle.db, date);
+    console.log(`Photographies quotidiennes calculées (${((Date.now() - started) / 1000).toFixed(1)} s au total).`);
+    console.log("\nComptes de démonstration :");
+    for (const login of summary.logins) {
+      console.log(`  ${login.role.padEnd(10)} ${login.email.padEnd(30)} ${login.password}   (${login.name})`);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(`\n${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { finishJobRun, startJobRun } from "@/db/queries/job-runs";
+import { recordDailySnapshot } from "@/db/queries/snapshots";
+import { isoDatePattern, today } from "@/lib/dates";
+import { env } from "@/lib/env";
+import { defineJob } from "../define-job";
+
+const eventData = z.object({ date: z.string().regex(isoDatePattern).optional() });
+
+/** Nightly: per-client encours, échu and aged buckets for the day, the base of every trend and KPI. */
+export const dailySnapshotJob = defineJob({
+  id: "daily-snapshot",
+  name: "Photographie quotidienne des encours",
+  event: "encaisse/daily-snapshot.requested",
+  cron: { pattern: "30 1 * * *", timeZone: env.COMPANY_TIMEZONE },
+  handler: async ({ event, step }) => {
+    const date = eventData.parse(event.data).date ?? today();
+    return step.run("record-snapshot", async () => {
+      const db = await getDb();
+      const started = Date.now();
+      const runId = await startJobRun(db, "daily-snapshot", date);
+      try {
+        const report = await db.transaction((tx) => recordDailySnapshot(tx, date));
+        const result = { ...report, durationMs: Date.now() - started };
+        await finishJobRun(db, runId, { report: result });
+        return result;
+      } catch (error) {
+        await finishJobRun(db, runId, { error: error instanceof Error ? error.message : String(error) });
+        throw error;
+      }
+    });
+  },
+});

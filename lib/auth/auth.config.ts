@@ -1,0 +1,28 @@
+import type { NextAuthConfig } from "next-auth";
+import { env } from "@/lib/env";
+import type { Role } from "./roles";
+import { authSecret } from "./secret";
+
+/** The part of the auth setup that needs no database: shared by the proxy and the full config. */
+export const authConfig = {
+  secret: authSecret(),
+  trustHost: true,
+  pages: { signIn: "/login" },
+  session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 3600 },
+  providers: [],
+  callbacks: {
+    authorized: ({ auth }) => Boolean(auth?.user),
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id as string;
+        token.role = (user as { role: Role }).role;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = token.uid as string;
+      session.user.role = token.role as Role;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

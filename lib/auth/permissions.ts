@@ -1,0 +1,25 @@
+import type { Role } from "./roles";
+
+/** Who may do what. Menus, pages, routes and server actions all read this one table. */
+export const permissions = {
+  "notifications.read": ["admin", "supervisor", "collector", "sales", "manager"],
+  "clients.read": ["admin", "supervisor", "collector", "sales", "manager"],
+  "clients.edit": ["admin", "supervisor", "collector"],
+  "clients.assign": ["admin", "supervisor"],
+  "documents.read": ["admin", "supervisor", "collector", "sales", "manager"],
+  "relance.work": ["admin", "supervisor", "collector"],
+  "relance.configure": ["admin", "supervisor"],
+  "actions.confirm": ["admin", "supervisor"],
+  "portfolios.reassign": ["admin", "supervisor"],
+  "dashboard.team": ["admin", "supervisor"],
+  "imports.run": ["admin"],
+  "settings.manage": ["admin"],
+  "users.manage": ["admin"],
+  "jobs.run": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}

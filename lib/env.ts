@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+/** Every environment variable the app reads, parsed once. Empty strings count as unset. */
+const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
+const optional = z.preprocess(emptyAsUndefined, z.string().optional());
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optional,
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("data")),
+  AUTH_SECRET: optional,
+  SESSION_MAX_AGE_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(8)),
+  LOGIN_MAX_FAILURES: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(5)),
+  LOGIN_WINDOW_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(15)),
+  COMPANY_TIMEZONE: z.preprocess(emptyAsUndefined, z.string().default("Europe/Paris")),
+  INNGEST_EVENT_KEY: optional,
+  INNGEST_SIGNING_KEY: optional,
+  INNGEST_DEV: optional,
+  RESEND_API_KEY: optional,
+  EMAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("Encaisse <relances@encaisse.local>")),
+  JOBS_IN_PROCESS: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).optional()),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export const env: Env = schema.parse(process.env);
+
+/** Inngest runs the jobs when it is configured; otherwise they run inside the app process. */
+export const inngestConfigured = Boolean(env.INNGEST_SIGNING_KEY || env.INNGEST_DEV);

@@ -1,0 +1,45 @@
+/** fr-FR formats for everything a user reads: 12 345,67 €, 23/11/2026, 42,5 %. */
+const money = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
+const moneyCompact = new Intl.NumberFormat("fr-FR", {
+  style: "currency",
+  currency: "EUR",
+  notation: "compact",
+  maximumFractionDigits: 1,
+});
+const integer = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
+
+type Amount = string | number | null | undefined;
+
+// Numeric columns arrive as exact decimal strings; Intl formats them without going through a float.
+export function formatMoney(value: Amount): string {
+  return money.format((value ?? 0) as Intl.StringNumericLiteral);
+}
+
+export function formatMoneyCompact(value: Amount): string {
+  return moneyCompact.format((value ?? 0) as Intl.StringNumericLiteral);
+}
+
+export function formatInteger(value: Amount): string {
+  return integer.format((value ?? 0) as Intl.StringNumericLiteral);
+}
+
+export function formatPercent(ratio: number | null): string {
+  return ratio === null || !Number.isFinite(ratio) ? "—" : percent.format(ratio);
+}
+
+/** A business date `yyyy-mm-dd` shown as `dd/mm/yyyy`, with no time-zone arithmetic. */
+export function formatDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return "—";
+  const [y, m, d] = isoDate.slice(0, 10).split("-");
+  return `${d}/${m}/${y}`;
+}
+
+export function formatDateTime(instant: Date | string | null | undefined): string {
+  if (!instant) return "—";
+  return new Intl.DateTimeFormat("fr-FR", {
+    dateStyle: "short",
+    timeStyle: "short",
+    timeZone: "Europe/Paris",
+  }).format(new Date(instant));
+}

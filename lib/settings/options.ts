@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/** Company options edited in Paramétrage, with their defaults. Stored one key per row in `settings`. */
+export const optionSchemas = {
+  agingLimits: z
+    .array(z.number().int().positive())
+    .min(1)
+    .max(8)
+    .refine((limits) => limits.every((l, i) => i === 0 || l > limits[i - 1]), "Les tranches doivent être croissantes.")
+    .default([30, 60, 90, 120]),
+  planningHorizonDays: z.number().int().min(0).max(60).default(7),
+};
+
+export type Options = { [K in keyof typeof optionSchemas]: z.infer<(typeof optionSchemas)[K]> };
+export type OptionKey = keyof Options;
+
+export function parseOption<K extends OptionKey>(key: K, value: unknown): Options[K] {
+  return optionSchemas[key].parse(value) as Options[K];
+}
+
+/** Labels of the aging buckets for limits such as [30, 60, 90, 120]: "1–30 j" … "> 120 j". */
+export function agingBucketLabels(limits: number[]): string[] {
+  const labels = limits.map((limit, i) => `${i === 0 ? 1 : limits[i - 1] + 1}–${limit} j`);
+  return [...labels, `> ${limits[limits.length - 1]} j`];
+}

@@ -1,0 +1,33 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": path.resolve(import.meta.dirname) };
+const postgresUrl = process.env.TEST_DATABASE_URL;
+
+// Integration tests (*.db.test.ts) run on in-memory PGlite, and again on PostgreSQL when TEST_DATABASE_URL is set.
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "pglite", include: ["**/*.test.ts"], exclude: ["node_modules/**", "e2e/**", ".next/**"] },
+      },
+      ...(postgresUrl
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                name: "postgres",
+                include: ["**/*.db.test.ts"],
+                exclude: ["node_modules/**", "e2e/**", ".next/**"],
+                env: { TEST_DB: "postgres" },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
