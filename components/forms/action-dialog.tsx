@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -28,11 +28,11 @@ export function ActionDialog({
   destructive?: boolean;
 }) {
   const [open, setOpen] = useState(false);
-  const [state, formAction, pending] = useActionState(action, null);
-
-  useEffect(() => {
-    if (state?.ok) setOpen(false);
-  }, [state]);
+  const [state, formAction, pending] = useActionState<ActionResult<undefined> | null, FormData>(async (previous, form) => {
+    const result = await action(previous, form);
+    if (result.ok) setOpen(false);
+    return result;
+  }, null);
 
   return (
     <Dialog open={open} onOpenChange={setOpen}>

@@ -20,10 +20,7 @@ export function QuickSearch() {
 
   useEffect(() => {
     const term = q.trim();
-    if (term.length < 2) {
-      setResults(null);
-      return;
-    }
+    if (term.length < 2) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
@@ -89,7 +86,10 @@ export function QuickSearch() {
         aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
         placeholder="Rechercher un client (code, raison sociale)…"
         value={q}
-        onChange={(e) => setQ(e.target.value)}
+        onChange={(e) => {
+          setQ(e.target.value);
+          if (e.target.value.trim().length < 2) setResults(null);
+        }}
         onFocus={() => results && setOpen(true)}
         onKeyDown={onKeyDown}
         className="h-9 w-full rounded-md border border-input bg-background pl-9 pr-3 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring"

@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { actions, disputes } from "./actions";
 import { clients } from "./clients";
 import { documents } from "./documents";
@@ -14,7 +14,7 @@ export const comments = pgTable(
     documentId: bigint({ mode: "number" }).references(() => documents.id, { onDelete: "cascade" }),
     actionId: uuid().references(() => actions.id, { onDelete: "cascade" }),
     disputeId: uuid().references(() => disputes.id, { onDelete: "cascade" }),
-    parentId: uuid().references((): ReturnType<typeof uuid> => comments.id, { onDelete: "cascade" }),
+    parentId: uuid().references((): AnyPgColumn => comments.id, { onDelete: "cascade" }),
     authorId: uuid().references(() => users.id, { onDelete: "set null" }),
     body: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

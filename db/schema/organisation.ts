@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   date,
@@ -32,7 +33,7 @@ export const users = pgTable(
     active: boolean().notNull().default(true),
     absenceFrom: date({ mode: "string" }),
     absenceTo: date({ mode: "string" }),
-    coveringUserId: uuid().references((): ReturnType<typeof uuid> => users.id, { onDelete: "set null" }),
+    coveringUserId: uuid().references((): AnyPgColumn => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,28 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+
+export const password = "Encaisse2026!";
+export const accounts = {
+  admin: "admin@encaisse.demo",
+  supervisor: "superviseur@encaisse.demo",
+  collector: "recouvrement1@encaisse.demo",
+  collector2: "recouvrement2@encaisse.demo",
+  sales: "commercial@encaisse.demo",
+  manager: "direction@encaisse.demo",
+} as const;
+export type Account = keyof typeof accounts;
+
+export const storageState = (account: Account) => path.join("e2e", ".auth", `${account}.json`);
+
+type FixtureClient = { id: string; code: string; name: string };
+export function fixtures(): { clientOfCollector1: FixtureClient; clientOfCollector2: FixtureClient } {
+  return JSON.parse(fs.readFileSync(path.join("data", "e2e", "fixtures.json"), "utf8"));
+}
+
+export async function logIn(page: Page, email: string, pass = password) {
+  await page.goto("/login");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(pass);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}

@@ -1,0 +1,35 @@
+import { expect, test } from "@playwright/test";
+import { logIn, password } from "./helpers";
+
+test("the login page is in French and refuses a wrong password", async ({ page }) => {
+  await logIn(page, "admin@encaisse.demo", "mauvais-mot-de-passe");
+  await expect(page.getByRole("alert")).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+  await expect(page).toHaveURL(/\/login/);
+  await page.screenshot({ path: "test-results/screens/login-error.png" });
+});
+
+test("a signed-out visitor is sent to the login page", async ({ page }) => {
+  await page.goto("/clients");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("heading", { name: "Connexion" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/login.png" });
+});
+
+test("five failures lock the account for a while, even with the right password", async ({ page }) => {
+  const email = "commercial2@encaisse.demo";
+  for (let i = 0; i < 5; i++) {
+    await logIn(page, email, `faux-${i}`);
+    await expect(page.getByRole("alert")).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+  }
+  await logIn(page, email, password);
+  await expect(page.getByRole("alert")).toContainText("Trop de tentatives échouées");
+});
+
+test("logging out ends the session", async ({ page }) => {
+  await logIn(page, "superviseur@encaisse.demo");
+  await page.getByRole("button", { name: /Menu de/ }).click();
+  await page.getByRole("menuitem", { name: "Se déconnecter" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+});

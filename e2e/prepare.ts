@@ -1,0 +1,40 @@
+/** Before the browser tests: a fresh embedded database with the demo data, and the ids the tests need. */
+import fs from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { openDatabase, queryRows } from "@/db/client";
+import { recordDailySnapshot } from "@/db/queries/snapshots";
+import { seedDemo } from "@/db/seed/generate";
+import { today } from "@/lib/dates";
+import { env } from "@/lib/env";
+
+async function main() {
+  const dataDir = path.resolve(env.DATA_DIR);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const handle = await openDatabase({ dataDir });
+  try {
+    const date = today();
+    await seedDemo(handle.db, { size: "demo", today: date });
+    await recordDailySnapshot(handle.db, date);
+    const clientOf = async (email: string) => {
+      const [row] = await queryRows<{ id: string; code: string; name: string }>(
+        handle.db,
+        sql`select c.id, c.code, c.name from clients c join users u on u.id = c.collector_id
+            where u.email = ${email} order by c.code limit 1`,
+      );
+      return row;
+    };
+    const fixtures = {
+      clientOfCollector1: await clientOf("recouvrement1@encaisse.demo"),
+      clientOfCollector2: await clientOf("recouvrement2@encaisse.demo"),
+    };
+    fs.writeFileSync(path.join(dataDir, "fixtures.json"), JSON.stringify(fixtures, null, 2));
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+import { fixtures, storageState } from "./helpers";
+
+test.use({ storageState: storageState("collector") });
+
+test("quick search suggests at most five clients of the scope and opens them", async ({ page }) => {
+  const { clientOfCollector1, clientOfCollector2 } = fixtures();
+  await page.goto("/");
+  const search = page.getByRole("combobox", { name: "Rechercher un client" });
+
+  await search.fill(clientOfCollector1.code);
+  const options = page.getByRole("listbox", { name: "Clients trouvés" }).getByRole("option");
+  await expect(options.first()).toContainText(clientOfCollector1.name);
+  await search.press("ArrowDown");
+  await search.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/clients/${clientOfCollector1.id}`));
+
+  await search.fill(clientOfCollector2.code);
+  await expect(page.getByRole("listbox", { name: "Clients trouvés" })).toContainText("Aucun client trouvé.");
+});
+
+test("a broad search shows five suggestions then « Voir plus » opens the filtered list", async ({ page }) => {
+  await page.goto("/");
+  const search = page.getByRole("combobox", { name: "Rechercher un client" });
+  await search.fill("SA");
+  const listbox = page.getByRole("listbox", { name: "Clients trouvés" });
+  await expect(listbox.getByRole("option", { name: /Voir plus/ })).toBeVisible();
+  await expect(listbox.getByRole("option")).toHaveCount(6);
+  await page.screenshot({ path: "test-results/screens/quick-search.png" });
+  await listbox.getByRole("option", { name: /Voir plus/ }).click();
+  await expect(page).toHaveURL(/\/clients\?q=SA/);
+  await expect(page.getByRole("heading", { name: "Clients" })).toBeVisible();
+  await expect(page.getByText(/pour « SA »/)).toBeVisible();
+});

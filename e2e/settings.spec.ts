@@ -1,0 +1,40 @@
+import { expect, test } from "@playwright/test";
+import { logIn, storageState } from "./helpers";
+
+test.describe("admin", () => {
+  test.use({ storageState: storageState("admin") });
+
+  test("creates a collector who can then log in and sees an empty portfolio", async ({ page, browser }) => {
+    await page.goto("/parametrage");
+    await expect(page).toHaveURL(/\/parametrage\/utilisateurs/);
+    await page.getByRole("button", { name: "Nouvel utilisateur" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Nom complet").fill("Paul Girard");
+    await dialog.getByLabel("Adresse e-mail").fill("paul.girard@encaisse.demo");
+    await dialog.getByLabel("Rôle").selectOption("collector");
+    await dialog.getByLabel(/Mot de passe initial/).fill("court");
+    await dialog.getByRole("button", { name: "Créer l'utilisateur" }).click();
+    await expect(dialog.getByText("Au moins 10 caractères.")).toBeVisible();
+    await dialog.getByLabel(/Mot de passe initial/).fill("Bienvenue-2026");
+    await dialog.getByRole("button", { name: "Créer l'utilisateur" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("cell", { name: /Paul Girard/ })).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/settings-users.png", fullPage: true });
+
+    const context = await browser.newContext();
+    const newcomer = await context.newPage();
+    await logIn(newcomer, "paul.girard@encaisse.demo", "Bienvenue-2026");
+    await newcomer.goto("/clients");
+    await expect(newcomer.getByText("Aucun client dans votre périmètre")).toBeVisible();
+    await context.close();
+  });
+
+  test("runs the daily snapshot now and sees the run report", async ({ page }) => {
+    await page.goto("/parametrage/traitements");
+    await page.getByRole("button", { name: "Lancer maintenant" }).click();
+    await expect(page.getByRole("status")).toHaveText("Traitement terminé.");
+    await page.reload();
+    await expect(page.getByRole("cell", { name: "Réussi" }).first()).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/settings-jobs.png", fullPage: true });
+  });
+});
