@@ -1,9 +1,11 @@
 import NextAuth from "next-auth";
 import { authConfig } from "@/lib/auth/auth.config";
 
+const { auth } = NextAuth(authConfig);
+
 // Only redirects signed-out visitors to /login; every page, action and route checks rights itself.
-export const { auth: proxy } = NextAuth(authConfig);
+export default auth;
 
 export const config = {
-  matcher: ["/((?!api|login|_next/static|_next/image|favicon.ico|logo.svg).*)"],
+  matcher: ["/((?!api|login|_next/static|_next/image|favicon.ico).*)"],
 };

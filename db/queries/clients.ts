@@ -65,8 +65,8 @@ export async function listClients(db: Queryable, scope: Scope, params: ClientLis
 /** One client, or null when it does not exist or lies outside the scope (callers answer 404 either way). */
 export async function getClient(db: Queryable, scope: Scope, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const collector = sql<string | null>`(select u.name from users u where u.id = ${clients.collectorId})`;
-  const salesRep = sql<string | null>`(select u.name from users u where u.id = ${clients.salesRepId})`;
+  const collector = sql<string | null>`(select u.name from users u where u.id = "clients"."collector_id")`;
+  const salesRep = sql<string | null>`(select u.name from users u where u.id = "clients"."sales_rep_id")`;
   const [row] = await db
     .select({ client: clients, entityName: entities.name, collectorName: collector, salesRepName: salesRep })
     .from(clients)

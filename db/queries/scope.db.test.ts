@@ -4,7 +4,7 @@ import { makeClient, makeEntity, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import { countClients, getClient, listClients, searchClients } from "./clients";
 import { loadScope } from "./scope";
-import { setAbsence, transferPortfolio } from "./users";
+import { listUsers, setAbsence, transferPortfolio } from "./users";
 
 const today = "2026-11-23";
 let handle: DatabaseHandle;
@@ -70,7 +70,10 @@ describe("data scope", () => {
   });
 
   it("moves a whole portfolio and the old collector loses sight of it", async () => {
+    const sizes = async () => new Map((await listUsers(handle.db)).map((u) => [u.id, u.portfolioSize]));
+    expect((await sizes()).get(ids.alice)).toBe(2);
     expect(await transferPortfolio(handle.db, ids.alice, ids.bruno)).toBe(2);
+    expect((await sizes()).get(ids.bruno)).toBe(3);
     expect(await visibleIds("alice")).toEqual([]);
     expect(await visibleIds("bruno")).toEqual([ids.c1, ids.c2, ids.c3].sort());
   });

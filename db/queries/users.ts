@@ -35,8 +35,9 @@ export async function listUsers(db: Queryable) {
       absenceTo: users.absenceTo,
       coveringUserId: users.coveringUserId,
       entityIds: sql<string[]>`coalesce((select array_agg(ue.entity_id::text order by ue.entity_id)
-        from user_entities ue where ue.user_id = ${users.id}), '{}')`,
-      portfolioSize: sql<number>`(select count(*)::int from clients c where c.collector_id = ${users.id})`,
+        from user_entities ue where ue.user_id = "users"."id"), '{}')`,
+      // Qualified by hand: in a one-table select the column would render unqualified and bind to the subquery.
+      portfolioSize: sql<number>`(select count(*)::int from clients c where c.collector_id = "users"."id")`,
     })
     .from(users)
     .orderBy(asc(users.name));
