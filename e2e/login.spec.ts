@@ -8,11 +8,15 @@ test("the login page is in French and refuses a wrong password", async ({ page }
   await page.screenshot({ path: "test-results/screens/login-error.png" });
 });
 
-test("a signed-out visitor is sent to the login page", async ({ page }) => {
-  await page.goto("/clients");
+test("a signed-out visitor is sent to the login page, then back to the page asked for", async ({ page }) => {
+  await page.goto("/clients?q=SAS");
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByRole("heading", { name: "Connexion" })).toBeVisible();
   await page.screenshot({ path: "test-results/screens/login.png" });
+  await page.getByLabel("Adresse e-mail").fill("superviseur@encaisse.demo");
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/clients\?q=SAS$/);
 });
 
 test("five failures lock the account for a while, even with the right password", async ({ page }) => {

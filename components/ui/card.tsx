@@ -21,5 +21,5 @@ export function CardContent({ className, ...props }: React.ComponentProps<"div">
 }
 
 export function CardFooter({ className, ...props }: React.ComponentProps<"div">) {
-  return <div className={cn("flex items-center px-5 pb-5", className)} {...props} />;
+  return <div className={cn("flex items-center gap-2 px-5 pb-5", className)} {...props} />;
 }

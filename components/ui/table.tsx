@@ -1,5 +1,8 @@
 import { cn } from "@/lib/utils";
 
+/** `numeric` right-aligns and uses tabular figures so amounts line up. */
+type NumericProp = { numeric?: boolean };
+
 export function Table({ className, ...props }: React.ComponentProps<"table">) {
   return (
     <div className="relative w-full overflow-x-auto">
@@ -17,24 +20,28 @@ export function TableBody({ className, ...props }: React.ComponentProps<"tbody">
 }
 
 export function TableFooter({ className, ...props }: React.ComponentProps<"tfoot">) {
-  return <tfoot className={cn("border-t bg-muted/60 font-semibold", className)} {...props} />;
+  return <tfoot className={cn("border-t bg-muted/60 font-semibold [&>tr]:last:border-b-0", className)} {...props} />;
 }
 
 export function TableRow({ className, ...props }: React.ComponentProps<"tr">) {
-  return <tr className={cn("border-b transition-colors hover:bg-muted/50", className)} {...props} />;
+  return <tr className={cn("border-b transition-colors hover:bg-muted/50 data-[state=selected]:bg-muted", className)} {...props} />;
 }
 
-export function TableHead({ className, ...props }: React.ComponentProps<"th">) {
+export function TableHead({ className, numeric, ...props }: React.ComponentProps<"th"> & NumericProp) {
   return (
     <th
-      className={cn("h-10 px-3 text-left align-middle text-xs font-medium uppercase tracking-wide text-muted-foreground", className)}
+      className={cn(
+        "h-10 px-3 text-left align-middle text-xs font-medium uppercase tracking-wide whitespace-nowrap text-muted-foreground",
+        numeric && "text-right",
+        className,
+      )}
       {...props}
     />
   );
 }
 
-export function TableCell({ className, ...props }: React.ComponentProps<"td">) {
-  return <td className={cn("px-3 py-2 align-middle", className)} {...props} />;
+export function TableCell({ className, numeric, ...props }: React.ComponentProps<"td"> & NumericProp) {
+  return <td className={cn("px-3 py-2 align-middle", numeric && "tabular text-right whitespace-nowrap", className)} {...props} />;
 }
 
 export function TableCaption({ className, ...props }: React.ComponentProps<"caption">) {

@@ -6,7 +6,8 @@ import { auth } from "@/lib/auth/config";
 
 export const metadata: Metadata = { title: "Connexion" };
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams;
   if ((await auth())?.user) redirect("/");
   return (
     <main className="grid min-h-screen lg:grid-cols-2">
@@ -33,7 +34,7 @@ export default async function LoginPage() {
             <h1 className="text-2xl font-semibold">Connexion</h1>
             <p className="text-sm text-muted-foreground">Identifiez-vous avec votre adresse e-mail professionnelle.</p>
           </div>
-          <LoginForm />
+          <LoginForm callbackUrl={callbackUrl ?? "/"} />
         </div>
       </section>
     </main>
