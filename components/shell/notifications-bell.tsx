@@ -18,7 +18,7 @@ export function NotificationsBell({ items, unread }: { items: Item[]; unread: nu
         <Button variant="ghost" size="icon" className="relative" aria-label={`Notifications (${unread} non lues)`}>
           <Bell className="size-5" />
           {unread > 0 && (
-            <span className="absolute right-1 top-1 flex min-w-4 items-center justify-center rounded-full bg-destructive px-1 text-[10px] font-semibold text-white">
+            <span className="absolute right-1 top-1 flex min-w-4 items-center justify-center rounded-full bg-destructive px-1 text-[10px] font-semibold text-destructive-foreground">
               {unread > 99 ? "99+" : unread}
             </span>
           )}
