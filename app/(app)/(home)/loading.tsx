@@ -1,5 +1,6 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
+// Kept off the app-wide level: a loading boundary above /clients/[id] would send its 404 with status 200.
 export default function Loading() {
   return (
     <div className="space-y-6" aria-busy="true" aria-label="Chargement">
