@@ -3,7 +3,7 @@ import { logIn, password } from "./helpers";
 
 test("the login page is in French and refuses a wrong password", async ({ page }) => {
   await logIn(page, "admin@encaisse.demo", "mauvais-mot-de-passe");
-  await expect(page.getByRole("alert")).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Adresse e-mail ou mot de passe incorrect.");
   await expect(page).toHaveURL(/\/login/);
   await page.screenshot({ path: "test-results/screens/login-error.png" });
 });
@@ -23,10 +23,10 @@ test("five failures lock the account for a while, even with the right password",
   const email = "commercial2@encaisse.demo";
   for (let i = 0; i < 5; i++) {
     await logIn(page, email, `faux-${i}`);
-    await expect(page.getByRole("alert")).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Adresse e-mail ou mot de passe incorrect.");
   }
   await logIn(page, email, password);
-  await expect(page.getByRole("alert")).toContainText("Trop de tentatives échouées");
+  await expect(page.locator("form").getByRole("alert")).toContainText("Trop de tentatives échouées");
 });
 
 test("logging out ends the session", async ({ page }) => {

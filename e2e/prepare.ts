@@ -17,9 +17,9 @@ async function main() {
     await seedDemo(handle.db, { size: "demo", today: date });
     await recordDailySnapshot(handle.db, date);
     const clientOf = async (email: string) => {
-      const [row] = await queryRows<{ id: string; code: string; name: string }>(
+      const [row] = await queryRows<{ id: string; code: string; name: string; siren: string }>(
         handle.db,
-        sql`select c.id, c.code, c.name from clients c join users u on u.id = c.collector_id
+        sql`select c.id, c.code, c.name, c.siren from clients c join users u on u.id = c.collector_id
             where u.email = ${email} order by c.code limit 1`,
       );
       return row;

@@ -3,19 +3,20 @@ import { fixtures, storageState } from "./helpers";
 
 test.use({ storageState: storageState("collector") });
 
-test("quick search suggests at most five clients of the scope and opens them", async ({ page }) => {
+test("quick search finds a client of the scope by SIREN, opens it, and never shows another portfolio", async ({ page }) => {
   const { clientOfCollector1, clientOfCollector2 } = fixtures();
   await page.goto("/");
   const search = page.getByRole("combobox", { name: "Rechercher un client" });
 
-  await search.fill(clientOfCollector1.code);
+  // SIRENs are unique, unlike client codes, which repeat across sociétés.
+  await search.fill(clientOfCollector1.siren);
   const options = page.getByRole("listbox", { name: "Clients trouvés" }).getByRole("option");
   await expect(options.first()).toContainText(clientOfCollector1.name);
   await search.press("ArrowDown");
   await search.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/clients/${clientOfCollector1.id}`));
 
-  await search.fill(clientOfCollector2.code);
+  await search.fill(clientOfCollector2.siren);
   await expect(page.getByRole("listbox", { name: "Clients trouvés" })).toContainText("Aucun client trouvé.");
 });
 

@@ -4,7 +4,7 @@ import { logIn, storageState } from "./helpers";
 test.describe("admin", () => {
   test.use({ storageState: storageState("admin") });
 
-  test("creates a collector who can then log in and sees an empty portfolio", async ({ page, browser }) => {
+  test("creates a collector who can then log in and sees an empty portfolio", async ({ page, browser, baseURL }) => {
     await page.goto("/parametrage");
     await expect(page).toHaveURL(/\/parametrage\/utilisateurs/);
     await page.getByRole("button", { name: "Nouvel utilisateur" }).click();
@@ -18,12 +18,13 @@ test.describe("admin", () => {
     await dialog.getByLabel(/Mot de passe initial/).fill("Bienvenue-2026");
     await dialog.getByRole("button", { name: "Créer l'utilisateur" }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByRole("cell", { name: /Paul Girard/ })).toBeVisible();
+    await expect(page.getByRole("cell", { name: /^Paul Girard paul.girard@/ })).toBeVisible();
     await page.screenshot({ path: "test-results/screens/settings-users.png", fullPage: true });
 
-    const context = await browser.newContext();
+    const context = await browser.newContext({ baseURL, storageState: undefined });
     const newcomer = await context.newPage();
     await logIn(newcomer, "paul.girard@encaisse.demo", "Bienvenue-2026");
+    await expect(newcomer.getByRole("navigation", { name: "Menu principal" })).toBeVisible();
     await newcomer.goto("/clients");
     await expect(newcomer.getByText("Aucun client dans votre périmètre")).toBeVisible();
     await context.close();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -42,7 +42,16 @@ export function ActionDialog({
           <DialogTitle>{title}</DialogTitle>
           {description && <DialogDescription>{description}</DialogDescription>}
         </DialogHeader>
-        <form action={formAction} className="space-y-4">
+        <form
+          className="space-y-4"
+          onSubmit={(event) => {
+            // Submitting by hand keeps what the user typed when the server answers with errors
+            // (a form `action` resets the fields after every submission).
+            event.preventDefault();
+            const data = new FormData(event.currentTarget);
+            startTransition(() => formAction(data));
+          }}
+        >
           {state && !state.ok && (
             <Alert variant="destructive" role="alert">
               <AlertDescription>{state.error}</AlertDescription>

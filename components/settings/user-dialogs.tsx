@@ -68,7 +68,7 @@ export function CreateUserDialog({ entities }: { entities: Entity[] }) {
     >
       <UserFields entities={entities} />
       <Field name="password" label="Mot de passe initial (10 caractères minimum)">
-        {(p) => <Input {...p} type="password" autoComplete="new-password" required minLength={10} />}
+        {(p) => <Input {...p} type="password" autoComplete="new-password" required />}
       </Field>
     </ActionDialog>
   );

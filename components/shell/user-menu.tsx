@@ -1,15 +1,13 @@
-import { LogOut } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
   DropdownMenuContent,
-  DropdownMenuItem,
   DropdownMenuLabel,
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { signOut } from "@/lib/auth/config";
 import { type Role, roleLabels } from "@/lib/auth/roles";
+import { LogoutItem } from "./logout-item";
 
 function initials(name: string) {
   return name
@@ -21,10 +19,6 @@ function initials(name: string) {
 }
 
 export function UserMenu({ user }: { user: { name: string; email: string; role: Role } }) {
-  async function logout() {
-    "use server";
-    await signOut({ redirectTo: "/login" });
-  }
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
@@ -44,13 +38,7 @@ export function UserMenu({ user }: { user: { name: string; email: string; role: 
           <span className="block text-xs font-normal text-muted-foreground">{user.email}</span>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
-        <form action={logout}>
-          <DropdownMenuItem asChild>
-            <button type="submit" className="w-full">
-              <LogOut className="size-4" /> Se déconnecter
-            </button>
-          </DropdownMenuItem>
-        </form>
+        <LogoutItem />
       </DropdownMenuContent>
     </DropdownMenu>
   );
