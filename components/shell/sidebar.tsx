@@ -25,44 +25,46 @@ export function Sidebar({ items, initiallyCollapsed }: { items: Item[]; initiall
   return (
     <aside
       className={cn(
-        "sticky top-0 flex h-screen shrink-0 flex-col bg-sidebar text-sidebar-foreground transition-[width] duration-200",
+        "shrink-0 bg-sidebar text-sidebar-foreground transition-[width] duration-200",
         collapsed ? "w-16" : "w-60",
       )}
     >
-      <div className="flex h-14 items-center px-4">
-        <Logo compact={collapsed} />
+      <div className="sticky top-0 flex h-screen flex-col">
+        <div className="flex h-14 items-center px-4">
+          <Logo compact={collapsed} />
+        </div>
+        <nav aria-label="Menu principal" className="flex-1 space-y-1 px-2 py-4">
+          {items.map((item) => {
+            const Icon = icons[item.icon];
+            const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+            return (
+              <Link
+                key={item.href}
+                href={item.href}
+                title={collapsed ? item.label : undefined}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium outline-none transition-colors",
+                  "hover:bg-sidebar-accent hover:text-sidebar-accent-foreground focus-visible:ring-2 focus-visible:ring-sidebar-ring",
+                  active ? "bg-sidebar-accent text-sidebar-accent-foreground" : "text-sidebar-foreground/80",
+                )}
+              >
+                <Icon className="size-5 shrink-0" aria-hidden="true" />
+                <span className={cn(collapsed && "sr-only")}>{item.label}</span>
+              </Link>
+            );
+          })}
+        </nav>
+        <button
+          type="button"
+          onClick={toggle}
+          className="m-2 flex items-center gap-3 rounded-md px-3 py-2 text-sm text-sidebar-foreground/70 outline-none hover:bg-sidebar-accent focus-visible:ring-2 focus-visible:ring-sidebar-ring"
+          aria-label={collapsed ? "Afficher les libellés du menu" : "Masquer les libellés du menu"}
+        >
+          {collapsed ? <PanelLeftOpen className="size-5" /> : <PanelLeftClose className="size-5" />}
+          {!collapsed && <span>Réduire le menu</span>}
+        </button>
       </div>
-      <nav aria-label="Menu principal" className="flex-1 space-y-1 px-2 py-4">
-        {items.map((item) => {
-          const Icon = icons[item.icon];
-          const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
-          return (
-            <Link
-              key={item.href}
-              href={item.href}
-              title={collapsed ? item.label : undefined}
-              aria-current={active ? "page" : undefined}
-              className={cn(
-                "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium outline-none transition-colors",
-                "hover:bg-sidebar-accent hover:text-sidebar-accent-foreground focus-visible:ring-2 focus-visible:ring-sidebar-ring",
-                active ? "bg-sidebar-accent text-sidebar-accent-foreground" : "text-sidebar-foreground/80",
-              )}
-            >
-              <Icon className="size-5 shrink-0" aria-hidden="true" />
-              <span className={cn(collapsed && "sr-only")}>{item.label}</span>
-            </Link>
-          );
-        })}
-      </nav>
-      <button
-        type="button"
-        onClick={toggle}
-        className="m-2 flex items-center gap-3 rounded-md px-3 py-2 text-sm text-sidebar-foreground/70 outline-none hover:bg-sidebar-accent focus-visible:ring-2 focus-visible:ring-sidebar-ring"
-        aria-label={collapsed ? "Afficher les libellés du menu" : "Masquer les libellés du menu"}
-      >
-        {collapsed ? <PanelLeftOpen className="size-5" /> : <PanelLeftClose className="size-5" />}
-        {!collapsed && <span>Réduire le menu</span>}
-      </button>
     </aside>
   );
 }
