@@ -1,0 +1,59 @@
+import { asc, desc, eq, sql } from "drizzle-orm";
+import type { ImportRowError } from "../schema";
+import { entities, imports } from "../schema";
+import { type Queryable, queryRows } from "../client";
+
+export type ImportCounts = { read: number; inserted: number; updated: number; settled: number; rejected: number };
+
+export async function createImportRecord(
+  db: Queryable,
+  values: { kind: "clients" | "documents" | "fec"; fileName: string; fileHash: string; mode: "snapshot" | "incremental" | null; userId: string | null },
+): Promise<string> {
+  const [row] = await db
+    .insert(imports)
+    .values({ ...values, status: "running", startedAt: new Date() })
+    .returning({ id: imports.id });
+  return row.id;
+}
+
+export async function finishImportRecord(
+  db: Queryable,
+  id: string,
+  outcome: { status: "succeeded" | "failed"; counts: ImportCounts; errors: ImportRowError[]; mapping?: Record<string, string> },
+): Promise<void> {
+  const { counts } = outcome;
+  await db
+    .update(imports)
+    .set({
+      status: outcome.status,
+      rowsRead: counts.read,
+      rowsInserted: counts.inserted,
+      rowsUpdated: counts.updated,
+      rowsSettled: counts.settled,
+      rowsRejected: counts.rejected,
+      // The history keeps a bounded sample; the full list goes to the downloadable error file.
+      errors: outcome.errors.slice(0, 1000),
+      mapping: outcome.mapping ?? null,
+      finishedAt: new Date(),
+    })
+    .where(eq(imports.id, id));
+}
+
+export function listImports(db: Queryable, limit = 50) {
+  return db.select().from(imports).orderBy(desc(imports.createdAt)).limit(limit);
+}
+
+/** The entity rows without a société code go to: the first one created. */
+export async function defaultEntityId(db: Queryable): Promise<string | null> {
+  const [row] = await db.select({ id: entities.id }).from(entities).orderBy(asc(entities.createdAt), asc(entities.code)).limit(1);
+  return row?.id ?? null;
+}
+
+/** Payment terms of the clients of an entity, by code (FEC due dates are piece date + terms). */
+export async function paymentTermsByCode(db: Queryable, entityId: string): Promise<Map<string, number>> {
+  const rows = await queryRows<{ code: string; terms: number }>(
+    db,
+    sql`select code, payment_terms_days as terms from clients where entity_id = ${entityId}`,
+  );
+  return new Map(rows.map((r) => [r.code, r.terms]));
+}

@@ -1,0 +1,84 @@
+import type { FieldDef } from "./fields";
+
+/** Fields of a documents (pièces) file, with the header names ERPs use for each (French first, then English). */
+export const DOCUMENT_FIELDS = [
+  {
+    key: "clientCode", label: "Code client", required: true, type: "code",
+    synonyms: [
+      "Code client", "N° client", "Client", "Compte", "Compte client", "Compte auxiliaire", "Code tiers", "Tiers",
+      "Customer code", "Customer number", "Customer ID", "Customer", "Account", "Account number",
+    ],
+  },
+  {
+    key: "type", label: "Type de pièce", required: false, type: "documentType",
+    synonyms: [
+      "Type pièce", "Type de pièce", "Type", "Nature", "Nature pièce", "Type document", "Type de document",
+      "Document type",
+    ],
+  },
+  {
+    key: "number", label: "N° de pièce", required: true, type: "code",
+    synonyms: [
+      "N° facture", "N° pièce", "Numéro", "N°", "Pièce", "Facture", "N° document", "Invoice number", "Invoice",
+      "Document number", "Number",
+    ],
+  },
+  {
+    key: "reference", label: "Référence", required: false, type: "text",
+    synonyms: [
+      "Référence", "Réf", "Votre référence", "Libellé", "N° commande", "Commande", "Bon de commande", "Reference",
+      "PO number", "Description",
+    ],
+  },
+  {
+    key: "issueDate", label: "Date de pièce", required: true, type: "date",
+    synonyms: [
+      "Date facture", "Date pièce", "Date", "Date document", "Date d'émission", "Date de facturation",
+      "Date comptable", "Invoice date", "Document date", "Issue date",
+    ],
+  },
+  {
+    key: "dueDate", label: "Échéance", required: false, type: "date",
+    synonyms: ["Échéance", "Date d'échéance", "Date limite de paiement", "Due date", "Payment due date", "Due"],
+  },
+  {
+    key: "amount", label: "Montant TTC", required: true, type: "amount",
+    synonyms: [
+      "Montant TTC", "Montant", "Total TTC", "TTC", "Montant facture", "Montant initial", "Montant pièce",
+      "Montant total", "Net à payer", "Amount", "Total", "Invoice amount", "Gross amount", "Total amount",
+    ],
+  },
+  {
+    key: "openAmount", label: "Reste dû", required: false, type: "amount",
+    synonyms: [
+      "Reste dû", "Reste à payer", "Reste à régler", "Restant dû", "Montant restant", "Montant restant dû", "Solde",
+      "Solde restant", "Montant ouvert", "Montant non lettré", "Encours", "Open amount", "Balance", "Outstanding",
+      "Amount due", "Remaining amount",
+    ],
+  },
+  {
+    key: "debit", label: "Débit", required: false, type: "amount",
+    synonyms: ["Débit", "Montant débit", "Debit"],
+  },
+  {
+    key: "credit", label: "Crédit", required: false, type: "amount",
+    synonyms: ["Crédit", "Montant crédit", "Credit"],
+  },
+  {
+    key: "currency", label: "Devise", required: false, type: "currency",
+    synonyms: ["Devise", "Code devise", "Monnaie", "Currency"],
+  },
+  {
+    key: "settledDate", label: "Date de règlement", required: false, type: "date",
+    synonyms: [
+      "Date de règlement", "Date de paiement", "Date lettrage", "Date d'encaissement", "Payment date", "Paid date",
+      "Settlement date",
+    ],
+  },
+  {
+    key: "entityCode", label: "Société", required: false, type: "code",
+    synonyms: [
+      "Société", "Code société", "Établissement", "Code établissement", "Entité", "Dossier", "Entity", "Company code",
+    ],
+  },
+] as const satisfies readonly FieldDef[];

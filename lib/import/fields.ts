@@ -1,0 +1,58 @@
+/** What each import kind can read; the fields themselves are in client-fields.ts and document-fields.ts. */
+import { CLIENT_FIELDS } from "./client-fields";
+import { DOCUMENT_FIELDS } from "./document-fields";
+
+export { CLIENT_FIELDS, DOCUMENT_FIELDS };
+
+export type ImportKind = "clients" | "documents";
+
+export type ValueType =
+  | "code"
+  | "text"
+  | "amount"
+  | "date"
+  | "integer"
+  | "days"
+  | "siren"
+  | "siret"
+  | "email"
+  | "documentType"
+  | "currency"
+  | "postalCode"
+  | "country";
+
+export type FieldDef = {
+  key: string;
+  label: string;
+  required: boolean;
+  type: ValueType;
+  synonyms: readonly string[];
+};
+
+export type ClientFieldKey = (typeof CLIENT_FIELDS)[number]["key"];
+export type DocumentFieldKey = (typeof DOCUMENT_FIELDS)[number]["key"];
+export type FieldKey<K extends ImportKind> = K extends "clients" ? ClientFieldKey : DocumentFieldKey;
+
+/** Headers that look like a field but are not it (an amount excluding VAT is not the amount due). */
+export const IGNORED_HEADERS: Record<ImportKind, readonly string[]> = {
+  clients: [
+    "Encours", "Solde", "Encours actuel", "Mode de règlement", "Mode de paiement", "Adresse 2", "Adresse ligne 2",
+    "Date de création", "Code APE", "Code NAF",
+  ],
+  documents: [
+    "Montant HT", "Total HT", "HT", "Montant TVA", "TVA", "Raison sociale", "Nom client", "Nom", "Date de création",
+    "Date de saisie", "Date de modification", "Mode de règlement", "Mode de paiement", "Code journal", "Journal",
+  ],
+};
+
+export function fieldsFor(kind: ImportKind): readonly FieldDef[] {
+  return kind === "clients" ? CLIENT_FIELDS : DOCUMENT_FIELDS;
+}
+
+/** Documents need an amount, given directly or as debit and credit columns. */
+export function requiredFieldsMissing(kind: ImportKind, mappedKeys: ReadonlySet<string>): FieldDef[] {
+  const amountByColumns = kind === "documents" && (mappedKeys.has("debit") || mappedKeys.has("credit"));
+  return fieldsFor(kind).filter(
+    (f) => f.required && !mappedKeys.has(f.key) && !(f.key === "amount" && amountByColumns),
+  );
+}

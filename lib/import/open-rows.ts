@@ -1,0 +1,41 @@
+import { createReadStream } from "node:fs";
+import type { Separator } from "./csv";
+import { readCsvRows } from "./csv";
+import type { TextEncoding } from "./encoding";
+import { ImportFileError } from "./result";
+import { sniffFile } from "./sniff";
+import { readXlsxRows } from "./xlsx";
+
+export type FileLayout = {
+  format: "xlsx" | "csv";
+  sheet?: string;
+  encoding?: TextEncoding;
+  separator?: Separator;
+};
+
+/**
+ * Opens a file as a stream of rows (index = row number − 1, empty rows included so numbers match what the
+ * user sees in Excel or a text editor). The layout found by sniffing can be overridden by the user's choices.
+ */
+export async function openRows(path: string, fileName: string, overrides: Partial<FileLayout> & { quote?: boolean } = {}) {
+  const sniffed = await sniffFile(path, fileName);
+  if (!sniffed.ok) throw new ImportFileError(sniffed.reason);
+  const layout: FileLayout =
+    sniffed.kind === "xlsx"
+      ? { format: "xlsx", sheet: overrides.sheet }
+      : {
+          format: "csv",
+          encoding: overrides.encoding ?? sniffed.encoding,
+          separator: overrides.separator ?? sniffed.separator,
+        };
+  const rows: AsyncGenerator<unknown[]> =
+    layout.format === "xlsx"
+      ? readXlsxRows(path, { sheet: layout.sheet, keepEmptyRows: true })
+      : readCsvRows(createReadStream(path), {
+          encoding: layout.encoding!,
+          separator: layout.separator!,
+          quote: overrides.quote,
+          keepEmptyRows: true,
+        });
+  return { layout, rows };
+}

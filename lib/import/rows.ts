@@ -1,0 +1,192 @@
+import { parseAmount } from "./amount";
+import { parseDate, type DateOrder } from "./date";
+import { subtractAmounts, amountSign, negateAmount } from "./decimal";
+import { parseDocumentType, signedAmount, typeFromAmount, type DocumentType } from "./document-type";
+import { fieldsFor, requiredFieldsMissing, type FieldDef, type ImportKind, type ValueType } from "./fields";
+import { MISSING_VALUE, fail, ok, requireValue, type ParseResult } from "./result";
+import * as values from "./values";
+
+/** Turns mapped spreadsheet rows into validated rows shaped like the database staging rows. */
+
+export type ClientRow = {
+  row: number;
+  entityCode: string | null;
+  code: string;
+  name: string;
+  siren: string | null;
+  siret: string | null;
+  vatNumber: string | null;
+  address: string | null;
+  postalCode: string | null;
+  city: string | null;
+  country: string | null;
+  phone: string | null;
+  email: string | null;
+  paymentTermsDays: number | null;
+  creditLimit: string | null;
+  collectorEmail: string | null;
+  salesRepEmail: string | null;
+};
+
+export type DocumentRow = {
+  row: number;
+  entityCode: string | null;
+  clientCode: string;
+  type: DocumentType;
+  number: string;
+  reference: string | null;
+  issueDate: string;
+  dueDate: string | null;
+  amount: string;
+  openAmount: string | null;
+  currency: string | null;
+  settledDate: string | null;
+};
+
+export type RowError = { row: number; column: string; value: string; reason: string };
+/** value null: a row to skip silently (a "Total" line at the bottom of an export). */
+export type RowResult<T> = { ok: true; value: T | null } | { ok: false; errors: RowError[] };
+/** Column index (0-based) → field key. */
+export type ColumnMapping = Readonly<Record<number, string>>;
+export type ValueOptions = { dateOrder: DateOrder };
+export type FieldValue = string | number | null;
+
+type ValueParser = (raw: unknown, options: ValueOptions) => ParseResult<FieldValue>;
+
+const PARSERS: Record<ValueType, ValueParser> = {
+  code: values.parseCode,
+  text: values.parseText,
+  amount: parseAmount,
+  date: (raw, options) => parseDate(raw, options.dateOrder),
+  integer: values.parseInteger,
+  days: values.parsePaymentTerms,
+  siren: values.parseSiren,
+  siret: values.parseSiret,
+  email: values.parseEmail,
+  documentType: (raw) => ok(parseDocumentType(raw)),
+  currency: values.parseCurrency,
+  postalCode: values.parsePostalCode,
+  country: values.parseCountry,
+};
+
+/** One cell checked against its field, as the preview shows it. */
+export function parseFieldValue(field: FieldDef, raw: unknown, options: ValueOptions): ParseResult<FieldValue> {
+  const result = PARSERS[field.type](raw, options);
+  return field.required ? requireValue(result) : result;
+}
+
+export type MappingCheck = { ok: true } | { ok: false; reason: string };
+
+export function validateMapping(kind: ImportKind, mapping: ColumnMapping): MappingCheck {
+  const fields = new Map(fieldsFor(kind).map((f) => [f.key, f]));
+  const mapped = new Set<string>();
+  for (const key of Object.values(mapping)) {
+    const field = fields.get(key);
+    if (!field) return fail(`Champ inconnu : ${key}.`);
+    if (mapped.has(key)) return fail(`Le champ « ${field.label} » est associé à plusieurs colonnes.`);
+    mapped.add(key);
+  }
+  const missing = requiredFieldsMissing(kind, mapped);
+  if (missing.length === 0) return { ok: true };
+  const labels = missing.map((f) => f.label).join(", ");
+  if (missing.length === 1) return fail(`Colonne obligatoire non associée : ${labels}.`);
+  return fail(`Colonnes obligatoires non associées : ${labels}.`);
+}
+
+type CompiledColumn = { column: number; field: FieldDef; parse: ValueParser };
+
+function compile(kind: ImportKind, mapping: ColumnMapping): CompiledColumn[] {
+  const fields = new Map(fieldsFor(kind).map((f) => [f.key, f]));
+  return Object.entries(mapping).map(([column, key]) => {
+    const field = fields.get(key);
+    if (!field) throw new Error(`Unknown ${kind} field: ${key}`);
+    const parse = PARSERS[field.type];
+    return { column: Number(column), field, parse: field.required ? (raw, o) => requireValue(parse(raw, o)) : parse };
+  });
+}
+
+/** Parses every mapped cell into `out`; returns the errors, or null when all cells are valid. */
+function readCells(
+  columns: CompiledColumn[],
+  cells: readonly unknown[],
+  row: number,
+  options: ValueOptions,
+  out: Record<string, FieldValue>,
+): RowError[] | null {
+  let errors: RowError[] | null = null;
+  for (const { column, field, parse } of columns) {
+    const raw = cells[column];
+    const result = parse(raw, options);
+    if (result.ok) out[field.key] = result.value;
+    else (errors ??= []).push({ row, column: field.label, value: values.cellText(raw) ?? "", reason: result.reason });
+  }
+  return errors;
+}
+
+const TOTAL_ROW = /^(?:sous[-\s]?)?(?:total|totaux)(?:\s|:|$)/i;
+
+/** A footer line ("Total général", "Sous-total :"): its first filled cell says so. */
+function isTotalRow(cells: readonly unknown[]): boolean {
+  const first = cells.find((cell) => cell !== null && cell !== undefined && cell !== "");
+  return typeof first === "string" && TOTAL_ROW.test(first.trim());
+}
+
+const text = (v: FieldValue | undefined) => (typeof v === "string" ? v : null);
+const int = (v: FieldValue | undefined) => (typeof v === "number" ? v : null);
+
+export function createClientRowParser(mapping: ColumnMapping, options: ValueOptions) {
+  const columns = compile("clients", mapping);
+  return (cells: readonly unknown[], row: number): RowResult<ClientRow> => {
+    const v: Record<string, FieldValue> = {};
+    const errors = readCells(columns, cells, row, options, v);
+    if (errors) return isTotalRow(cells) ? { ok: true, value: null } : { ok: false, errors };
+    return {
+      ok: true,
+      value: {
+        row, entityCode: text(v.entityCode), code: v.code as string, name: v.name as string, siren: text(v.siren),
+        siret: text(v.siret), vatNumber: text(v.vatNumber), address: text(v.address), postalCode: text(v.postalCode),
+        city: text(v.city), country: text(v.country), phone: text(v.phone), email: text(v.email),
+        paymentTermsDays: int(v.paymentTermsDays), creditLimit: text(v.creditLimit),
+        collectorEmail: text(v.collectorEmail), salesRepEmail: text(v.salesRepEmail),
+      },
+    };
+  };
+}
+
+/**
+ * Documents: the amount comes from its column or from debit − credit; a row without a type is a credit note
+ * when negative; credit notes and payments are made negative, and the open amount takes the amount's sign.
+ */
+export function createDocumentRowParser(mapping: ColumnMapping, options: ValueOptions) {
+  const columns = compile("documents", mapping);
+  const keys = new Set(Object.values(mapping));
+  const amountFromDebitCredit = !keys.has("amount") && (keys.has("debit") || keys.has("credit"));
+  return (cells: readonly unknown[], row: number): RowResult<DocumentRow> => {
+    const v: Record<string, FieldValue> = {};
+    let errors = readCells(columns, cells, row, options, v);
+    let amount = text(v.amount);
+    if (amountFromDebitCredit && !errors) {
+      const debit = text(v.debit);
+      const credit = text(v.credit);
+      if (debit !== null || credit !== null) amount = subtractAmounts(debit ?? "0.00", credit ?? "0.00");
+      else errors = [{ row, column: "Débit / Crédit", value: "", reason: MISSING_VALUE }];
+    }
+    if (errors || amount === null) {
+      return isTotalRow(cells) ? { ok: true, value: null } : { ok: false, errors: errors ?? [] };
+    }
+    const type = (v.type as DocumentType | null | undefined) ?? typeFromAmount(amount);
+    const signed = signedAmount(type, amount);
+    let openAmount = text(v.openAmount);
+    if (openAmount !== null && amountSign(signed) < 0 && amountSign(openAmount) > 0) {
+      openAmount = negateAmount(openAmount);
+    }
+    return {
+      ok: true,
+      value: {
+        row, entityCode: text(v.entityCode), clientCode: v.clientCode as string, type, number: v.number as string,
+        reference: text(v.reference), issueDate: v.issueDate as string, dueDate: text(v.dueDate), amount: signed,
+        openAmount, currency: text(v.currency), settledDate: text(v.settledDate),
+      },
+    };
+  };
+}

@@ -1,0 +1,262 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import type { Db } from "@/db/client";
+import { applyClients, applyDocuments } from "@/db/queries/import-apply";
+import {
+  createImportRecord,
+  defaultEntityId,
+  finishImportRecord,
+  type ImportCounts,
+  paymentTermsByCode,
+} from "@/db/queries/imports";
+import { recordAudit } from "@/db/queries/audit";
+import { recordDailySnapshot } from "@/db/queries/snapshots";
+import type { DateOrder } from "./date";
+import { detectDateOrder } from "./date";
+import { createFecCollector } from "./fec-items";
+import { fecLineFromCells, validateFecHeader } from "./fec";
+import { fieldsFor } from "./fields";
+import { detectHeaderRow, NO_HEADER_MESSAGE, suggestMapping } from "./header";
+import { type FileLayout, openRows } from "./open-rows";
+import { ImportFileError } from "./result";
+import {
+  type ClientRow,
+  type ColumnMapping,
+  createClientRowParser,
+  createDocumentRowParser,
+  type DocumentRow,
+  type RowError,
+  validateMapping,
+} from "./rows";
+
+export type ImportKind = "clients" | "documents" | "fec";
+
+export type ImportRequest = {
+  kind: ImportKind;
+  filePath: string;
+  fileName: string;
+  mode: "snapshot" | "incremental";
+  /** Business date of the import: settlement date of the items a snapshot no longer lists. */
+  importDate: string;
+  userId: string | null;
+  /** Import the valid rows and skip the others; otherwise any row error rejects the whole file. */
+  acceptRowErrors: boolean;
+  layout?: Partial<FileLayout>;
+  /** 0-based index of the header row; detected when absent. */
+  headerRow?: number;
+  mapping?: ColumnMapping;
+  dateOrder?: DateOrder;
+  fecDefaultTermsDays?: number;
+  onProgress?: (rowsRead: number) => void;
+};
+
+export type ImportOutcome = {
+  importId: string;
+  status: "succeeded" | "failed";
+  message: string;
+  counts: ImportCounts;
+  errors: RowError[];
+};
+
+const HEADER_SCAN = 20;
+
+async function fileHash(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+type Parsed = { clients: ClientRow[]; documents: DocumentRow[]; errors: RowError[]; read: number; mapping?: Record<string, string> };
+
+const isEmpty = (cells: unknown[]) => cells.every((c) => c === null || c === undefined || c === "");
+
+/** Reads and validates the whole file into staged rows; nothing touches the database here. */
+async function parseFile(db: Db, request: ImportRequest, entityId: string): Promise<Parsed> {
+  const { rows } = await openRows(request.filePath, request.fileName, { ...request.layout, quote: request.kind !== "fec" });
+  const head: unknown[][] = [];
+  const iterator = rows[Symbol.asyncIterator]();
+  while (head.length < HEADER_SCAN) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  if (head.every(isEmpty)) throw new ImportFileError("Le fichier ne contient aucune ligne.");
+
+  const parsed: Parsed = { clients: [], documents: [], errors: [], read: 0 };
+  let consume: (cells: unknown[], row: number) => void;
+  let finish = () => {};
+  let headerIndex: number;
+
+  if (request.kind === "fec") {
+    headerIndex = request.headerRow ?? head.findIndex((r) => !isEmpty(r));
+    const check = validateFecHeader(head[headerIndex] ?? []);
+    if (!check.ok) throw new ImportFileError(check.reason);
+    const terms = await paymentTermsByCode(db, entityId);
+    const fallback = request.fecDefaultTermsDays ?? 30;
+    const collector = createFecCollector({ paymentTermsDays: (code) => terms.get(code) ?? fallback });
+    consume = (cells, row) => collector.add(fecLineFromCells(cells, check.columns, row));
+    finish = () => {
+      const items = collector.finish();
+      Object.assign(parsed, { clients: items.clients, documents: items.documents, errors: items.errors });
+    };
+  } else {
+    const kind = request.kind;
+    headerIndex = request.headerRow ?? detectHeaderRow(head, kind).rowIndex;
+    if (headerIndex < 0 || !head[headerIndex]) throw new ImportFileError(NO_HEADER_MESSAGE);
+    const mapping = request.mapping ?? suggestMapping(head[headerIndex], kind);
+    const valid = validateMapping(kind, mapping);
+    if (!valid.ok) throw new ImportFileError(valid.reason);
+    const labels = new Map(fieldsFor(kind).map((f) => [f.key, f.label]));
+    parsed.mapping = Object.fromEntries(
+      Object.entries(mapping).map(([column, key]) => [String(head[headerIndex][Number(column)] ?? column), labels.get(key) ?? key]),
+    );
+    const dateSamples = head.slice(headerIndex + 1).flat().filter((v) => typeof v === "string");
+    const options = { dateOrder: request.dateOrder ?? detectDateOrder(dateSamples) };
+    if (kind === "clients") {
+      const parse = createClientRowParser(mapping, options);
+      consume = (cells, row) => {
+        const result = parse(cells, row);
+        if (!result.ok) parsed.errors.push(...result.errors);
+        else if (result.value) parsed.clients.push(result.value);
+      };
+    } else {
+      const parse = createDocumentRowParser(mapping, options);
+      consume = (cells, row) => {
+        const result = parse(cells, row);
+        if (!result.ok) parsed.errors.push(...result.errors);
+        else if (result.value) parsed.documents.push(result.value);
+      };
+    }
+  }
+
+  let index = 0;
+  const take = (cells: unknown[]) => {
+    if (index > headerIndex && !isEmpty(cells)) {
+      parsed.read++;
+      consume(cells, index + 1);
+      if (parsed.read % 10_000 === 0) request.onProgress?.(parsed.read);
+    }
+    index++;
+  };
+  for (const cells of head) take(cells);
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) take(next.value);
+  finish();
+  request.onProgress?.(parsed.read);
+  return parsed;
+}
+
+const zero: ImportCounts = { read: 0, inserted: 0, updated: 0, settled: 0, rejected: 0 };
+
+/**
+ * Imports one file, all or nothing: the file is read and validated first, then applied in one transaction
+ * (upserts, snapshot settling, balances). Any failure leaves the data as it was; the attempt is recorded either way.
+ */
+export async function runImport(db: Db, request: ImportRequest): Promise<ImportOutcome> {
+  const importId = await createImportRecord(db, {
+    kind: request.kind,
+    fileName: request.fileName,
+    fileHash: await fileHash(request.filePath),
+    mode: request.kind === "clients" ? null : request.mode,
+    userId: request.userId,
+  });
+  const fail = async (message: string, counts: ImportCounts, errors: RowError[], mapping?: Record<string, string>) => {
+    await finishImportRecord(db, importId, { status: "failed", counts, errors, mapping });
+    return { importId, status: "failed" as const, message, counts, errors };
+  };
+
+  const entityId = await defaultEntityId(db);
+  if (!entityId) return fail("Aucune société n'est définie : créez d'abord un compte administrateur.", zero, []);
+
+  let parsed: Parsed;
+  try {
+    parsed = await parseFile(db, request, entityId);
+  } catch (error) {
+    if (error instanceof ImportFileError) return fail(error.message, zero, []);
+    throw error;
+  }
+
+  const rejectedRows = new Set(parsed.errors.map((e) => e.row));
+  if (parsed.errors.length > 0 && !request.acceptRowErrors) {
+    const counts = { ...zero, read: parsed.read, rejected: rejectedRows.size };
+    return fail(
+      `${rejectedRows.size} ligne${rejectedRows.size > 1 ? "s" : ""} en erreur : fichier refusé, aucune donnée modifiée.`,
+      counts,
+      parsed.errors,
+      parsed.mapping,
+    );
+  }
+
+  try {
+    const result = await db.transaction(async (tx) => {
+      const counts: ImportCounts = { ...zero, read: parsed.read };
+      const errors = [...parsed.errors];
+      if (parsed.clients.length > 0) {
+        const applied = await applyClients(tx, parsed.clients, entityId);
+        counts.inserted += applied.counts.inserted;
+        counts.updated += applied.counts.updated;
+        errors.push(...applied.rejected);
+      }
+      if (parsed.documents.length > 0 || (request.kind !== "clients" && request.mode === "snapshot")) {
+        const applied = await applyDocuments(tx, parsed.documents, {
+          importId,
+          importDate: request.importDate,
+          // Rows rejected while reading may be open items still owed: a snapshot must not settle them.
+          mode: parsed.errors.length > 0 ? "incremental" : request.mode,
+          defaultEntityId: entityId,
+        });
+        counts.inserted += applied.counts.inserted;
+        counts.updated += applied.counts.updated;
+        counts.settled += applied.counts.settled;
+        errors.push(...applied.rejected);
+      }
+      counts.rejected = new Set(errors.map((e) => e.row)).size;
+      if (errors.length > parsed.errors.length && !request.acceptRowErrors) {
+        throw new RowsRejected(counts, errors);
+      }
+      await recordDailySnapshot(tx, request.importDate);
+      await recordAudit(tx, {
+        userId: request.userId,
+        action: "import.commit",
+        targetType: "import",
+        targetId: importId,
+        details: { fileName: request.fileName, kind: request.kind, ...counts },
+      });
+      return { counts, errors };
+    });
+    errorsSorted(result.errors);
+    await finishImportRecord(db, importId, { status: "succeeded", ...result, mapping: parsed.mapping });
+    const { counts } = result;
+    return {
+      importId,
+      status: "succeeded",
+      message: `Import terminé : ${counts.inserted} créé(s), ${counts.updated} mis à jour, ${counts.settled} soldé(s), ${counts.rejected} rejeté(s).`,
+      ...result,
+    };
+  } catch (error) {
+    if (error instanceof RowsRejected) {
+      errorsSorted(error.errors);
+      return fail(
+        `${error.counts.rejected} ligne${error.counts.rejected > 1 ? "s" : ""} en erreur : fichier refusé, aucune donnée modifiée.`,
+        { ...error.counts, inserted: 0, updated: 0, settled: 0 },
+        error.errors,
+        parsed.mapping,
+      );
+    }
+    await fail(`Import interrompu : ${error instanceof Error ? error.message : String(error)}`, { ...zero, read: parsed.read }, []);
+    throw error;
+  }
+}
+
+/** Raised inside the transaction to roll it back when the database finds rows it cannot take. */
+class RowsRejected extends Error {
+  constructor(
+    readonly counts: ImportCounts,
+    readonly errors: RowError[],
+  ) {
+    super("rows rejected");
+  }
+}
+
+function errorsSorted(errors: RowError[]) {
+  errors.sort((a, b) => a.row - b.row);
+}
