@@ -1,3 +1,4 @@
+import type { InngestFunction } from "inngest";
 import { inngest } from "./client";
 
 /** The part of Inngest's step tools our jobs use, so the same body runs under Inngest or in process. */
@@ -31,4 +32,4 @@ export function defineJob<R>(definition: JobDefinition<R>) {
   return { ...definition, fn };
 }
 
-export type Job = ReturnType<typeof defineJob<unknown>>;
+export type AnyJob = JobDefinition<unknown> & { fn: InngestFunction.Any };

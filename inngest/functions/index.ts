@@ -1,6 +1,8 @@
+import type { AnyJob } from "../define-job";
 import { dailySnapshotJob } from "./daily-snapshot";
+import { importFileJob } from "./import-file";
 
-export const jobs = [dailySnapshotJob];
+export const jobs: AnyJob[] = [dailySnapshotJob, importFileJob];
 export const inngestFunctions = jobs.map((job) => job.fn);
 
 export function findJob(id: string) {

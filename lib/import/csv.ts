@@ -52,9 +52,9 @@ export function detectSeparator(firstLines: readonly string[]): Separator {
 
 const HEAD_LINES = 50;
 
-/** Encoding and separator of a text file, from its first bytes (`complete` when the sample is the whole file). */
 export type CsvHead = { encoding: TextEncoding; separator: Separator; lines: string[] };
 
+/** Encoding and separator of a text file, from its first bytes (`complete` when the sample is the whole file). */
 export function sniffCsvHead(sample: Buffer, complete = false): CsvHead {
   const encoding = detectEncoding(sample);
   const lines = decodeText(sample, encoding).split(/\r\n|\n|\r/, HEAD_LINES + 1);

@@ -9,7 +9,8 @@ import { authedAction } from "@/lib/auth/action";
 
 export const runJobNowAction = authedAction("jobs.run", z.object({ jobId: z.string().min(1) }), async ({ jobId }, { db, scope }) => {
   const job = findJob(jobId);
-  if (!job) return { ok: false, error: "Traitement inconnu." };
+  // Only scheduled jobs run without input; the others (imports) start from their own page.
+  if (!job?.cron) return { ok: false, error: "Traitement inconnu." };
   await recordAudit(db, { userId: scope.userId, action: "job.run", targetType: "job", targetId: job.id });
   try {
     const outcome = await dispatchJob(job);

@@ -40,7 +40,9 @@ export default async function JobsPage() {
           </CardDescription>
         </CardHeader>
         <CardContent className="space-y-3">
-          {jobs.map((job) => (
+          {jobs
+            .filter((job) => job.cron)
+            .map((job) => (
             <div key={job.id} className="flex flex-wrap items-center justify-between gap-3 rounded-md border p-3">
               <div>
                 <p className="font-medium">{job.name}</p>
