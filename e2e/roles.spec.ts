@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { type Account, fixtures, storageState } from "./helpers";
 
 const menus: Record<Account, string[]> = {
-  admin: ["Accueil", "Clients", "Paramétrage"],
+  admin: ["Accueil", "Clients", "Import", "Paramétrage"],
   supervisor: ["Accueil", "Clients"],
   collector: ["Accueil", "Clients"],
   collector2: ["Accueil", "Clients"],

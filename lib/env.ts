@@ -18,6 +18,7 @@ const schema = z.object({
   INNGEST_DEV: optional,
   RESEND_API_KEY: optional,
   EMAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("Encaisse <relances@encaisse.local>")),
+  IMPORT_MAX_MEGABYTES: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(100)),
   JOBS_IN_PROCESS: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).optional()),
 });
 

@@ -1,4 +1,6 @@
 import { Upload } from "lucide-react";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
 /** Shown while nothing has been imported: what to do first, and who can do it. */
@@ -24,6 +26,11 @@ export function Onboarding({ isAdmin }: { isAdmin: boolean }) {
           </ol>
         ) : (
           <p>Votre administrateur n&apos;a pas encore importé les données clients. Revenez après le premier import.</p>
+        )}
+        {isAdmin && (
+          <Button asChild>
+            <Link href="/import">Importer mes données</Link>
+          </Button>
         )}
         {isAdmin && (
           <p className="rounded-md bg-muted p-3 text-muted-foreground">

@@ -57,3 +57,9 @@ export async function paymentTermsByCode(db: Queryable, entityId: string): Promi
   );
   return new Map(rows.map((r) => [r.code, r.terms]));
 }
+
+export async function getImport(db: Queryable, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [row] = await db.select().from(imports).where(eq(imports.id, id));
+  return row ?? null;
+}

@@ -1,15 +1,9 @@
 import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 
-export type TextEncoding = "utf-8" | "utf-8-bom" | "windows-1252" | "cp850" | "utf-16le";
+import type { TextEncoding } from "./encoding-labels";
 
-export const ENCODING_LABELS: Record<TextEncoding, string> = {
-  "utf-8": "UTF-8",
-  "utf-8-bom": "UTF-8 avec BOM",
-  "windows-1252": "Windows-1252 (ANSI)",
-  cp850: "CP850 / IBM850 (DOS)",
-  "utf-16le": "UTF-16 (Texte Unicode d'Excel)",
-};
+export { ENCODING_LABELS, type TextEncoding } from "./encoding-labels";
 
 const ICONV_NAMES: Record<TextEncoding, string> = {
   "utf-8": "utf8",

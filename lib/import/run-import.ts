@@ -229,7 +229,11 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
     return {
       importId,
       status: "succeeded",
-      message: `Import terminé : ${counts.inserted} créé(s), ${counts.updated} mis à jour, ${counts.settled} soldé(s), ${counts.rejected} rejeté(s).`,
+      message:
+        `Import terminé : ${counts.inserted} créé(s), ${counts.updated} mis à jour, ${counts.settled} soldé(s), ${counts.rejected} rejeté(s).` +
+        (request.kind !== "clients" && request.mode === "snapshot" && parsed.errors.length > 0
+          ? " Fichier incomplet : les pièces absentes n'ont pas été soldées."
+          : ""),
       ...result,
     };
   } catch (error) {

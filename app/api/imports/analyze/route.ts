@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { can } from "@/lib/auth/permissions";
+import { currentUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { analyzeFile } from "@/lib/import/analyze";
+import { ImportFileError } from "@/lib/import/result";
+import { saveUpload, uploadPath } from "@/lib/import/uploads";
+
+const choices = z.object({
+  kind: z.enum(["clients", "documents", "fec"]),
+  uploadId: z.uuid().optional(),
+  fileName: z.string().max(255).optional(),
+  sheet: z.string().max(100).optional(),
+  encoding: z.enum(["utf-8", "utf-8-bom", "windows-1252", "cp850", "utf-16le"]).optional(),
+  separator: z.enum([";", ",", "\t", "|"]).optional(),
+  headerRow: z.coerce.number().int().min(0).max(19).optional(),
+  dateOrder: z.enum(["dmy", "mdy"]).optional(),
+  mapping: z
+    .string()
+    .transform((s) => JSON.parse(s) as unknown)
+    .pipe(z.record(z.string().regex(/^\d+$/), z.string().max(40)))
+    .optional(),
+});
+
+/** Wizard step 2–3: stores the upload (size-limited) and answers the detected layout, mapping and preview. */
+export async function POST(request: Request) {
+  const current = await currentUser();
+  if (!current || !can(current.scope.role, "imports.run")) return NextResponse.json({ error: "Accès refusé." }, { status: 403 });
+
+  const form = await request.formData();
+  const fields = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string" && v !== ""));
+  const parsed = choices.safeParse(fields);
+  if (!parsed.success) return NextResponse.json({ error: "Paramètres d'import invalides." }, { status: 400 });
+  const input = parsed.data;
+
+  let uploadId = input.uploadId;
+  let fileName = input.fileName ?? "fichier";
+  const file = form.get("file");
+  if (file instanceof File && file.size > 0) {
+    if (file.size > env.IMPORT_MAX_MEGABYTES * 1024 * 1024) {
+      return NextResponse.json({ error: `Fichier trop volumineux : ${env.IMPORT_MAX_MEGABYTES} Mo au maximum.` }, { status: 413 });
+    }
+    uploadId = await saveUpload(file);
+    fileName = file.name;
+  }
+  const path = uploadId ? uploadPath(uploadId) : null;
+  if (!path || !fs.existsSync(path)) return NextResponse.json({ error: "Choisissez un fichier à importer." }, { status: 400 });
+
+  try {
+    const analysis = await analyzeFile(path, fileName, input.kind, {
+      layout: { sheet: input.sheet, encoding: input.encoding, separator: input.separator },
+      headerRow: input.headerRow,
+      mapping: input.mapping as Record<number, string> | undefined,
+      dateOrder: input.dateOrder,
+    });
+    return NextResponse.json({ uploadId, fileName, analysis });
+  } catch (error) {
+    if (error instanceof ImportFileError) return NextResponse.json({ uploadId, fileName, error: error.message }, { status: 422 });
+    throw error;
+  }
+}

@@ -1,0 +1,185 @@
+"use client";
+
+import { useState } from "react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Label } from "@/components/ui/label";
+import type { Analysis } from "@/lib/import/analyze";
+import { ENCODING_LABELS, type TextEncoding } from "@/lib/import/encoding-labels";
+import { fieldsFor } from "@/lib/import/fields";
+import { PreviewTable } from "./preview-table";
+
+export type Choices = {
+  sheet?: string;
+  encoding?: TextEncoding;
+  separator?: string;
+  headerRow?: number;
+  dateOrder?: "dmy" | "mdy";
+  mapping?: Record<number, string>;
+};
+
+const separators: [string, string][] = [[";", "Point-virgule (;)"], [",", "Virgule (,)"], ["\t", "Tabulation"], ["|", "Barre verticale (|)"]];
+const selectClass = "h-9 w-full rounded-md border border-input bg-background px-3 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring";
+
+export function AnalysisPanel({
+  kind,
+  analysis,
+  busy,
+  committing,
+  onChange,
+  onCommit,
+}: {
+  kind: "clients" | "documents" | "fec";
+  analysis: Analysis;
+  busy: boolean;
+  committing: boolean;
+  onChange: (choices: Choices) => void;
+  onCommit: (choices: Required<Pick<Choices, "headerRow" | "dateOrder" | "mapping">> & Choices, acceptRowErrors: boolean) => void;
+}) {
+  const [acceptRowErrors, setAcceptRowErrors] = useState(false);
+  const current = {
+    sheet: analysis.layout.sheet,
+    encoding: analysis.layout.encoding,
+    separator: analysis.layout.separator,
+    headerRow: analysis.headerRow,
+    dateOrder: analysis.dateOrder,
+    mapping: analysis.mapping,
+  };
+  const change = (patch: Choices) => onChange({ ...current, ...patch });
+  const fields = kind === "fec" ? [] : fieldsFor(kind);
+
+  return (
+    <>
+      <Card aria-busy={busy}>
+        <CardHeader>
+          <CardTitle>2. Lecture du fichier</CardTitle>
+          <CardDescription>Détecté automatiquement ; corrigez si besoin, l&apos;aperçu se met à jour.</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          {analysis.layout.format === "xlsx" ? (
+            <div className="space-y-1.5">
+              <Label htmlFor="sheet">Feuille</Label>
+              <select id="sheet" className={selectClass} value={analysis.layout.sheet ?? analysis.sheets[0]} onChange={(e) => change({ sheet: e.target.value, headerRow: undefined, mapping: undefined })}>
+                {analysis.sheets.map((s) => (
+                  <option key={s}>{s}</option>
+                ))}
+              </select>
+            </div>
+          ) : (
+            <>
+              <div className="space-y-1.5">
+                <Label htmlFor="encoding">Encodage</Label>
+                <select id="encoding" className={selectClass} value={analysis.layout.encoding} onChange={(e) => change({ encoding: e.target.value as TextEncoding })}>
+                  {Object.entries(ENCODING_LABELS).map(([value, label]) => (
+                    <option key={value} value={value}>{label}</option>
+                  ))}
+                </select>
+              </div>
+              <div className="space-y-1.5">
+                <Label htmlFor="separator">Séparateur</Label>
+                <select id="separator" className={selectClass} value={analysis.layout.separator} onChange={(e) => change({ separator: e.target.value, headerRow: undefined, mapping: undefined })}>
+                  {separators.map(([value, label]) => (
+                    <option key={label} value={value}>{label}</option>
+                  ))}
+                </select>
+              </div>
+            </>
+          )}
+          <div className="space-y-1.5">
+            <Label htmlFor="header-row">Ligne d&apos;en-tête</Label>
+            <select id="header-row" className={selectClass} value={analysis.headerRow} onChange={(e) => change({ headerRow: Number(e.target.value), mapping: undefined })}>
+              {Array.from({ length: 20 }, (_, i) => (
+                <option key={i} value={i}>Ligne {i + 1}</option>
+              ))}
+            </select>
+          </div>
+          {kind !== "fec" && (
+            <div className="space-y-1.5">
+              <Label htmlFor="date-order">Format des dates</Label>
+              <select id="date-order" className={selectClass} value={analysis.dateOrder} onChange={(e) => change({ dateOrder: e.target.value as "dmy" | "mdy" })}>
+                <option value="dmy">Jour/mois/année (23/11/2026)</option>
+                <option value="mdy">Mois/jour/année (11/23/2026)</option>
+              </select>
+            </div>
+          )}
+        </CardContent>
+      </Card>
+
+      {kind !== "fec" && (
+        <Card>
+          <CardHeader>
+            <CardTitle>3. Correspondance des colonnes</CardTitle>
+            <CardDescription>Proposée d&apos;après les noms de colonnes ; les champs marqués * sont obligatoires.</CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {analysis.headers.map((header, column) => (
+              <div key={column} className="space-y-1.5">
+                <Label htmlFor={`map-${column}`}>{header || `Colonne ${column + 1}`}</Label>
+                <select
+                  id={`map-${column}`}
+                  className={selectClass}
+                  value={analysis.mapping[column] ?? ""}
+                  onChange={(e) => {
+                    const mapping = { ...analysis.mapping };
+                    if (e.target.value) mapping[column] = e.target.value;
+                    else delete mapping[column];
+                    change({ mapping });
+                  }}
+                >
+                  <option value="">— Ignorer —</option>
+                  {fields.map((f) => (
+                    <option key={f.key} value={f.key}>
+                      {f.label}
+                      {f.required ? " *" : ""}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </CardContent>
+        </Card>
+      )}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>{kind === "fec" ? "3" : "4"}. Aperçu et validation</CardTitle>
+          <CardDescription>
+            {analysis.rows.length} premières lignes ;{" "}
+            {analysis.previewErrors === 0 ? "aucune erreur détectée." : `${analysis.previewErrors} cellule(s) en erreur (en rouge, survolez pour le motif).`}
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          {analysis.mappingError && (
+            <Alert variant="destructive" role="alert">
+              <AlertDescription>{analysis.mappingError}</AlertDescription>
+            </Alert>
+          )}
+          <PreviewTable analysis={analysis} fields={fields} />
+          <fieldset className="space-y-2 text-sm">
+            <legend className="font-medium">Si des lignes sont en erreur</legend>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="on-error" checked={!acceptRowErrors} onChange={() => setAcceptRowErrors(false)} className="accent-primary" />
+              Refuser tout le fichier (rien n&apos;est modifié)
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="on-error" checked={acceptRowErrors} onChange={() => setAcceptRowErrors(true)} className="accent-primary" />
+              Importer uniquement les lignes valides
+            </label>
+          </fieldset>
+          {committing && (
+            <div role="progressbar" aria-label="Import en cours" className="h-2 w-full overflow-hidden rounded-full bg-muted">
+              <div className="h-full w-1/3 animate-pulse rounded-full bg-primary" />
+            </div>
+          )}
+          <Button
+            disabled={busy || committing || Boolean(analysis.mappingError)}
+            onClick={() => onCommit({ ...current, headerRow: analysis.headerRow, dateOrder: analysis.dateOrder, mapping: analysis.mapping }, acceptRowErrors)}
+          >
+            {committing ? "Import en cours…" : "Importer"}
+          </Button>
+        </CardContent>
+      </Card>
+    </>
+  );
+}

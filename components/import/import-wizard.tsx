@@ -1,0 +1,183 @@
+"use client";
+
+import { FileSpreadsheet, Upload } from "lucide-react";
+import { useState, useTransition } from "react";
+import { commitImportAction } from "@/app/(app)/import/actions";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import type { Analysis } from "@/lib/import/analyze";
+import type { ImportOutcome } from "@/lib/import/run-import";
+import { AnalysisPanel, type Choices } from "./analysis-panel";
+import { ImportResult } from "./import-result";
+
+type Kind = "clients" | "documents" | "fec";
+const kinds: { value: Kind; label: string; description: string }[] = [
+  { value: "clients", label: "Clients", description: "Codes, raisons sociales, SIREN, adresses, chargés de recouvrement" },
+  { value: "documents", label: "Pièces comptables", description: "Factures, avoirs et règlements non lettrés" },
+  { value: "fec", label: "FEC", description: "Fichier des écritures comptables : comptes 411 et lettrage" },
+];
+
+type Upload = { uploadId: string; fileName: string; analysis: Analysis };
+
+/** The import wizard: kind and file → detection and mapping with a validated preview → commit and result. */
+export function ImportWizard() {
+  const [kind, setKind] = useState<Kind>("documents");
+  const [mode, setMode] = useState<"snapshot" | "incremental">("snapshot");
+  const [terms, setTerms] = useState(30);
+  const [upload, setUpload] = useState<Upload | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [analyzing, startAnalyzing] = useTransition();
+  const [committing, startCommitting] = useTransition();
+
+  function analyze(form: FormData) {
+    setError(null);
+    startAnalyzing(async () => {
+      const response = await fetch("/api/imports/analyze", { method: "POST", body: form });
+      const body = await response.json();
+      if (!response.ok) {
+        setError(body.error ?? "Analyse impossible.");
+        if (body.uploadId) setUpload(null);
+        return;
+      }
+      setUpload(body);
+    });
+  }
+
+  function reanalyze(choices: Choices) {
+    if (!upload) return;
+    const form = new FormData();
+    form.set("kind", kind);
+    form.set("uploadId", upload.uploadId);
+    form.set("fileName", upload.fileName);
+    for (const [key, value] of Object.entries(choices)) {
+      if (value !== undefined) form.set(key, typeof value === "string" ? value : JSON.stringify(value));
+    }
+    analyze(form);
+  }
+
+  function commit(choices: Required<Pick<Choices, "headerRow" | "dateOrder" | "mapping">> & Choices, acceptRowErrors: boolean) {
+    if (!upload) return;
+    startCommitting(async () => {
+      const result = await commitImportAction(null, {
+        uploadId: upload.uploadId,
+        fileName: upload.fileName,
+        kind,
+        mode,
+        acceptRowErrors,
+        sheet: choices.sheet,
+        encoding: choices.encoding,
+        separator: choices.separator as ";" | "," | "\t" | "|" | undefined,
+        headerRow: Number(choices.headerRow),
+        dateOrder: choices.dateOrder,
+        mapping: choices.mapping,
+        fecDefaultTermsDays: kind === "fec" ? terms : undefined,
+      });
+      if (result.ok) setOutcome(result.data);
+      else setError(result.error);
+    });
+  }
+
+  function restart() {
+    setUpload(null);
+    setOutcome(null);
+    setError(null);
+  }
+
+  if (outcome) return <ImportResult outcome={outcome} onRestart={restart} />;
+
+  return (
+    <div className="space-y-6">
+      <Card>
+        <CardHeader>
+          <CardTitle>1. Quoi importer</CardTitle>
+          <CardDescription>Choisissez le type de données puis déposez le fichier exporté de votre ERP.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <form
+            className="space-y-5"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const form = new FormData(event.currentTarget);
+              form.set("kind", kind);
+              analyze(form);
+            }}
+          >
+            <fieldset className="grid gap-3 sm:grid-cols-3" disabled={Boolean(upload)}>
+              <legend className="sr-only">Type d&apos;import</legend>
+              {kinds.map((k) => (
+                <label
+                  key={k.value}
+                  className="flex cursor-pointer gap-3 rounded-lg border p-4 has-[:checked]:border-primary has-[:checked]:bg-primary/5 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring"
+                >
+                  <input type="radio" name="kindChoice" value={k.value} checked={kind === k.value} onChange={() => setKind(k.value)} className="mt-1 accent-primary" />
+                  <span>
+                    <span className="block font-medium">{k.label}</span>
+                    <span className="block text-xs text-muted-foreground">{k.description}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            {kind !== "clients" && (
+              <div className="grid gap-4 sm:grid-cols-2">
+                <div className="space-y-1.5">
+                  <Label htmlFor="import-mode">Mode</Label>
+                  <select id="import-mode" value={mode} onChange={(e) => setMode(e.target.value as typeof mode)} className="h-9 w-full rounded-md border border-input bg-background px-3 text-sm" disabled={Boolean(upload)}>
+                    <option value="snapshot">Photographie complète : les pièces absentes du fichier sont soldées</option>
+                    <option value="incremental">Incrémental : ajoute et met à jour, ne solde rien</option>
+                  </select>
+                </div>
+                {kind === "fec" && (
+                  <div className="space-y-1.5">
+                    <Label htmlFor="import-terms">Délai de paiement par défaut (jours)</Label>
+                    <Input id="import-terms" type="number" min={0} max={365} value={terms} onChange={(e) => setTerms(Number(e.target.value))} disabled={Boolean(upload)} />
+                  </div>
+                )}
+              </div>
+            )}
+            {!upload && (
+              <div className="flex flex-wrap items-end gap-3">
+                <div className="space-y-1.5">
+                  <Label htmlFor="import-file">Fichier à importer</Label>
+                  <Input id="import-file" name="file" type="file" accept=".xlsx,.csv,.txt" required className="w-96" />
+                </div>
+                <Button type="submit" disabled={analyzing}>
+                  <Upload className="size-4" aria-hidden="true" /> {analyzing ? "Analyse…" : "Analyser le fichier"}
+                </Button>
+              </div>
+            )}
+            {upload && (
+              <p className="flex items-center gap-2 text-sm">
+                <FileSpreadsheet className="size-4 text-primary" aria-hidden="true" />
+                <span className="font-medium">{upload.fileName}</span>
+                <Button type="button" variant="link" size="sm" onClick={restart}>
+                  Changer de fichier
+                </Button>
+              </p>
+            )}
+          </form>
+        </CardContent>
+      </Card>
+      {error && (
+        <Alert variant="destructive" role="alert">
+          <AlertTitle>Import impossible</AlertTitle>
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
+      )}
+      {upload && (
+        <AnalysisPanel
+          key={upload.uploadId}
+          kind={kind}
+          analysis={upload.analysis}
+          busy={analyzing}
+          committing={committing}
+          onChange={reanalyze}
+          onCommit={commit}
+        />
+      )}
+    </div>
+  );
+}

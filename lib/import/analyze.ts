@@ -1,0 +1,88 @@
+import { detectDateOrder, type DateOrder } from "./date";
+import { validateFecHeader } from "./fec";
+import { fieldsFor } from "./fields";
+import { detectHeaderRow, NO_HEADER_MESSAGE, suggestMapping } from "./header";
+import { type FileLayout, openRows } from "./open-rows";
+import { ImportFileError } from "./result";
+import { type ColumnMapping, parseFieldValue, validateMapping } from "./rows";
+import { listSheets } from "./xlsx";
+
+export const PREVIEW_ROWS = 50;
+
+export type PreviewCell = { text: string; error?: string };
+export type Analysis = {
+  layout: FileLayout;
+  sheets: string[];
+  headerRow: number;
+  headers: string[];
+  mapping: Record<number, string>;
+  mappingError: string | null;
+  dateOrder: DateOrder;
+  rows: { row: number; cells: PreviewCell[] }[];
+  previewErrors: number;
+};
+
+const shown = (value: unknown) =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : value === null || value === undefined ? "" : String(value);
+
+/**
+ * What the wizard shows before committing: the layout found (or chosen), the header row, the suggested
+ * mapping and the first rows with every mapped cell validated. Reads only the head of the file.
+ */
+export async function analyzeFile(
+  path: string,
+  fileName: string,
+  kind: "clients" | "documents" | "fec",
+  choices: { layout?: Partial<FileLayout>; headerRow?: number; mapping?: ColumnMapping; dateOrder?: DateOrder } = {},
+): Promise<Analysis> {
+  const { layout, rows } = await openRows(path, fileName, { ...choices.layout, quote: kind !== "fec" });
+  const head: unknown[][] = [];
+  for await (const cells of rows) {
+    head.push(cells);
+    if (head.length >= 20 + PREVIEW_ROWS) break;
+  }
+  const sheets = layout.format === "xlsx" ? (await listSheets(path)).filter((s) => !s.hidden).map((s) => s.name) : [];
+  if (head.every((r) => r.length === 0)) throw new ImportFileError("Le fichier ne contient aucune ligne.");
+
+  if (kind === "fec") {
+    const headerRow = choices.headerRow ?? head.findIndex((r) => r.length > 0);
+    const check = validateFecHeader(head[headerRow] ?? []);
+    const body = head.slice(headerRow + 1).filter((r) => r.length > 0).slice(0, PREVIEW_ROWS);
+    return {
+      layout, sheets, headerRow, headers: (head[headerRow] ?? []).map(shown), mapping: {},
+      mappingError: check.ok ? null : check.reason, dateOrder: "dmy",
+      rows: body.map((cells, i) => ({ row: headerRow + i + 2, cells: cells.map((c) => ({ text: shown(c) })) })),
+      previewErrors: 0,
+    };
+  }
+
+  const headerRow = choices.headerRow ?? detectHeaderRow(head, kind).rowIndex;
+  if (headerRow < 0) throw new ImportFileError(NO_HEADER_MESSAGE);
+  const headers = (head[headerRow] ?? []).map(shown);
+  const mapping = choices.mapping ?? suggestMapping(head[headerRow], kind);
+  const check = validateMapping(kind, mapping);
+  const dateSamples = head.slice(headerRow + 1).flat().filter((v) => typeof v === "string");
+  const dateOrder = choices.dateOrder ?? detectDateOrder(dateSamples);
+  const fields = new Map(fieldsFor(kind).map((f) => [f.key, f]));
+  let previewErrors = 0;
+  const preview: Analysis["rows"] = [];
+  head.forEach((cells, index) => {
+    if (index <= headerRow || cells.length === 0 || preview.length >= PREVIEW_ROWS) return;
+    preview.push({
+      row: index + 1,
+      cells: headers.map((_, column) => {
+        const field = fields.get(mapping[column] ?? "");
+        const text = shown(cells[column]);
+        if (!field) return { text };
+        const parsed = parseFieldValue(field, cells[column], { dateOrder });
+        if (parsed.ok) return { text };
+        previewErrors++;
+        return { text, error: parsed.reason };
+      }),
+    });
+  });
+  return {
+    layout, sheets, headerRow, headers, mapping, mappingError: check.ok ? null : check.reason, dateOrder,
+    rows: preview, previewErrors,
+  };
+}
