@@ -16,7 +16,7 @@ export type Account = keyof typeof accounts;
 export const storageState = (account: Account) => path.join("e2e", ".auth", `${account}.json`);
 
 type FixtureClient = { id: string; code: string; name: string; siren: string };
-export function fixtures(): { clientOfCollector1: FixtureClient; clientOfCollector2: FixtureClient } {
+export function fixtures(): { distClient: FixtureClient; clientOfCollector1: FixtureClient; clientOfCollector2: FixtureClient } {
   return JSON.parse(fs.readFileSync(path.join("data", "e2e", "fixtures.json"), "utf8"));
 }
 

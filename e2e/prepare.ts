@@ -24,7 +24,13 @@ async function main() {
       );
       return row;
     };
+    const [distClient] = await queryRows<{ id: string; code: string; name: string; siren: string }>(
+      handle.db,
+      sql`select c.id, c.code, c.name, c.siren from clients c join entities e on e.id = c.entity_id
+          where e.code = 'DIST' order by c.code limit 1`,
+    );
     const fixtures = {
+      distClient,
       clientOfCollector1: await clientOf("recouvrement1@encaisse.demo"),
       clientOfCollector2: await clientOf("recouvrement2@encaisse.demo"),
     };

@@ -1,0 +1,94 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import { fixtures, storageState } from "./helpers";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "encaisse-e2e-import-"));
+
+test.describe("admin", () => {
+  test.use({ storageState: storageState("admin") });
+
+  test("imports a semicolon Windows-1252 CSV of pièces, keeps the valid rows and downloads the errors", async ({ page }) => {
+    const { distClient } = fixtures();
+    const file = path.join(dir, "pieces-sage.csv");
+    const lines = [
+      "Export du grand livre clients",
+      "",
+      "Code client;N° facture;Date facture;Échéance;Montant TTC;Reste dû",
+      `${distClient.code};E2E-0001;01/10/2026;31/10/2026;1 234,56 €;1 234,56`,
+      `${distClient.code};E2E-0002;31/02/2026;14/11/2026;500,00;500,00`,
+      "INCONNU;E2E-0003;15/10/2026;14/11/2026;10,00;10,00",
+    ];
+    fs.writeFileSync(file, iconv.encode(lines.join("\r\n") + "\r\n", "windows-1252"));
+
+    await page.goto("/import");
+    await page.getByRole("radio", { name: /Pièces comptables/ }).check();
+    await page.getByLabel("Mode").selectOption("incremental");
+    await page.getByLabel("Fichier à importer").setInputFiles(file);
+    await page.getByRole("button", { name: "Analyser le fichier" }).click();
+
+    await expect(page.getByLabel("Encodage")).toHaveValue("windows-1252");
+    await expect(page.getByLabel("Ligne d'en-tête")).toHaveValue("2");
+    await expect(page.getByLabel("Montant TTC", { exact: true })).toHaveValue("amount");
+    await expect(page.getByRole("cell", { name: "31/02/2026" })).toHaveAttribute("title", "Date inexistante.");
+    await page.screenshot({ path: "test-results/screens/import-preview.png", fullPage: true });
+
+    await page.getByLabel("Importer uniquement les lignes valides").check();
+    await page.getByRole("button", { name: "Importer", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Import terminé" })).toContainText("1 créé(s)");
+    await expect(page.getByRole("cell", { name: "Client inconnu : importez-le d'abord dans le fichier clients." })).toBeVisible();
+
+    const downloadPromise = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Télécharger les erreurs (xlsx)" }).click();
+    const download = await downloadPromise;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.getWorksheet("Erreurs")!;
+    const rows = sheet.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1, 3));
+    expect(rows).toEqual([
+      [5, "Date de pièce"],
+      [6, "Code client"],
+    ]);
+
+    await page.getByRole("link", { name: "Historique des imports" }).last().click();
+    await expect(page.getByRole("cell", { name: /pieces-sage\.csv/ })).toBeVisible();
+  });
+
+  test("imports new clients from a real xlsx and refuses a fake one", async ({ page }) => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Clients");
+    sheet.addRow(["Code client", "Raison sociale", "SIREN", "Ville"]);
+    sheet.addRow(["E2E001", "Atelier Lumière SARL", "404833048", "Nantes"]);
+    sheet.addRow(["E2E002", "Boulangerie Petit SAS", "552032534", "Rennes"]);
+    const file = path.join(dir, "clients.xlsx");
+    await workbook.xlsx.writeFile(file);
+
+    await page.goto("/import");
+    await page.getByRole("radio", { name: /^Clients/ }).check();
+    await page.getByLabel("Fichier à importer").setInputFiles(file);
+    await page.getByRole("button", { name: "Analyser le fichier" }).click();
+    await expect(page.getByLabel("Feuille")).toHaveValue("Clients");
+    await page.getByRole("button", { name: "Importer", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Import terminé" })).toContainText("2 créé(s)");
+
+    const fake = path.join(dir, "photo.xlsx");
+    fs.writeFileSync(fake, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    await page.getByRole("button", { name: "Nouvel import" }).click();
+    await page.getByLabel("Fichier à importer").setInputFiles(fake);
+    await page.getByRole("button", { name: "Analyser le fichier" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Import impossible" })).toContainText("ni un classeur Excel");
+  });
+});
+
+test.describe("collector", () => {
+  test.use({ storageState: storageState("collector") });
+
+  test("cannot open the import", async ({ page }) => {
+    expect((await page.goto("/import"))?.status()).toBe(404);
+    const response = await page.request.post("/api/imports/analyze", { multipart: { kind: "clients" } });
+    expect(response.status()).toBe(403);
+  });
+});
