@@ -1,6 +1,6 @@
 import { areas, cities, companyNames, companyPatterns, companyStems, contactRoles, legalForms, menFirstNames, streets, womenFirstNames } from "./french-data";
 import type { Random } from "./random";
-import { sirenFromBase, siretFromSiren, vatFromSiren } from "./siren";
+import { sirenFromBase, siretFromSiren, vatFromSiren } from "@/lib/siren";
 
 export type SeedClient = {
   entityIndex: number;

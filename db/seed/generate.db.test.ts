@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { seedDemo, type SeedSummary } from "./generate";
-import { isLuhnValid } from "./siren";
+import { isLuhnValid } from "@/lib/siren";
 
 const today = "2026-11-23";
 let handle: DatabaseHandle;

@@ -43,3 +43,9 @@ export function formatDateTime(instant: Date | string | null | undefined): strin
     timeZone: "Europe/Paris",
   }).format(new Date(instant));
 }
+
+/** Time between two instants in seconds, `1,4 s`; a dash while the second is missing. */
+export function formatDuration(start: Date | null, end: Date | null): string {
+  if (!start || !end) return "—";
+  return `${((end.getTime() - start.getTime()) / 1000).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s`;
+}

@@ -1,3 +1,4 @@
+import type { StagedClient as ClientRow, StagedDocument as DocumentRow } from "@/db/queries/import-apply";
 import { parseAmount } from "./amount";
 import { parseDate, type DateOrder } from "./date";
 import { subtractAmounts, amountSign, negateAmount } from "./decimal";
@@ -8,40 +9,8 @@ import * as values from "./values";
 
 /** Turns mapped spreadsheet rows into validated rows shaped like the database staging rows. */
 
-export type ClientRow = {
-  row: number;
-  entityCode: string | null;
-  code: string;
-  name: string;
-  siren: string | null;
-  siret: string | null;
-  vatNumber: string | null;
-  address: string | null;
-  postalCode: string | null;
-  city: string | null;
-  country: string | null;
-  phone: string | null;
-  email: string | null;
-  paymentTermsDays: number | null;
-  creditLimit: string | null;
-  collectorEmail: string | null;
-  salesRepEmail: string | null;
-};
-
-export type DocumentRow = {
-  row: number;
-  entityCode: string | null;
-  clientCode: string;
-  type: DocumentType;
-  number: string;
-  reference: string | null;
-  issueDate: string;
-  dueDate: string | null;
-  amount: string;
-  openAmount: string | null;
-  currency: string | null;
-  settledDate: string | null;
-};
+/** The validated rows are exactly what the database stages. */
+export type { ClientRow, DocumentRow };
 
 export type RowError = { row: number; column: string; value: string; reason: string };
 /** value null: a row to skip silently (a "Total" line at the bottom of an export). */

@@ -1,5 +1,6 @@
 import { parseAmount } from "./amount";
 import { EMPTY, fail, ok, type ParseResult } from "./result";
+import { isLuhnValid } from "@/lib/siren";
 
 /**
  * The trimmed text of a cell, or null when empty. Numbers keep their digits (no ".0"), dates become
@@ -70,19 +71,6 @@ function identifierDigits(raw: unknown, width: number): string | null {
     else if (c !== 32 && c !== 0xa0 && c !== 0x202f && c !== 46 && c !== 45) return null;
   }
   return digits;
-}
-
-export function isLuhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
 }
 
 export function parseSiren(raw: unknown): ParseResult<string | null> {

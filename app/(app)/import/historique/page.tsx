@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listImports } from "@/db/queries/imports";
 import { requireUser } from "@/lib/auth/session";
-import { formatDateTime, formatInteger } from "@/lib/format/fr";
+import { formatDateTime, formatDuration, formatInteger } from "@/lib/format/fr";
 
 export const metadata: Metadata = { title: "Historique des imports" };
 
@@ -76,9 +76,7 @@ export default async function ImportHistoryPage() {
                   <TableCell className="tabular text-right">{formatInteger(row.rowsSettled)}</TableCell>
                   <TableCell className="tabular text-right">{formatInteger(row.rowsRejected)}</TableCell>
                   <TableCell className="tabular whitespace-nowrap">
-                    {row.finishedAt && row.startedAt
-                      ? `${((row.finishedAt.getTime() - row.startedAt.getTime()) / 1000).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s`
-                      : "—"}
+                    {formatDuration(row.startedAt, row.finishedAt)}
                   </TableCell>
                   <TableCell>
                     {row.errors.length > 0 && (

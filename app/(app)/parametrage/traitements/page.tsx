@@ -8,7 +8,7 @@ import { listJobRuns } from "@/db/queries/job-runs";
 import { jobs } from "@/inngest/functions";
 import { requireUser } from "@/lib/auth/session";
 import { inngestConfigured } from "@/lib/env";
-import { formatDate, formatDateTime, formatInteger, formatMoney } from "@/lib/format/fr";
+import { formatDate, formatDateTime, formatDuration, formatInteger, formatMoney } from "@/lib/format/fr";
 
 export const metadata: Metadata = { title: "Traitements planifiés" };
 
@@ -81,7 +81,7 @@ export default async function JobsPage() {
                     <TableCell>{formatDate(run.runDate)}</TableCell>
                     <TableCell>{formatDateTime(run.startedAt)}</TableCell>
                     <TableCell className="tabular">
-                      {run.finishedAt ? `${((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s` : "—"}
+                      {formatDuration(run.startedAt, run.finishedAt)}
                     </TableCell>
                     <TableCell>{statusBadge[run.status]}</TableCell>
                     <TableCell className="text-sm text-muted-foreground">{run.error ?? summary(run.report)}</TableCell>

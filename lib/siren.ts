@@ -13,6 +13,7 @@ export function luhnKey(digits: string): number {
   return (10 - (sum % 10)) % 10;
 }
 
+/** The Luhn check of a whole number, key included (SIREN, SIRET). */
 export function isLuhnValid(digits: string): boolean {
   return /^\d+$/.test(digits) && luhnKey(digits.slice(0, -1)) === Number(digits.at(-1));
 }
