@@ -11,8 +11,8 @@ export type JobDefinition<R> = {
   name: string;
   /** Event that starts the job on demand. */
   event: string;
-  /** Cron schedule, read in the time zone below. */
-  cron?: { pattern: string; timeZone: string };
+  /** Cron schedule, read in the time zone below, and how it reads in French. */
+  cron?: { pattern: string; timeZone: string; label: string };
   handler: JobHandler<R>;
 };
 

@@ -19,6 +19,8 @@ const schema = z.object({
   RESEND_API_KEY: optional,
   EMAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("Encaisse <relances@encaisse.local>")),
   IMPORT_MAX_MEGABYTES: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(100)),
+  IMPORT_DROP_DIR: optional,
+  IMPORT_DROP_MODE: z.preprocess(emptyAsUndefined, z.enum(["snapshot", "incremental"]).default("snapshot")),
   JOBS_IN_PROCESS: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).optional()),
 });
 

@@ -13,7 +13,7 @@ export const dailySnapshotJob = defineJob({
   id: "daily-snapshot",
   name: "Photographie quotidienne des encours",
   event: "encaisse/daily-snapshot.requested",
-  cron: { pattern: "30 1 * * *", timeZone: env.COMPANY_TIMEZONE },
+  cron: { pattern: "30 1 * * *", timeZone: env.COMPANY_TIMEZONE, label: "Chaque nuit à 01:30" },
   handler: async ({ event, step }) => {
     const date = eventData.parse(event.data).date ?? today();
     return step.run("record-snapshot", async () => {

@@ -1,8 +1,9 @@
 import type { AnyJob } from "../define-job";
 import { dailySnapshotJob } from "./daily-snapshot";
+import { importDropJob } from "./import-drop";
 import { importFileJob } from "./import-file";
 
-export const jobs: AnyJob[] = [dailySnapshotJob, importFileJob];
+export const jobs: AnyJob[] = [dailySnapshotJob, importFileJob, importDropJob];
 export const inngestFunctions = jobs.map((job) => job.fn);
 
 export function findJob(id: string) {

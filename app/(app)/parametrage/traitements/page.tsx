@@ -19,6 +19,7 @@ const statusBadge = {
 };
 
 function summary(report: Record<string, unknown>) {
+  if (Array.isArray(report.files)) return `${report.files.length} fichier(s) importé(s) depuis le dossier de dépôt`;
   if (typeof report.clients !== "number") return "—";
   return `${formatInteger(report.clients)} clients · encours ${formatMoney(String(report.outstanding))} · échu ${formatMoney(String(report.overdue))}`;
 }
@@ -47,7 +48,7 @@ export default async function JobsPage() {
               <div>
                 <p className="font-medium">{job.name}</p>
                 <p className="text-xs text-muted-foreground">
-                  {job.cron ? `Chaque jour à ${job.cron.pattern.split(" ").slice(0, 2).reverse().map((v) => v.padStart(2, "0")).join(":")}` : "À la demande"}
+                  {job.cron?.label}
                 </p>
               </div>
               <RunJobButton jobId={job.id} label="Lancer maintenant" />
