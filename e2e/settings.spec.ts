@@ -32,7 +32,7 @@ test.describe("admin", () => {
 
   test("runs the daily snapshot now and sees the run report", async ({ page }) => {
     await page.goto("/parametrage/traitements");
-    await page.getByRole("button", { name: "Lancer maintenant" }).click();
+    await page.getByRole("button", { name: "Lancer maintenant : Photographie quotidienne des encours" }).click();
     await expect(page.getByRole("status")).toHaveText("Traitement terminé.");
     await page.reload();
     await expect(page.getByRole("cell", { name: "Réussi" }).first()).toBeVisible();

@@ -51,7 +51,7 @@ export default async function JobsPage() {
                   {job.cron?.label}
                 </p>
               </div>
-              <RunJobButton jobId={job.id} label="Lancer maintenant" />
+              <RunJobButton jobId={job.id} jobName={job.name} label="Lancer maintenant" />
             </div>
           ))}
         </CardContent>
