@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { Analysis } from "@/lib/import/analyze";
 import { ENCODING_LABELS, type TextEncoding } from "@/lib/import/encoding-labels";
@@ -35,9 +36,14 @@ export function AnalysisPanel({
   busy: boolean;
   committing: boolean;
   onChange: (choices: Choices) => void;
-  onCommit: (choices: Required<Pick<Choices, "headerRow" | "dateOrder" | "mapping">> & Choices, acceptRowErrors: boolean) => void;
+  onCommit: (
+    choices: Required<Pick<Choices, "headerRow" | "dateOrder" | "mapping">> & Choices,
+    acceptRowErrors: boolean,
+    saveProfileAs: string,
+  ) => void;
 }) {
   const [acceptRowErrors, setAcceptRowErrors] = useState(false);
+  const [profileName, setProfileName] = useState("");
   const current = {
     sheet: analysis.layout.sheet,
     encoding: analysis.layout.encoding,
@@ -167,6 +173,12 @@ export function AnalysisPanel({
               Importer uniquement les lignes valides
             </label>
           </fieldset>
+          {kind !== "fec" && (
+            <div className="max-w-md space-y-1.5">
+              <Label htmlFor="profile-name">Enregistrer cette correspondance sous le nom (facultatif)</Label>
+              <Input id="profile-name" value={profileName} maxLength={100} placeholder="ex. Export Sage 100 — pièces" onChange={(e) => setProfileName(e.target.value)} />
+            </div>
+          )}
           {committing && (
             <div role="progressbar" aria-label="Import en cours" className="h-2 w-full overflow-hidden rounded-full bg-muted">
               <div className="h-full w-1/3 animate-pulse rounded-full bg-primary" />
@@ -174,7 +186,9 @@ export function AnalysisPanel({
           )}
           <Button
             disabled={busy || committing || Boolean(analysis.mappingError)}
-            onClick={() => onCommit({ ...current, headerRow: analysis.headerRow, dateOrder: analysis.dateOrder, mapping: analysis.mapping }, acceptRowErrors)}
+            onClick={() =>
+              onCommit({ ...current, headerRow: analysis.headerRow, dateOrder: analysis.dateOrder, mapping: analysis.mapping }, acceptRowErrors, profileName.trim())
+            }
           >
             {committing ? "Import en cours…" : "Importer"}
           </Button>

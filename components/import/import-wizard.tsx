@@ -23,8 +23,9 @@ const kinds: { value: Kind; label: string; description: string }[] = [
 type Upload = { uploadId: string; fileName: string; analysis: Analysis };
 
 /** The import wizard: kind and file → detection and mapping with a validated preview → commit and result. */
-export function ImportWizard() {
+export function ImportWizard({ profiles }: { profiles: { name: string; kind: Kind }[] }) {
   const [kind, setKind] = useState<Kind>("documents");
+  const [profile, setProfile] = useState("");
   const [mode, setMode] = useState<"snapshot" | "incremental">("snapshot");
   const [terms, setTerms] = useState(30);
   const [upload, setUpload] = useState<Upload | null>(null);
@@ -59,7 +60,11 @@ export function ImportWizard() {
     analyze(form);
   }
 
-  function commit(choices: Required<Pick<Choices, "headerRow" | "dateOrder" | "mapping">> & Choices, acceptRowErrors: boolean) {
+  function commit(
+    choices: Required<Pick<Choices, "headerRow" | "dateOrder" | "mapping">> & Choices,
+    acceptRowErrors: boolean,
+    saveProfileAs: string,
+  ) {
     if (!upload) return;
     startCommitting(async () => {
       const result = await commitImportAction(null, {
@@ -75,6 +80,7 @@ export function ImportWizard() {
         dateOrder: choices.dateOrder,
         mapping: choices.mapping,
         fecDefaultTermsDays: kind === "fec" ? terms : undefined,
+        saveProfileAs: saveProfileAs || undefined,
       });
       if (result.ok) setOutcome(result.data);
       else setError(result.error);
@@ -103,6 +109,7 @@ export function ImportWizard() {
               event.preventDefault();
               const form = new FormData(event.currentTarget);
               form.set("kind", kind);
+              if (profile) form.set("profile", profile);
               analyze(form);
             }}
           >
@@ -121,6 +128,19 @@ export function ImportWizard() {
                 </label>
               ))}
             </fieldset>
+            {kind !== "fec" && profiles.some((p) => p.kind === kind) && (
+              <div className="max-w-md space-y-1.5">
+                <Label htmlFor="import-profile">Correspondance enregistrée</Label>
+                <select id="import-profile" value={profile} onChange={(e) => setProfile(e.target.value)} className="h-9 w-full rounded-md border border-input bg-background px-3 text-sm" disabled={Boolean(upload)}>
+                  <option value="">Aucune : proposition automatique</option>
+                  {profiles
+                    .filter((p) => p.kind === kind)
+                    .map((p) => (
+                      <option key={p.name}>{p.name}</option>
+                    ))}
+                </select>
+              </div>
+            )}
             {kind !== "clients" && (
               <div className="grid gap-4 sm:grid-cols-2">
                 <div className="space-y-1.5">

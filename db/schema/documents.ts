@@ -44,6 +44,17 @@ export const imports = pgTable(
   (t) => [index().on(t.createdAt), index().on(t.fileHash)],
 );
 
+/** A named column mapping saved from the wizard and reused by later imports of the same ERP export. */
+export const importProfiles = pgTable("import_profiles", {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull().unique(),
+  kind: importKind().notNull(),
+  // Header text as it appears in the file → field key.
+  mapping: jsonb().$type<Record<string, string>>().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
 export const documents = pgTable(
   "documents",
   {
@@ -81,3 +92,4 @@ export const documents = pgTable(
 export type Document = typeof documents.$inferSelect;
 export type NewDocument = typeof documents.$inferInsert;
 export type Import = typeof imports.$inferSelect;
+export type ImportProfile = typeof importProfiles.$inferSelect;

@@ -13,6 +13,7 @@ const eventData = z.object({
   userId: z.uuid().nullable().default(null),
   acceptRowErrors: z.boolean().default(false),
   fecDefaultTermsDays: z.number().int().min(0).max(365).optional(),
+  profile: z.string().max(100).optional(),
 });
 
 /** Imports one file in the background; the file must be readable by the process that runs the job. */

@@ -3,6 +3,7 @@ import { validateFecHeader } from "./fec";
 import { fieldsFor } from "./fields";
 import { detectHeaderRow, NO_HEADER_MESSAGE, suggestMapping } from "./header";
 import { type FileLayout, openRows } from "./open-rows";
+import { mappingFromProfile } from "./profiles";
 import { ImportFileError } from "./result";
 import { type ColumnMapping, parseFieldValue, validateMapping } from "./rows";
 import { listSheets } from "./xlsx";
@@ -33,7 +34,14 @@ export async function analyzeFile(
   path: string,
   fileName: string,
   kind: "clients" | "documents" | "fec",
-  choices: { layout?: Partial<FileLayout>; headerRow?: number; mapping?: ColumnMapping; dateOrder?: DateOrder } = {},
+  choices: {
+    layout?: Partial<FileLayout>;
+    headerRow?: number;
+    mapping?: ColumnMapping;
+    dateOrder?: DateOrder;
+    /** A saved profile (header → field) to apply when no explicit mapping is given. */
+    profile?: Record<string, string>;
+  } = {},
 ): Promise<Analysis> {
   const { layout, rows } = await openRows(path, fileName, { ...choices.layout, quote: kind !== "fec" });
   const head: unknown[][] = [];
@@ -59,7 +67,8 @@ export async function analyzeFile(
   const headerRow = choices.headerRow ?? detectHeaderRow(head, kind).rowIndex;
   if (headerRow < 0) throw new ImportFileError(NO_HEADER_MESSAGE);
   const headers = (head[headerRow] ?? []).map(shown);
-  const mapping = choices.mapping ?? suggestMapping(head[headerRow], kind);
+  const mapping =
+    choices.mapping ?? (choices.profile ? mappingFromProfile(head[headerRow], choices.profile) : suggestMapping(head[headerRow], kind));
   const check = validateMapping(kind, mapping);
   const dateSamples = head.slice(headerRow + 1).flat().filter((v) => typeof v === "string");
   const dateOrder = choices.dateOrder ?? detectDateOrder(dateSamples);

@@ -1,6 +1,6 @@
 /**
- * `npm run import -- --kind clients|documents|fec --file PATH [--mode snapshot|incremental] [--accept-errors]
- * [--date yyyy-mm-dd] [--terms 30]`: the unattended import an ERP drop runs every night. Prints the counts;
+ * `npm run import -- --kind clients|documents|fec --file PATH [--profile NAME] [--mode snapshot|incremental]
+ * [--accept-errors] [--date yyyy-mm-dd] [--terms 30]`: the unattended import an ERP drop runs every night. Prints the counts;
  * exits with 1 and the French errors when the file is rejected.
  */
 import fs from "node:fs";
@@ -19,6 +19,7 @@ async function main() {
       "accept-errors": { type: "boolean", default: false },
       date: { type: "string" },
       terms: { type: "string" },
+      profile: { type: "string" },
     },
   });
   if (!values.kind || !["clients", "documents", "fec"].includes(values.kind)) throw new Error("--kind attend clients, documents ou fec.");
@@ -33,6 +34,7 @@ async function main() {
     importDate: values.date,
     acceptRowErrors: values["accept-errors"],
     fecDefaultTermsDays: values.terms ? Number(values.terms) : undefined,
+    profile: values.profile,
   })) as ImportOutcome;
   const { counts } = outcome;
   console.log(outcome.message);

@@ -135,4 +135,24 @@ describe("import from real files", () => {
       { number: "RG12", status: "settled", settled_date: "2026-10-15", due_date: "2026-10-15", amount: "-500.00" },
     ]);
   });
+
+  it("saves a column mapping as a named profile and reuses it when the columns move", async () => {
+    writeDocumentsCsv("maison-1.csv", ["Tiers;Pièce;Dt;Ech;TTC", "00413;M-1;01/11/2026;01/12/2026;10,00"]);
+    writeDocumentsCsv("maison-2.csv", ["TTC;Tiers;Pièce;Dt;Ech", "20,00;00413;M-2;02/11/2026;02/12/2026"]);
+    const first = await runImport(
+      handle.db,
+      request("documents", "maison-1.csv", {
+        mapping: { 0: "clientCode", 1: "number", 2: "issueDate", 3: "dueDate", 4: "amount" },
+        saveProfileAs: "ERP maison",
+      }),
+    );
+    expect(first.status).toBe("succeeded");
+    const second = await runImport(handle.db, request("documents", "maison-2.csv", { profile: "ERP maison" }));
+    expect(second.counts).toMatchObject({ inserted: 1, rejected: 0 });
+    const [m2] = await handle.db.select().from(documents).where(eq(documents.number, "M-2"));
+    expect({ amount: m2.amount, due: m2.dueDate }).toEqual({ amount: "20.00", due: "2026-12-02" });
+
+    const unknown = await runImport(handle.db, request("documents", "maison-2.csv", { profile: "Inconnu" }));
+    expect(unknown).toMatchObject({ status: "failed", message: "Profil de correspondance inconnu : « Inconnu »." });
+  });
 });

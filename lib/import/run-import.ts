@@ -10,6 +10,7 @@ import {
   paymentTermsByCode,
 } from "@/db/queries/imports";
 import { recordAudit } from "@/db/queries/audit";
+import { findImportProfile, saveImportProfile } from "@/db/queries/import-profiles";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
 import type { DateOrder } from "./date";
 import { detectDateOrder } from "./date";
@@ -18,6 +19,7 @@ import { fecLineFromCells, validateFecHeader } from "./fec";
 import { fieldsFor } from "./fields";
 import { detectHeaderRow, NO_HEADER_MESSAGE, suggestMapping } from "./header";
 import { type FileLayout, openRows } from "./open-rows";
+import { mappingFromProfile, profileFromMapping } from "./profiles";
 import { ImportFileError } from "./result";
 import {
   type ClientRow,
@@ -45,6 +47,10 @@ export type ImportRequest = {
   /** 0-based index of the header row; detected when absent. */
   headerRow?: number;
   mapping?: ColumnMapping;
+  /** Name of a saved mapping profile, used when no explicit mapping is given. */
+  profile?: string;
+  /** Save the mapping used under this name once the import succeeds. */
+  saveProfileAs?: string;
   dateOrder?: DateOrder;
   fecDefaultTermsDays?: number;
   onProgress?: (rowsRead: number) => void;
@@ -66,7 +72,16 @@ async function fileHash(path: string): Promise<string> {
   return hash.digest("hex");
 }
 
-type Parsed = { clients: ClientRow[]; documents: DocumentRow[]; errors: RowError[]; read: number; mapping?: Record<string, string> };
+type Parsed = {
+  clients: ClientRow[];
+  documents: DocumentRow[];
+  errors: RowError[];
+  read: number;
+  /** Header → field label, for the history. */
+  mapping?: Record<string, string>;
+  /** Header → field key, for a saved profile. */
+  profile?: Record<string, string>;
+};
 
 const isEmpty = (cells: unknown[]) => cells.every((c) => c === null || c === undefined || c === "");
 
@@ -103,9 +118,13 @@ async function parseFile(db: Db, request: ImportRequest, entityId: string): Prom
     const kind = request.kind;
     headerIndex = request.headerRow ?? detectHeaderRow(head, kind).rowIndex;
     if (headerIndex < 0 || !head[headerIndex]) throw new ImportFileError(NO_HEADER_MESSAGE);
-    const mapping = request.mapping ?? suggestMapping(head[headerIndex], kind);
+    const saved = request.profile ? await findImportProfile(db, request.profile) : null;
+    if (request.profile && !saved) throw new ImportFileError(`Profil de correspondance inconnu : « ${request.profile} ».`);
+    const mapping =
+      request.mapping ?? (saved ? mappingFromProfile(head[headerIndex], saved.mapping) : suggestMapping(head[headerIndex], kind));
     const valid = validateMapping(kind, mapping);
     if (!valid.ok) throw new ImportFileError(valid.reason);
+    parsed.profile = profileFromMapping(head[headerIndex], mapping);
     const labels = new Map(fieldsFor(kind).map((f) => [f.key, f.label]));
     parsed.mapping = Object.fromEntries(
       Object.entries(mapping).map(([column, key]) => [String(head[headerIndex][Number(column)] ?? column), labels.get(key) ?? key]),
@@ -212,6 +231,9 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
       counts.rejected = new Set(errors.map((e) => e.row)).size;
       if (errors.length > parsed.errors.length && !request.acceptRowErrors) {
         throw new RowsRejected(counts, errors);
+      }
+      if (request.saveProfileAs && parsed.profile) {
+        await saveImportProfile(tx, { name: request.saveProfileAs, kind: request.kind, mapping: parsed.profile });
       }
       await recordDailySnapshot(tx, request.importDate);
       await recordAudit(tx, {

@@ -21,6 +21,7 @@ const commitInput = z.object({
   dateOrder: z.enum(["dmy", "mdy"]),
   mapping: z.record(z.string().regex(/^\d+$/), z.string().max(40)),
   fecDefaultTermsDays: z.number().int().min(0).max(365).optional(),
+  saveProfileAs: z.string().trim().max(100).optional(),
 });
 
 /** Wizard last step: imports the uploaded file with the choices the admin confirmed. */
@@ -40,6 +41,7 @@ export const commitImportAction = authedAction("imports.run", commitInput, async
     mapping: input.mapping as Record<number, string>,
     dateOrder: input.dateOrder,
     fecDefaultTermsDays: input.fecDefaultTermsDays,
+    saveProfileAs: input.saveProfileAs || undefined,
   });
   if (outcome.status === "succeeded") fs.rmSync(path, { force: true });
   revalidatePath("/", "layout");

@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportWizard } from "@/components/import/import-wizard";
 import { Button } from "@/components/ui/button";
+import { listImportProfiles } from "@/db/queries/import-profiles";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Import" };
 
 export default async function ImportPage() {
-  await requireUser("imports.run");
+  const { db } = await requireUser("imports.run");
+  const profiles = (await listImportProfiles(db)).map(({ name, kind }) => ({ name, kind }));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -22,7 +24,7 @@ export default async function ImportPage() {
           <Link href="/import/historique">Historique des imports</Link>
         </Button>
       </div>
-      <ImportWizard />
+      <ImportWizard profiles={profiles} />
     </div>
   );
 }

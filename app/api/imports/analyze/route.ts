@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { findImportProfile } from "@/db/queries/import-profiles";
 import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -17,6 +18,7 @@ const choices = z.object({
   separator: z.enum([";", ",", "\t", "|"]).optional(),
   headerRow: z.coerce.number().int().min(0).max(19).optional(),
   dateOrder: z.enum(["dmy", "mdy"]).optional(),
+  profile: z.string().max(100).optional(),
   mapping: z
     .string()
     .transform((s) => JSON.parse(s) as unknown)
@@ -48,12 +50,14 @@ export async function POST(request: Request) {
   const path = uploadId ? uploadPath(uploadId) : null;
   if (!path || !fs.existsSync(path)) return NextResponse.json({ error: "Choisissez un fichier à importer." }, { status: 400 });
 
+  const profile = input.profile ? await findImportProfile(current.db, input.profile) : null;
   try {
     const analysis = await analyzeFile(path, fileName, input.kind, {
       layout: { sheet: input.sheet, encoding: input.encoding, separator: input.separator },
       headerRow: input.headerRow,
       mapping: input.mapping as Record<number, string> | undefined,
       dateOrder: input.dateOrder,
+      profile: profile?.mapping,
     });
     return NextResponse.json({ uploadId, fileName, analysis });
   } catch (error) {

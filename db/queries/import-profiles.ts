@@ -1,0 +1,22 @@
+import { asc, eq } from "drizzle-orm";
+import type { Queryable } from "../client";
+import { importProfiles } from "../schema";
+
+export function listImportProfiles(db: Queryable) {
+  return db.select().from(importProfiles).orderBy(asc(importProfiles.name));
+}
+
+export async function findImportProfile(db: Queryable, name: string) {
+  const [row] = await db.select().from(importProfiles).where(eq(importProfiles.name, name));
+  return row ?? null;
+}
+
+export async function saveImportProfile(
+  db: Queryable,
+  profile: { name: string; kind: "clients" | "documents" | "fec"; mapping: Record<string, string> },
+): Promise<void> {
+  await db
+    .insert(importProfiles)
+    .values(profile)
+    .onConflictDoUpdate({ target: importProfiles.name, set: { kind: profile.kind, mapping: profile.mapping, updatedAt: new Date() } });
+}

@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { mappingFromProfile, profileFromMapping } from "./profiles";
+
+describe("mapping profiles", () => {
+  it("survives moved columns, different case and accents", () => {
+    const saved = profileFromMapping(["Code tiers", "Pièce", "Montant"], { 0: "clientCode", 1: "number", 2: "amount" });
+    expect(mappingFromProfile(["MONTANT", "Libellé", "code tiers", "Piece"], saved)).toEqual({ 0: "amount", 2: "clientCode", 3: "number" });
+  });
+
+  it("leaves unknown headers unmapped and never maps a field twice", () => {
+    const saved = { montant: "amount" };
+    expect(mappingFromProfile(["Montant", "montant", "Autre"], saved)).toEqual({ 0: "amount" });
+  });
+});
