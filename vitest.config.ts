@@ -12,13 +12,13 @@ export default defineConfig({
     hookTimeout: 120_000,
     projects: [
       {
-        resolve: { alias },
+        extends: true,
         test: { name: "pglite", include: ["**/*.test.ts"], exclude: ["node_modules/**", "e2e/**", ".next/**"] },
       },
       ...(postgresUrl
         ? [
             {
-              resolve: { alias },
+              extends: true,
               test: {
                 name: "postgres",
                 include: ["**/*.db.test.ts"],
