@@ -76,7 +76,7 @@ test.describe("admin", () => {
 
     const fake = path.join(dir, "photo.xlsx");
     fs.writeFileSync(fake, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
-    await page.getByRole("button", { name: "Nouvel import" }).click();
+    await page.getByRole("link", { name: "Nouvel import" }).click();
     await page.getByLabel("Fichier à importer").setInputFiles(fake);
     await page.getByRole("button", { name: "Analyser le fichier" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "Import impossible" })).toContainText("ni un classeur Excel");

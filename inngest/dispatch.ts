@@ -14,3 +14,12 @@ export async function dispatchJob<R>(
   }
   return { queued: false, result: await runJobInProcess(job, data) };
 }
+
+/** Starts a job without waiting for it: an Inngest event, or a run in this process that outlives the request. */
+export async function dispatchJobInBackground<R>(job: JobDefinition<R>, data: Record<string, unknown>, onError: (e: unknown) => void) {
+  if (inngestConfigured) {
+    await inngest.send({ name: job.event, data });
+    return;
+  }
+  runJobInProcess(job, data).catch(onError);
+}

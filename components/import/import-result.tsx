@@ -6,7 +6,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ImportOutcome } from "@/lib/import/run-import";
 
-export function ImportResult({ outcome, onRestart }: { outcome: ImportOutcome; onRestart: () => void }) {
+export function ImportResult({ outcome }: { outcome: ImportOutcome }) {
   const { counts } = outcome;
   const figures: [string, number][] = [
     ["Lignes lues", counts.read],
@@ -66,7 +66,9 @@ export function ImportResult({ outcome, onRestart }: { outcome: ImportOutcome; o
         </Card>
       )}
       <div className="flex gap-3">
-        <Button onClick={onRestart}>Nouvel import</Button>
+        <Button asChild>
+          <Link href="/import">Nouvel import</Link>
+        </Button>
         <Button asChild variant="outline">
           <Link href="/import/historique">Historique des imports</Link>
         </Button>

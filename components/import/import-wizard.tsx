@@ -1,6 +1,7 @@
 "use client";
 
 import { FileSpreadsheet, Upload } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { commitImportAction } from "@/app/(app)/import/actions";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -9,9 +10,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { Analysis } from "@/lib/import/analyze";
-import type { ImportOutcome } from "@/lib/import/run-import";
 import { AnalysisPanel, type Choices } from "./analysis-panel";
-import { ImportResult } from "./import-result";
 
 type Kind = "clients" | "documents" | "fec";
 const kinds: { value: Kind; label: string; description: string }[] = [
@@ -30,7 +29,7 @@ export function ImportWizard({ profiles }: { profiles: { name: string; kind: Kin
   const [terms, setTerms] = useState(30);
   const [upload, setUpload] = useState<Upload | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const router = useRouter();
   const [analyzing, startAnalyzing] = useTransition();
   const [committing, startCommitting] = useTransition();
 
@@ -82,18 +81,15 @@ export function ImportWizard({ profiles }: { profiles: { name: string; kind: Kin
         fecDefaultTermsDays: kind === "fec" ? terms : undefined,
         saveProfileAs: saveProfileAs || undefined,
       });
-      if (result.ok) setOutcome(result.data);
+      if (result.ok) router.push(`/import/${result.data.importId}`);
       else setError(result.error);
     });
   }
 
   function restart() {
     setUpload(null);
-    setOutcome(null);
     setError(null);
   }
-
-  if (outcome) return <ImportResult outcome={outcome} onRestart={restart} />;
 
   return (
     <div className="space-y-6">

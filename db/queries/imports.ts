@@ -19,13 +19,20 @@ export async function createImportRecord(
 export async function finishImportRecord(
   db: Queryable,
   id: string,
-  outcome: { status: "succeeded" | "failed"; counts: ImportCounts; errors: ImportRowError[]; mapping?: Record<string, string> },
+  outcome: {
+    status: "succeeded" | "failed";
+    message: string;
+    counts: ImportCounts;
+    errors: ImportRowError[];
+    mapping?: Record<string, string>;
+  },
 ): Promise<void> {
   const { counts } = outcome;
   await db
     .update(imports)
     .set({
       status: outcome.status,
+      message: outcome.message,
       rowsRead: counts.read,
       rowsInserted: counts.inserted,
       rowsUpdated: counts.updated,
@@ -62,4 +69,17 @@ export async function getImport(db: Queryable, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const [row] = await db.select().from(imports).where(eq(imports.id, id));
   return row ?? null;
+}
+
+/** Progress of a running import, written while the file is read. */
+export async function updateImportProgress(db: Queryable, id: string, rowsRead: number, rowsTotal?: number): Promise<void> {
+  await db
+    .update(imports)
+    .set(rowsTotal === undefined ? { rowsRead } : { rowsRead, rowsTotal })
+    .where(eq(imports.id, id));
+}
+
+/** A record created before its file was read (wizard): the real hash and start time once work begins. */
+export async function markImportStarted(db: Queryable, id: string, fileHash: string): Promise<void> {
+  await db.update(imports).set({ fileHash, status: "running", startedAt: new Date() }).where(eq(imports.id, id));
 }

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { isoDatePattern, today } from "@/lib/dates";
@@ -14,6 +15,20 @@ const eventData = z.object({
   acceptRowErrors: z.boolean().default(false),
   fecDefaultTermsDays: z.number().int().min(0).max(365).optional(),
   profile: z.string().max(100).optional(),
+  saveProfileAs: z.string().max(100).optional(),
+  importId: z.uuid().optional(),
+  /** Wizard uploads are removed once imported; files given on the command line never are. */
+  deleteFileAfter: z.boolean().default(false),
+  headerRow: z.number().int().min(0).max(19).optional(),
+  dateOrder: z.enum(["dmy", "mdy"]).optional(),
+  mapping: z.record(z.string(), z.string()).optional(),
+  layout: z
+    .object({
+      sheet: z.string().optional(),
+      encoding: z.enum(["utf-8", "utf-8-bom", "windows-1252", "cp850", "utf-16le"]).optional(),
+      separator: z.enum([";", ",", "\t", "|"]).optional(),
+    })
+    .optional(),
 });
 
 /** Imports one file in the background; the file must be readable by the process that runs the job. */
@@ -24,7 +39,13 @@ export const importFileJob = defineJob({
   handler: async ({ event, step }) => {
     const data = eventData.parse(event.data);
     return step.run("import", async () => {
-      const outcome = await runImport(await getDb(), { ...data, importDate: data.importDate ?? today() });
+      const { mapping, deleteFileAfter, ...rest } = data;
+      const outcome = await runImport(await getDb(), {
+        ...rest,
+        mapping: mapping as Record<number, string> | undefined,
+        importDate: data.importDate ?? today(),
+      });
+      if (deleteFileAfter && outcome.status === "succeeded") fs.rmSync(data.filePath, { force: true });
       return { ...outcome, errors: outcome.errors.slice(0, 100) };
     });
   },

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import type { Db } from "@/db/client";
 import { applyClients, applyDocuments } from "@/db/queries/import-apply";
 import {
@@ -7,7 +8,9 @@ import {
   defaultEntityId,
   finishImportRecord,
   type ImportCounts,
+  markImportStarted,
   paymentTermsByCode,
+  updateImportProgress,
 } from "@/db/queries/imports";
 import { recordAudit } from "@/db/queries/audit";
 import { findImportProfile, saveImportProfile } from "@/db/queries/import-profiles";
@@ -53,7 +56,8 @@ export type ImportRequest = {
   saveProfileAs?: string;
   dateOrder?: DateOrder;
   fecDefaultTermsDays?: number;
-  onProgress?: (rowsRead: number) => void;
+  /** The history record, when the caller created it to follow the progress; created here otherwise. */
+  importId?: string;
 };
 
 export type ImportOutcome = {
@@ -65,6 +69,27 @@ export type ImportOutcome = {
 };
 
 const HEADER_SCAN = 20;
+const PROGRESS_EVERY = 20_000;
+
+async function isZipFile(path: string): Promise<boolean> {
+  const file = await open(path, "r");
+  try {
+    const head = Buffer.alloc(2);
+    await file.read(head, 0, 2, 0);
+    return head[0] === 0x50 && head[1] === 0x4b;
+  } finally {
+    await file.close();
+  }
+}
+
+/** Lines of a text file, counted on its bytes: the denominator of the progress bar (xlsx: unknown). */
+async function countTextLines(path: string): Promise<number> {
+  let lines = 0;
+  for await (const chunk of createReadStream(path)) {
+    for (const byte of chunk as Buffer) if (byte === 10) lines++;
+  }
+  return lines;
+}
 
 async function fileHash(path: string): Promise<string> {
   const hash = createHash("sha256");
@@ -86,7 +111,12 @@ type Parsed = {
 const isEmpty = (cells: unknown[]) => cells.every((c) => c === null || c === undefined || c === "");
 
 /** Reads and validates the whole file into staged rows; nothing touches the database here. */
-async function parseFile(db: Db, request: ImportRequest, entityId: string): Promise<Parsed> {
+async function parseFile(
+  db: Db,
+  request: ImportRequest,
+  entityId: string,
+  progress: (rowsRead: number) => Promise<void>,
+): Promise<Parsed> {
   const { rows } = await openRows(request.filePath, request.fileName, { ...request.layout, quote: request.kind !== "fec" });
   const head: unknown[][] = [];
   const iterator = rows[Symbol.asyncIterator]();
@@ -153,14 +183,16 @@ async function parseFile(db: Db, request: ImportRequest, entityId: string): Prom
     if (index > headerIndex && !isEmpty(cells)) {
       parsed.read++;
       consume(cells, index + 1);
-      if (parsed.read % 10_000 === 0) request.onProgress?.(parsed.read);
     }
     index++;
   };
   for (const cells of head) take(cells);
-  for (let next = await iterator.next(); !next.done; next = await iterator.next()) take(next.value);
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+    take(next.value);
+    if (index % PROGRESS_EVERY === 0) await progress(parsed.read);
+  }
   finish();
-  request.onProgress?.(parsed.read);
+  await progress(parsed.read);
   return parsed;
 }
 
@@ -171,15 +203,19 @@ const zero: ImportCounts = { read: 0, inserted: 0, updated: 0, settled: 0, rejec
  * (upserts, snapshot settling, balances). Any failure leaves the data as it was; the attempt is recorded either way.
  */
 export async function runImport(db: Db, request: ImportRequest): Promise<ImportOutcome> {
-  const importId = await createImportRecord(db, {
-    kind: request.kind,
-    fileName: request.fileName,
-    fileHash: await fileHash(request.filePath),
-    mode: request.kind === "clients" ? null : request.mode,
-    userId: request.userId,
-  });
+  const hash = await fileHash(request.filePath);
+  const importId =
+    request.importId ??
+    (await createImportRecord(db, {
+      kind: request.kind,
+      fileName: request.fileName,
+      fileHash: hash,
+      mode: request.kind === "clients" ? null : request.mode,
+      userId: request.userId,
+    }));
+  if (request.importId) await markImportStarted(db, importId, hash);
   const fail = async (message: string, counts: ImportCounts, errors: RowError[], mapping?: Record<string, string>) => {
-    await finishImportRecord(db, importId, { status: "failed", counts, errors, mapping });
+    await finishImportRecord(db, importId, { status: "failed", message, counts, errors, mapping });
     return { importId, status: "failed" as const, message, counts, errors };
   };
 
@@ -188,7 +224,9 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
 
   let parsed: Parsed;
   try {
-    parsed = await parseFile(db, request, entityId);
+    const total = (await isZipFile(request.filePath)) ? undefined : await countTextLines(request.filePath);
+    await updateImportProgress(db, importId, 0, total);
+    parsed = await parseFile(db, request, entityId, (rowsRead) => updateImportProgress(db, importId, rowsRead));
   } catch (error) {
     if (error instanceof ImportFileError) return fail(error.message, zero, []);
     throw error;
@@ -246,18 +284,14 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
       return { counts, errors };
     });
     errorsSorted(result.errors);
-    await finishImportRecord(db, importId, { status: "succeeded", ...result, mapping: parsed.mapping });
     const { counts } = result;
-    return {
-      importId,
-      status: "succeeded",
-      message:
-        `Import terminé : ${counts.inserted} créé(s), ${counts.updated} mis à jour, ${counts.settled} soldé(s), ${counts.rejected} rejeté(s).` +
-        (request.kind !== "clients" && request.mode === "snapshot" && parsed.errors.length > 0
-          ? " Fichier incomplet : les pièces absentes n'ont pas été soldées."
-          : ""),
-      ...result,
-    };
+    const message =
+      `Import terminé : ${counts.inserted} créé(s), ${counts.updated} mis à jour, ${counts.settled} soldé(s), ${counts.rejected} rejeté(s).` +
+      (request.kind !== "clients" && request.mode === "snapshot" && parsed.errors.length > 0
+        ? " Fichier incomplet : les pièces absentes n'ont pas été soldées."
+        : "");
+    await finishImportRecord(db, importId, { status: "succeeded", message, ...result, mapping: parsed.mapping });
+    return { importId, status: "succeeded", message, ...result };
   } catch (error) {
     if (error instanceof RowsRejected) {
       errorsSorted(error.errors);

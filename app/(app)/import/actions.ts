@@ -3,9 +3,11 @@
 import fs from "node:fs";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { createImportRecord } from "@/db/queries/imports";
+import { dispatchJobInBackground } from "@/inngest/dispatch";
+import { importFileJob } from "@/inngest/functions/import-file";
 import { authedAction } from "@/lib/auth/action";
 import { today } from "@/lib/dates";
-import { type ImportOutcome, runImport } from "@/lib/import/run-import";
 import { uploadPath } from "@/lib/import/uploads";
 
 const commitInput = z.object({
@@ -24,26 +26,41 @@ const commitInput = z.object({
   saveProfileAs: z.string().trim().max(100).optional(),
 });
 
-/** Wizard last step: imports the uploaded file with the choices the admin confirmed. */
+/**
+ * Wizard last step: records the import and hands it to the import job, which runs in the background (in this
+ * process by default, on Inngest when configured). The page then follows its progress at /import/[id].
+ */
 export const commitImportAction = authedAction("imports.run", commitInput, async (input, { db, scope }) => {
   const path = uploadPath(input.uploadId);
   if (!path || !fs.existsSync(path)) return { ok: false, error: "Fichier expiré : déposez-le à nouveau." };
-  const outcome: ImportOutcome = await runImport(db, {
+  const importId = await createImportRecord(db, {
     kind: input.kind,
-    filePath: path,
     fileName: input.fileName,
-    mode: input.mode,
-    importDate: today(),
+    fileHash: input.uploadId,
+    mode: input.kind === "clients" ? null : input.mode,
     userId: scope.userId,
-    acceptRowErrors: input.acceptRowErrors,
-    layout: { sheet: input.sheet, encoding: input.encoding, separator: input.separator },
-    headerRow: input.headerRow,
-    mapping: input.mapping as Record<number, string>,
-    dateOrder: input.dateOrder,
-    fecDefaultTermsDays: input.fecDefaultTermsDays,
-    saveProfileAs: input.saveProfileAs || undefined,
   });
-  if (outcome.status === "succeeded") fs.rmSync(path, { force: true });
-  revalidatePath("/", "layout");
-  return { ok: true, data: { ...outcome, errors: outcome.errors.slice(0, 200) } };
+  await dispatchJobInBackground(
+    importFileJob,
+    {
+      importId,
+      kind: input.kind,
+      filePath: path,
+      fileName: input.fileName,
+      mode: input.mode,
+      importDate: today(),
+      userId: scope.userId,
+      acceptRowErrors: input.acceptRowErrors,
+      layout: { sheet: input.sheet, encoding: input.encoding, separator: input.separator },
+      headerRow: input.headerRow,
+      mapping: input.mapping,
+      dateOrder: input.dateOrder,
+      fecDefaultTermsDays: input.fecDefaultTermsDays,
+      saveProfileAs: input.saveProfileAs || undefined,
+      deleteFileAfter: true,
+    },
+    (error) => console.error(`[import] ${importId} a échoué :`, error),
+  );
+  revalidatePath("/import/historique");
+  return { ok: true, data: { importId } };
 });

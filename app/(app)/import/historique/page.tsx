@@ -58,7 +58,9 @@ export default async function ImportHistoryPage() {
                 <TableRow key={row.id}>
                   <TableCell className="whitespace-nowrap">{formatDateTime(row.createdAt)}</TableCell>
                   <TableCell>
-                    <p className="font-medium">{row.fileName}</p>
+                    <Link href={`/import/${row.id}`} className="font-medium hover:underline">
+                      {row.fileName}
+                    </Link>
                     {row.mapping && (
                       <p className="max-w-md truncate text-xs text-muted-foreground" title={Object.entries(row.mapping).map(([k, v]) => `${k} → ${v}`).join(", ")}>
                         {Object.entries(row.mapping).map(([k, v]) => `${k} → ${v}`).join(", ")}
@@ -69,7 +71,14 @@ export default async function ImportHistoryPage() {
                     {kindLabels[row.kind]}
                     {row.mode && <span className="block text-xs text-muted-foreground">{modeLabels[row.mode]}</span>}
                   </TableCell>
-                  <TableCell>{statusBadges[row.status]}</TableCell>
+                  <TableCell>
+                    {statusBadges[row.status]}
+                    {row.status === "running" && row.rowsTotal ? (
+                      <span className="block text-xs text-muted-foreground">
+                        {Math.min(100, Math.round((row.rowsRead / row.rowsTotal) * 100))} %
+                      </span>
+                    ) : null}
+                  </TableCell>
                   <TableCell className="tabular text-right">{formatInteger(row.rowsRead)}</TableCell>
                   <TableCell className="tabular text-right">{formatInteger(row.rowsInserted)}</TableCell>
                   <TableCell className="tabular text-right">{formatInteger(row.rowsUpdated)}</TableCell>
