@@ -15,6 +15,7 @@ import {
 import { recordAudit } from "@/db/queries/audit";
 import { findImportProfile, saveImportProfile } from "@/db/queries/import-profiles";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
+import { formatInteger } from "@/lib/format/fr";
 import type { DateOrder } from "./date";
 import { detectDateOrder } from "./date";
 import { createFecCollector } from "./fec-items";
@@ -286,7 +287,8 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
     errorsSorted(result.errors);
     const { counts } = result;
     const message =
-      `Import terminé : ${counts.inserted} créé(s), ${counts.updated} mis à jour, ${counts.settled} soldé(s), ${counts.rejected} rejeté(s).` +
+      `Import terminé : ${formatInteger(counts.inserted)} créé(s), ${formatInteger(counts.updated)} mis à jour, ` +
+      `${formatInteger(counts.settled)} soldé(s), ${formatInteger(counts.rejected)} rejeté(s).` +
       (request.kind !== "clients" && request.mode === "snapshot" && parsed.errors.length > 0
         ? " Fichier incomplet : les pièces absentes n'ont pas été soldées."
         : "");
