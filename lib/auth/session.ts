@@ -1,4 +1,5 @@
 import { notFound, redirect } from "next/navigation";
+import { NextResponse } from "next/server";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { loadScope } from "@/db/queries/scope";
@@ -23,4 +24,12 @@ export async function requireUser(permission?: Permission) {
   if (!current) redirect("/login");
   if (permission && !can(current.scope.role, permission)) notFound();
   return current;
+}
+
+/** For route handlers: the user with the permission, or the 401/403 response to send instead. */
+export async function userForRoute(permission: Permission) {
+  const current = await currentUser();
+  if (!current) return { denied: NextResponse.json({ error: "Non authentifié." }, { status: 401 }) } as const;
+  if (!can(current.scope.role, permission)) return { denied: NextResponse.json({ error: "Accès refusé." }, { status: 403 }) } as const;
+  return { ...current, denied: null } as const;
 }

@@ -2,8 +2,7 @@ import fs from "node:fs";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { findImportProfile } from "@/db/queries/import-profiles";
-import { can } from "@/lib/auth/permissions";
-import { currentUser } from "@/lib/auth/session";
+import { userForRoute } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { analyzeFile } from "@/lib/import/analyze";
 import { ImportFileError } from "@/lib/import/result";
@@ -28,8 +27,8 @@ const choices = z.object({
 
 /** Wizard step 2–3: stores the upload (size-limited) and answers the detected layout, mapping and preview. */
 export async function POST(request: Request) {
-  const current = await currentUser();
-  if (!current || !can(current.scope.role, "imports.run")) return NextResponse.json({ error: "Accès refusé." }, { status: 403 });
+  const current = await userForRoute("imports.run");
+  if (current.denied) return current.denied;
 
   const form = await request.formData();
   const fields = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string" && v !== ""));

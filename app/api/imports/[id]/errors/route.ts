@@ -1,14 +1,13 @@
 import ExcelJS from "exceljs";
 import { NextResponse } from "next/server";
 import { getImport } from "@/db/queries/imports";
-import { can } from "@/lib/auth/permissions";
-import { currentUser } from "@/lib/auth/session";
+import { userForRoute } from "@/lib/auth/session";
 import { neutraliseFormula } from "@/lib/export/neutralise";
 
 /** The row errors of an import as an xlsx file, for the admin to fix the source file. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const current = await currentUser();
-  if (!current || !can(current.scope.role, "imports.run")) return NextResponse.json({ error: "Accès refusé." }, { status: 403 });
+  const current = await userForRoute("imports.run");
+  if (current.denied) return current.denied;
   const record = await getImport(current.db, (await params).id);
   if (!record) return NextResponse.json({ error: "Import introuvable." }, { status: 404 });
 

@@ -1,12 +1,11 @@
 import { NextResponse } from "next/server";
 import { getImport } from "@/db/queries/imports";
-import { can } from "@/lib/auth/permissions";
-import { currentUser } from "@/lib/auth/session";
+import { userForRoute } from "@/lib/auth/session";
 
 /** Progress of one import, polled by its page while it runs. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const current = await currentUser();
-  if (!current || !can(current.scope.role, "imports.run")) return NextResponse.json({ error: "Accès refusé." }, { status: 403 });
+  const current = await userForRoute("imports.run");
+  if (current.denied) return current.denied;
   const record = await getImport(current.db, (await params).id);
   if (!record) return NextResponse.json({ error: "Import introuvable." }, { status: 404 });
   return NextResponse.json({ status: record.status, rowsRead: record.rowsRead, rowsTotal: record.rowsTotal });
