@@ -4,7 +4,7 @@ import { makeClient, makeEntity, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import { countClients, getClient, listClients, searchClients } from "./clients";
 import { loadScope } from "./scope";
-import { listUsers, setAbsence, transferPortfolio } from "./users";
+import { listUsers, revokeSessions, setAbsence, transferPortfolio } from "./users";
 
 const today = "2026-11-23";
 let handle: DatabaseHandle;
@@ -76,6 +76,14 @@ describe("data scope", () => {
     expect((await sizes()).get(ids.bruno)).toBe(3);
     expect(await visibleIds("alice")).toEqual([]);
     expect(await visibleIds("bruno")).toEqual([ids.c1, ids.c2, ids.c3].sort());
+  });
+
+  it("refuses a session opened before the user logged out, and accepts the next one", async () => {
+    const openedBefore = Date.now() - 1000;
+    expect(await loadScope(handle.db, ids.sales, today, openedBefore)).not.toBeNull();
+    await revokeSessions(handle.db, ids.sales);
+    expect(await loadScope(handle.db, ids.sales, today, openedBefore)).toBeNull();
+    expect(await loadScope(handle.db, ids.sales, today, Date.now() + 1000)).not.toBeNull();
   });
 
   it("gives no scope to an unknown user", async () => {

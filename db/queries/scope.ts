@@ -3,13 +3,17 @@ import type { Scope } from "@/lib/auth/scope";
 import type { Queryable } from "../client";
 import { clients, userEntities, users } from "../schema";
 
-/** Loads the scope of an active user on `date`; null when the user is unknown or deactivated. */
-export async function loadScope(db: Queryable, userId: string, date: string): Promise<Scope | null> {
+/**
+ * Loads the scope of an active user on `date`; null when the user is unknown, deactivated, or logged out
+ * since the session began (`loginAt`, ms).
+ */
+export async function loadScope(db: Queryable, userId: string, date: string, loginAt?: number): Promise<Scope | null> {
   const [user] = await db
-    .select({ id: users.id, role: users.role })
+    .select({ id: users.id, role: users.role, revokedAt: users.sessionsRevokedAt })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.active, true)));
   if (!user) return null;
+  if (loginAt !== undefined && user.revokedAt && loginAt <= user.revokedAt.getTime()) return null;
   const [entityRows, covered] = await Promise.all([
     db.select({ id: userEntities.entityId }).from(userEntities).where(eq(userEntities.userId, userId)),
     db

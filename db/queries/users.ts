@@ -114,3 +114,7 @@ export async function usersExist(db: Queryable, ids: string[], role?: Role): Pro
     .where(and(inArray(users.id, ids), role ? eq(users.role, role) : undefined));
   return rows.length === new Set(ids).size;
 }
+
+export async function revokeSessions(db: Queryable, userId: string): Promise<void> {
+  await db.update(users).set({ sessionsRevokedAt: new Date() }).where(eq(users.id, userId));
+}

@@ -34,6 +34,8 @@ export const users = pgTable(
     absenceFrom: date({ mode: "string" }),
     absenceTo: date({ mode: "string" }),
     coveringUserId: uuid().references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+    // Sessions opened before this instant are refused: logout holds even if a stale cookie comes back.
+    sessionsRevokedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -16,12 +16,15 @@ export const authConfig = {
       if (user) {
         token.uid = user.id as string;
         token.role = (user as { role: Role }).role;
+        // Kept through every refresh of the cookie, unlike `iat`: what logout revocation compares with.
+        token.loginAt = Date.now();
       }
       return token;
     },
     session({ session, token }) {
       session.user.id = token.uid as string;
       session.user.role = token.role as Role;
+      session.user.loginAt = token.loginAt as number;
       return session;
     },
   },

@@ -2,6 +2,6 @@ import type { Role } from "./roles";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: Role; name?: string | null; email?: string | null };
+    user: { id: string; role: Role; loginAt: number; name?: string | null; email?: string | null };
   }
 }

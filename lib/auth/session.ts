@@ -13,7 +13,7 @@ export const currentUser = cache(async () => {
   const session = await auth();
   if (!session?.user?.id) return null;
   const db = await getDb();
-  const [scope, user] = await Promise.all([loadScope(db, session.user.id, today()), getUserSummary(db, session.user.id)]);
+  const [scope, user] = await Promise.all([loadScope(db, session.user.id, today(), session.user.loginAt ?? 0), getUserSummary(db, session.user.id)]);
   if (!scope || !user) return null;
   return { db, scope, user };
 });

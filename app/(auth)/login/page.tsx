@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { Logo } from "@/components/shell/logo";
-import { auth } from "@/lib/auth/config";
+import { currentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Connexion" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  if ((await auth())?.user) redirect("/");
+  // currentUser, not auth(): a cookie left over from a session that was logged out must not bounce back here.
+  if (await currentUser()) redirect("/");
   return (
     <main className="grid min-h-screen lg:grid-cols-2">
       <section className="hidden flex-col justify-between bg-sidebar p-12 text-sidebar-foreground lg:flex">
