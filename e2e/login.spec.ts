@@ -30,7 +30,8 @@ test("five failures lock the account for a while, even with the right password",
 });
 
 test("logging out ends the session", async ({ page }) => {
-  await logIn(page, "superviseur@encaisse.demo");
+  // Logout revokes every session of the user: an account no other test keeps a saved session for.
+  await logIn(page, "recouvrement3@encaisse.demo");
   await page.getByRole("button", { name: /Menu de/ }).click();
   await page.getByRole("menuitem", { name: "Se déconnecter" }).click();
   await expect(page).toHaveURL(/\/login/);
