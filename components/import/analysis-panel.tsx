@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { selectClassName } from "@/components/forms/field";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -21,7 +22,6 @@ export type Choices = {
 };
 
 const separators: [string, string][] = [[";", "Point-virgule (;)"], [",", "Virgule (,)"], ["\t", "Tabulation"], ["|", "Barre verticale (|)"]];
-const selectClass = "h-9 w-full rounded-md border border-input bg-background px-3 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 export function AnalysisPanel({
   kind,
@@ -66,7 +66,7 @@ export function AnalysisPanel({
           {analysis.layout.format === "xlsx" ? (
             <div className="space-y-1.5">
               <Label htmlFor="sheet">Feuille</Label>
-              <select id="sheet" className={selectClass} value={analysis.layout.sheet ?? analysis.sheets[0]} onChange={(e) => change({ sheet: e.target.value, headerRow: undefined, mapping: undefined })}>
+              <select id="sheet" className={selectClassName} value={analysis.layout.sheet ?? analysis.sheets[0]} onChange={(e) => change({ sheet: e.target.value, headerRow: undefined, mapping: undefined })}>
                 {analysis.sheets.map((s) => (
                   <option key={s}>{s}</option>
                 ))}
@@ -76,7 +76,7 @@ export function AnalysisPanel({
             <>
               <div className="space-y-1.5">
                 <Label htmlFor="encoding">Encodage</Label>
-                <select id="encoding" className={selectClass} value={analysis.layout.encoding} onChange={(e) => change({ encoding: e.target.value as TextEncoding })}>
+                <select id="encoding" className={selectClassName} value={analysis.layout.encoding} onChange={(e) => change({ encoding: e.target.value as TextEncoding })}>
                   {Object.entries(ENCODING_LABELS).map(([value, label]) => (
                     <option key={value} value={value}>{label}</option>
                   ))}
@@ -84,7 +84,7 @@ export function AnalysisPanel({
               </div>
               <div className="space-y-1.5">
                 <Label htmlFor="separator">Séparateur</Label>
-                <select id="separator" className={selectClass} value={analysis.layout.separator} onChange={(e) => change({ separator: e.target.value, headerRow: undefined, mapping: undefined })}>
+                <select id="separator" className={selectClassName} value={analysis.layout.separator} onChange={(e) => change({ separator: e.target.value, headerRow: undefined, mapping: undefined })}>
                   {separators.map(([value, label]) => (
                     <option key={label} value={value}>{label}</option>
                   ))}
@@ -94,7 +94,7 @@ export function AnalysisPanel({
           )}
           <div className="space-y-1.5">
             <Label htmlFor="header-row">Ligne d&apos;en-tête</Label>
-            <select id="header-row" className={selectClass} value={analysis.headerRow} onChange={(e) => change({ headerRow: Number(e.target.value), mapping: undefined })}>
+            <select id="header-row" className={selectClassName} value={analysis.headerRow} onChange={(e) => change({ headerRow: Number(e.target.value), mapping: undefined })}>
               {Array.from({ length: 20 }, (_, i) => (
                 <option key={i} value={i}>Ligne {i + 1}</option>
               ))}
@@ -103,7 +103,7 @@ export function AnalysisPanel({
           {kind !== "fec" && (
             <div className="space-y-1.5">
               <Label htmlFor="date-order">Format des dates</Label>
-              <select id="date-order" className={selectClass} value={analysis.dateOrder} onChange={(e) => change({ dateOrder: e.target.value as "dmy" | "mdy" })}>
+              <select id="date-order" className={selectClassName} value={analysis.dateOrder} onChange={(e) => change({ dateOrder: e.target.value as "dmy" | "mdy" })}>
                 <option value="dmy">Jour/mois/année (23/11/2026)</option>
                 <option value="mdy">Mois/jour/année (11/23/2026)</option>
               </select>
@@ -124,7 +124,7 @@ export function AnalysisPanel({
                 <Label htmlFor={`map-${column}`}>{header || `Colonne ${column + 1}`}</Label>
                 <select
                   id={`map-${column}`}
-                  className={selectClass}
+                  className={selectClassName}
                   value={analysis.mapping[column] ?? ""}
                   onChange={(e) => {
                     const mapping = { ...analysis.mapping };

@@ -4,6 +4,7 @@ import { FileSpreadsheet, Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { commitImportAction } from "@/app/(app)/import/actions";
+import { selectClassName } from "@/components/forms/field";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -127,7 +128,7 @@ export function ImportWizard({ profiles }: { profiles: { name: string; kind: Kin
             {kind !== "fec" && profiles.some((p) => p.kind === kind) && (
               <div className="max-w-md space-y-1.5">
                 <Label htmlFor="import-profile">Correspondance enregistrée</Label>
-                <select id="import-profile" value={profile} onChange={(e) => setProfile(e.target.value)} className="h-9 w-full rounded-md border border-input bg-background px-3 text-sm" disabled={Boolean(upload)}>
+                <select id="import-profile" value={profile} onChange={(e) => setProfile(e.target.value)} className={selectClassName} disabled={Boolean(upload)}>
                   <option value="">Aucune : proposition automatique</option>
                   {profiles
                     .filter((p) => p.kind === kind)
@@ -141,7 +142,7 @@ export function ImportWizard({ profiles }: { profiles: { name: string; kind: Kin
               <div className="grid gap-4 sm:grid-cols-2">
                 <div className="space-y-1.5">
                   <Label htmlFor="import-mode">Mode</Label>
-                  <select id="import-mode" value={mode} onChange={(e) => setMode(e.target.value as typeof mode)} className="h-9 w-full rounded-md border border-input bg-background px-3 text-sm" disabled={Boolean(upload)}>
+                  <select id="import-mode" value={mode} onChange={(e) => setMode(e.target.value as typeof mode)} className={selectClassName} disabled={Boolean(upload)}>
                     <option value="snapshot">Photographie complète : les pièces absentes du fichier sont soldées</option>
                     <option value="incremental">Incrémental : ajoute et met à jour, ne solde rien</option>
                   </select>

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
 import type { Db } from "@/db/client";
 import { applyClients, applyDocuments } from "@/db/queries/import-apply";
 import {
@@ -72,30 +71,21 @@ export type ImportOutcome = {
 const HEADER_SCAN = 20;
 const PROGRESS_EVERY = 20_000;
 
-async function isZipFile(path: string): Promise<boolean> {
-  const file = await open(path, "r");
-  try {
-    const head = Buffer.alloc(2);
-    await file.read(head, 0, 2, 0);
-    return head[0] === 0x50 && head[1] === 0x4b;
-  } finally {
-    await file.close();
-  }
-}
-
-/** Lines of a text file, counted on its bytes: the denominator of the progress bar (xlsx: unknown). */
-async function countTextLines(path: string): Promise<number> {
-  let lines = 0;
-  for await (const chunk of createReadStream(path)) {
-    for (const byte of chunk as Buffer) if (byte === 10) lines++;
-  }
-  return lines;
-}
-
-async function fileHash(path: string): Promise<string> {
+/**
+ * One pass over the bytes: the file's sha-256 for the history, and for a text file its line count, the
+ * denominator of the progress bar (unknown for xlsx, a zip).
+ */
+async function scanFile(path: string): Promise<{ hash: string; lines: number | undefined }> {
   const hash = createHash("sha256");
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
+  let lines = 0;
+  let magic: string | undefined;
+  for await (const chunk of createReadStream(path)) {
+    const bytes = chunk as Buffer;
+    magic ??= bytes.subarray(0, 2).toString("latin1");
+    hash.update(bytes);
+    for (const byte of bytes) if (byte === 10) lines++;
+  }
+  return { hash: hash.digest("hex"), lines: magic === "PK" ? undefined : lines };
 }
 
 type Parsed = {
@@ -204,7 +194,7 @@ const zero: ImportCounts = { read: 0, inserted: 0, updated: 0, settled: 0, rejec
  * (upserts, snapshot settling, balances). Any failure leaves the data as it was; the attempt is recorded either way.
  */
 export async function runImport(db: Db, request: ImportRequest): Promise<ImportOutcome> {
-  const hash = await fileHash(request.filePath);
+  const { hash, lines } = await scanFile(request.filePath);
   const importId =
     request.importId ??
     (await createImportRecord(db, {
@@ -225,8 +215,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
 
   let parsed: Parsed;
   try {
-    const total = (await isZipFile(request.filePath)) ? undefined : await countTextLines(request.filePath);
-    await updateImportProgress(db, importId, 0, total);
+    await updateImportProgress(db, importId, 0, lines);
     parsed = await parseFile(db, request, entityId, (rowsRead) => updateImportProgress(db, importId, rowsRead));
   } catch (error) {
     if (error instanceof ImportFileError) return fail(error.message, zero, []);
