@@ -2,12 +2,12 @@ import { expect, test } from "@playwright/test";
 import { type Account, fixtures, storageState } from "./helpers";
 
 const menus: Record<Account, string[]> = {
-  admin: ["Accueil", "Clients", "Import", "Paramétrage"],
-  supervisor: ["Accueil", "Clients"],
-  collector: ["Accueil", "Clients"],
-  collector2: ["Accueil", "Clients"],
-  sales: ["Accueil", "Clients"],
-  manager: ["Accueil", "Clients"],
+  admin: ["Accueil", "Clients", "Pièces", "Import", "Paramétrage"],
+  supervisor: ["Accueil", "Clients", "Pièces"],
+  collector: ["Accueil", "Clients", "Pièces"],
+  collector2: ["Accueil", "Clients", "Pièces"],
+  sales: ["Accueil", "Clients", "Pièces"],
+  manager: ["Accueil", "Clients", "Pièces"],
 };
 
 for (const account of Object.keys(menus) as Account[]) {

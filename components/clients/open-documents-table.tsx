@@ -1,14 +1,9 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { documentTypeLabels } from "@/lib/documents/labels";
 import { formatDate, formatMoney } from "@/lib/format/fr";
 
-const typeLabels: Record<string, string> = {
-  invoice: "Facture",
-  credit_note: "Avoir",
-  payment: "Règlement",
-  other: "Autre",
-};
 
 type Row = {
   id: number;
@@ -48,7 +43,7 @@ export function OpenDocumentsTable({ documents }: { documents: Row[] }) {
                 <TableRow key={doc.id}>
                   <TableCell>
                     <span className="font-medium">{doc.number}</span>
-                    <span className="ml-2 text-xs text-muted-foreground">{typeLabels[doc.type]}</span>
+                    <span className="ml-2 text-xs text-muted-foreground">{documentTypeLabels[doc.type]}</span>
                     {doc.disputed && (
                       <Badge variant="warning" className="ml-2">
                         Litige

@@ -1,0 +1,105 @@
+import { Download } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/components/clients/pagination";
+import { DocumentFiltersForm } from "@/components/documents/document-filters-form";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { listDocuments } from "@/db/queries/documents";
+import { requireUser } from "@/lib/auth/session";
+import { today } from "@/lib/dates";
+import { documentTypeLabels } from "@/lib/documents/labels";
+import { parseDocumentSearch, toDocumentFilters } from "@/lib/documents/filters";
+import { formatDate, formatInteger, formatMoney } from "@/lib/format/fr";
+
+export const metadata: Metadata = { title: "Pièces" };
+
+const PAGE_SIZE = 50;
+
+export default async function DocumentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { db, scope } = await requireUser("documents.read");
+  const params = await searchParams;
+  const search = parseDocumentSearch(params);
+  const page = Math.max(1, Number.parseInt(String(params.page ?? "1"), 10) || 1);
+  const { rows, totals } = await listDocuments(db, scope, toDocumentFilters(search), today(), { page, pageSize: PAGE_SIZE });
+  const query = new URLSearchParams(Object.entries(search).filter(([, v]) => v) as [string, string][]).toString();
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">Pièces</h1>
+          <p className="text-sm text-muted-foreground">
+            {formatInteger(totals.count)} pièce{totals.count > 1 ? "s" : ""} · reste dû {formatMoney(totals.openAmount)}
+          </p>
+        </div>
+        <Button asChild variant="outline">
+          <a href={`/api/pieces/export${query ? `?${query}` : ""}`} download>
+            <Download className="size-4" aria-hidden="true" /> Exporter (xlsx)
+          </a>
+        </Button>
+      </div>
+      <DocumentFiltersForm search={search} />
+      {rows.length === 0 ? (
+        <EmptyState title="Aucune pièce ne correspond à ces filtres" description="Élargissez la recherche ou retirez un filtre." />
+      ) : (
+        <div className="rounded-lg border bg-card">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Pièce</TableHead>
+                <TableHead>Client</TableHead>
+                <TableHead>Date</TableHead>
+                <TableHead>Échéance</TableHead>
+                <TableHead className="text-right">Montant</TableHead>
+                <TableHead className="text-right">Reste dû</TableHead>
+                <TableHead className="text-right">Retard</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((doc) => (
+                <TableRow key={doc.id}>
+                  <TableCell className="whitespace-nowrap">
+                    <span className="font-medium">{doc.number}</span>
+                    <span className="ml-2 text-xs text-muted-foreground">{documentTypeLabels[doc.type]}</span>
+                    {doc.disputed && (
+                      <Badge variant="warning" className="ml-2">
+                        Litige
+                      </Badge>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <Link href={`/clients/${doc.clientId}`} className="block hover:underline">
+                      {doc.clientName}
+                    </Link>
+                    <span className="text-xs text-muted-foreground">
+                      {doc.clientCode} · {doc.entityCode}
+                    </span>
+                  </TableCell>
+                  <TableCell>{formatDate(doc.issueDate)}</TableCell>
+                  <TableCell>{formatDate(doc.dueDate)}</TableCell>
+                  <TableCell className="tabular text-right">{formatMoney(doc.amount)}</TableCell>
+                  <TableCell className="tabular text-right font-medium">{formatMoney(doc.openAmount)}</TableCell>
+                  <TableCell className={`tabular text-right ${doc.daysLate > 0 && doc.openAmount !== "0.00" ? "text-destructive" : "text-muted-foreground"}`}>
+                    {doc.daysLate > 0 ? `${doc.daysLate} j` : "—"}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+            <TableFooter>
+              <TableRow>
+                <TableCell colSpan={4}>Total ({formatInteger(totals.count)} pièces)</TableCell>
+                <TableCell className="tabular text-right">{formatMoney(totals.amount)}</TableCell>
+                <TableCell className="tabular text-right">{formatMoney(totals.openAmount)}</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableFooter>
+          </Table>
+        </div>
+      )}
+      <Pagination page={page} pageSize={PAGE_SIZE} total={totals.count} params={Object.fromEntries(new URLSearchParams(query))} />
+    </div>
+  );
+}

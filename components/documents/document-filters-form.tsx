@@ -1,0 +1,55 @@
+import { Filter } from "lucide-react";
+import { selectClassName } from "@/components/forms/field";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import type { DocumentSearch } from "@/lib/documents/filters";
+
+/** A GET form: filters land in the URL, so a filtered list can be shared, reloaded and exported as shown. */
+export function DocumentFiltersForm({ search }: { search: DocumentSearch }) {
+  return (
+    <form method="get" action="/pieces" className="grid gap-3 rounded-lg border bg-card p-4 sm:grid-cols-3 lg:grid-cols-7">
+      <div className="space-y-1.5 lg:col-span-2">
+        <Label htmlFor="f-q">Recherche</Label>
+        <Input id="f-q" name="q" defaultValue={search.q} placeholder="N° de pièce, code ou raison sociale" />
+      </div>
+      <div className="space-y-1.5">
+        <Label htmlFor="f-type">Type</Label>
+        <select id="f-type" name="type" defaultValue={search.type ?? ""} className={selectClassName}>
+          <option value="">Tous</option>
+          <option value="invoice">Factures</option>
+          <option value="credit_note">Avoirs</option>
+          <option value="payment">Règlements</option>
+        </select>
+      </div>
+      <div className="space-y-1.5">
+        <Label htmlFor="f-status">État</Label>
+        <select id="f-status" name="status" defaultValue={search.status ?? "open"} className={selectClassName}>
+          <option value="open">Ouvertes</option>
+          <option value="settled">Soldées</option>
+        </select>
+      </div>
+      <div className="space-y-1.5">
+        <Label htmlFor="f-due">Échéance</Label>
+        <select id="f-due" name="due" defaultValue={search.due ?? ""} className={selectClassName}>
+          <option value="">Toutes</option>
+          <option value="overdue">Échues</option>
+          <option value="not_due">Non échues</option>
+        </select>
+      </div>
+      <div className="space-y-1.5">
+        <Label htmlFor="f-disputed">Litige</Label>
+        <select id="f-disputed" name="disputed" defaultValue={search.disputed ?? ""} className={selectClassName}>
+          <option value="">Indifférent</option>
+          <option value="yes">En litige</option>
+          <option value="no">Sans litige</option>
+        </select>
+      </div>
+      <div className="flex items-end">
+        <Button type="submit" className="w-full">
+          <Filter className="size-4" aria-hidden="true" /> Filtrer
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { makeClient, makeDocument, makeEntity, makeUser } from "@/db/test-builders";
+import { createTestDatabase } from "@/db/testing";
+import { type DocumentFilters, listDocuments, streamDocuments } from "./documents";
+import { loadScope } from "./scope";
+
+const today = "2026-11-23";
+let handle: DatabaseHandle;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  const { db } = handle;
+  const entity = await makeEntity(db, "NORD");
+  const other = await makeEntity(db, "SUD");
+  ids.alice = (await makeUser(db, "collector")).id;
+  ids.bruno = (await makeUser(db, "collector")).id;
+  ids.manager = (await makeUser(db, "manager", { entityIds: [other.id] })).id;
+  ids.admin = (await makeUser(db, "admin")).id;
+  const a = await makeClient(db, entity.id, { collectorId: ids.alice, name: "Alpha" });
+  const b = await makeClient(db, other.id, { collectorId: ids.bruno, name: "Bêta" });
+  await makeDocument(db, a.id, { number: "A-1", amount: "100.00", issueDate: "2026-09-01", dueDate: "2026-10-01" });
+  await makeDocument(db, a.id, { number: "A-2", amount: "250.50", issueDate: "2026-11-01", dueDate: "2026-12-01" });
+  await makeDocument(db, a.id, { number: "A-3", amount: "-40.00", type: "credit_note", issueDate: "2026-11-02", dueDate: "2026-11-02", disputed: true });
+  await makeDocument(db, a.id, { number: "A-4", amount: "75.00", issueDate: "2026-08-01", dueDate: "2026-09-01", status: "settled", openAmount: "0", settledDate: "2026-09-15" });
+  await makeDocument(db, b.id, { number: "B-1", amount: "999.99", issueDate: "2026-09-01", dueDate: "2026-10-01" });
+});
+afterAll(() => handle.close());
+
+async function numbers(user: string, filters: DocumentFilters = {}) {
+  const scope = (await loadScope(handle.db, ids[user], today))!;
+  const { rows, totals } = await listDocuments(handle.db, scope, filters, today, { page: 1, pageSize: 50 });
+  const exported: string[] = [];
+  for await (const batch of streamDocuments(handle.db, scope, filters, today, 2)) exported.push(...batch.map((r) => r.number));
+  expect(exported.sort()).toEqual(rows.map((r) => r.number).sort());
+  return { numbers: rows.map((r) => r.number).sort(), totals };
+}
+
+describe("Pièces list and export", () => {
+  it("shows each role exactly its documents, in the list, the totals and the export", async () => {
+    expect(await numbers("alice")).toEqual({ numbers: ["A-1", "A-2", "A-3"], totals: { count: 3, amount: "310.50", openAmount: "310.50" } });
+    expect((await numbers("bruno")).numbers).toEqual(["B-1"]);
+    expect((await numbers("manager")).numbers).toEqual(["B-1"]);
+    expect((await numbers("admin")).numbers).toEqual(["A-1", "A-2", "A-3", "B-1"]);
+  });
+
+  it("filters by due state, type, dispute, status and text", async () => {
+    expect((await numbers("alice", { due: "overdue" })).numbers).toEqual(["A-1", "A-3"]);
+    expect((await numbers("alice", { due: "not_due" })).numbers).toEqual(["A-2"]);
+    expect((await numbers("alice", { type: "credit_note" })).numbers).toEqual(["A-3"]);
+    expect((await numbers("alice", { disputed: true })).numbers).toEqual(["A-3"]);
+    expect((await numbers("alice", { status: "settled" })).numbers).toEqual(["A-4"]);
+    expect((await numbers("admin", { q: "bêta" })).numbers).toEqual(["B-1"]);
+    expect((await numbers("admin", { q: "%" })).numbers).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+import { and, asc, desc, eq, gte, lt, lte, type SQL, sql } from "drizzle-orm";
+import type { Scope } from "@/lib/auth/scope";
+import type { Queryable } from "../client";
+import { clients, documents, entities } from "../schema";
+import { clientInScope } from "./scope";
+
+export type DocumentFilters = {
+  q?: string;
+  type?: "invoice" | "credit_note" | "payment" | "other";
+  status?: "open" | "settled";
+  due?: "overdue" | "not_due";
+  disputed?: boolean;
+  entityId?: string;
+  dueFrom?: string;
+  dueTo?: string;
+};
+
+/** The WHERE of the Pièces list: the user's scope first, then each filter the URL holds. */
+function where(scope: Scope, f: DocumentFilters, today: string): SQL | undefined {
+  const pattern = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  return and(
+    clientInScope(scope),
+    f.type ? eq(documents.type, f.type) : undefined,
+    eq(documents.status, f.status ?? "open"),
+    f.due === "overdue" ? lt(documents.dueDate, today) : f.due === "not_due" ? gte(documents.dueDate, today) : undefined,
+    f.disputed === undefined ? undefined : eq(documents.disputed, f.disputed),
+    f.entityId ? eq(clients.entityId, f.entityId) : undefined,
+    f.dueFrom ? gte(documents.dueDate, f.dueFrom) : undefined,
+    f.dueTo ? lte(documents.dueDate, f.dueTo) : undefined,
+    pattern ? sql`(${documents.number} ilike ${pattern} or ${clients.code} ilike ${pattern} or ${clients.name} ilike ${pattern})` : undefined,
+  );
+}
+
+const columns = (today: string) => ({
+  id: documents.id,
+  type: documents.type,
+  number: documents.number,
+  issueDate: documents.issueDate,
+  dueDate: documents.dueDate,
+  amount: documents.amount,
+  openAmount: documents.openAmount,
+  disputed: documents.disputed,
+  settledDate: documents.settledDate,
+  daysLate: sql<number>`greatest(${today}::date - ${documents.dueDate}, 0)`,
+  clientId: clients.id,
+  clientCode: clients.code,
+  clientName: clients.name,
+  entityCode: entities.code,
+});
+
+/** Documents of the scope, most overdue first, with the totals of everything the filters match. */
+export async function listDocuments(db: Queryable, scope: Scope, filters: DocumentFilters, today: string, page: { page: number; pageSize: number }) {
+  const condition = where(scope, filters, today);
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select(columns(today))
+      .from(documents)
+      .innerJoin(clients, eq(clients.id, documents.clientId))
+      .innerJoin(entities, eq(entities.id, clients.entityId))
+      .where(condition)
+      .orderBy(asc(documents.dueDate), desc(documents.openAmount))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    db
+      .select({
+        count: sql<number>`count(*)::int`,
+        amount: sql<string>`coalesce(sum(${documents.amount}), 0)::text`,
+        openAmount: sql<string>`coalesce(sum(${documents.openAmount}), 0)::text`,
+      })
+      .from(documents)
+      .innerJoin(clients, eq(clients.id, documents.clientId))
+      .where(condition),
+  ]);
+  return { rows, totals };
+}
+
+/** Every matching document, in batches, for the xlsx export (never the whole result in memory). */
+export async function* streamDocuments(db: Queryable, scope: Scope, filters: DocumentFilters, today: string, batch = 5000) {
+  const condition = where(scope, filters, today);
+  for (let lastId = 0; ; ) {
+    const rows = await db
+      .select(columns(today))
+      .from(documents)
+      .innerJoin(clients, eq(clients.id, documents.clientId))
+      .innerJoin(entities, eq(entities.id, clients.entityId))
+      .where(and(condition, sql`${documents.id} > ${lastId}`))
+      .orderBy(asc(documents.id))
+      .limit(batch);
+    if (rows.length === 0) return;
+    yield rows;
+    lastId = rows[rows.length - 1].id;
+  }
+}
+
+export const documentTypes = ["invoice", "credit_note", "payment", "other"] as const;

@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { storageState } from "./helpers";
+
+test.use({ storageState: storageState("collector") });
+
+test("a collector filters the overdue invoices of the portfolio and exports exactly the rows on screen", async ({ page }) => {
+  await page.goto("/pieces");
+  await page.getByLabel("Type").selectOption("invoice");
+  await page.getByLabel("Échéance").selectOption("overdue");
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page).toHaveURL(/type=invoice/);
+  await expect(page).toHaveURL(/due=overdue/);
+
+  const summary = await page.getByText(/pièces? · reste dû/).textContent();
+  const total = Number((summary ?? "").split(" pièce")[0].replace(/\D/g, ""));
+  expect(total).toBeGreaterThan(50);
+  const firstPage = await page.locator("tbody tr td:first-child > span:first-child").allTextContents();
+  expect(firstPage).toHaveLength(50);
+  await page.screenshot({ path: "test-results/screens/pieces.png", fullPage: true });
+
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Exporter (xlsx)" }).click();
+  const download = await downloadPromise;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const sheet = workbook.getWorksheet("Pièces")!;
+  const exported = sheet.getSheetValues().slice(2).map((row) => (row as unknown[])[5] as string);
+  expect(exported).toHaveLength(total);
+  expect(new Set(exported)).toEqual(new Set([...exported, ...firstPage]));
+  const types = new Set(sheet.getSheetValues().slice(2).map((row) => (row as unknown[])[4]));
+  expect([...types]).toEqual(["Facture"]);
+});

@@ -1,0 +1,6 @@
+export const documentTypeLabels: Record<string, string> = {
+  invoice: "Facture",
+  credit_note: "Avoir",
+  payment: "Règlement",
+  other: "Autre",
+};
