@@ -31,3 +31,19 @@ test("a collector filters the overdue invoices of the portfolio and exports exac
   const types = new Set(sheet.getSheetValues().slice(2).map((row) => (row as unknown[])[4]));
   expect([...types]).toEqual(["Facture"]);
 });
+
+test("the first aging bucket stays selected through the URL, the export link and the pages", async ({ page }) => {
+  await page.goto("/pieces");
+  await page.getByLabel("Ancienneté du retard").selectOption({ label: "1–30 j" });
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page).toHaveURL(/age=0/);
+  await expect(page.getByLabel("Ancienneté du retard")).toHaveValue("0");
+  await expect(page.getByRole("link", { name: "Exporter (xlsx)" })).toHaveAttribute("href", /age=0/);
+  const lateness = await page.locator("tbody tr td:last-child").allTextContents();
+  expect(lateness.length).toBeGreaterThan(0);
+  for (const text of lateness) {
+    const days = Number(text.replace(/\D/g, ""));
+    expect(days).toBeGreaterThanOrEqual(1);
+    expect(days).toBeLessThanOrEqual(30);
+  }
+});

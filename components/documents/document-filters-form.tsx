@@ -6,9 +6,17 @@ import { Label } from "@/components/ui/label";
 import type { DocumentSearch } from "@/lib/documents/filters";
 
 /** A GET form: filters land in the URL, so a filtered list can be shared, reloaded and exported as shown. */
-export function DocumentFiltersForm({ search }: { search: DocumentSearch }) {
+export function DocumentFiltersForm({
+  search,
+  agingLabels,
+  entities,
+}: {
+  search: DocumentSearch;
+  agingLabels: string[];
+  entities: { id: string; name: string }[];
+}) {
   return (
-    <form method="get" action="/pieces" className="grid gap-3 rounded-lg border bg-card p-4 sm:grid-cols-3 lg:grid-cols-7">
+    <form method="get" action="/pieces" className="grid gap-3 rounded-lg border bg-card p-4 sm:grid-cols-3 lg:grid-cols-5">
       <div className="space-y-1.5 lg:col-span-2">
         <Label htmlFor="f-q">Recherche</Label>
         <Input id="f-q" name="q" defaultValue={search.q} placeholder="N° de pièce, code ou raison sociale" />
@@ -45,6 +53,30 @@ export function DocumentFiltersForm({ search }: { search: DocumentSearch }) {
           <option value="no">Sans litige</option>
         </select>
       </div>
+      <div className="space-y-1.5">
+        <Label htmlFor="f-age">Ancienneté du retard</Label>
+        <select id="f-age" name="age" defaultValue={search.age ?? ""} className={selectClassName}>
+          <option value="">Toutes</option>
+          {agingLabels.map((label, i) => (
+            <option key={label} value={i}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {entities.length > 1 && (
+        <div className="space-y-1.5">
+          <Label htmlFor="f-entity">Société</Label>
+          <select id="f-entity" name="entity" defaultValue={search.entity ?? ""} className={selectClassName}>
+            <option value="">Toutes</option>
+            {entities.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="flex items-end">
         <Button type="submit" className="w-full">
           <Filter className="size-4" aria-hidden="true" /> Filtrer

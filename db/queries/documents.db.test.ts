@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
+import { entities } from "@/db/schema";
 import { makeClient, makeDocument, makeEntity, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import { type DocumentFilters, listDocuments, streamDocuments } from "./documents";
@@ -53,5 +55,10 @@ describe("Pièces list and export", () => {
     expect((await numbers("alice", { status: "settled" })).numbers).toEqual(["A-4"]);
     expect((await numbers("admin", { q: "bêta" })).numbers).toEqual(["B-1"]);
     expect((await numbers("admin", { q: "%" })).numbers).toEqual([]);
+    // A-1 and B-1 are 53 days late, A-3 21 days.
+    expect((await numbers("admin", { daysLateAbove: 30, daysLateAtMost: 60 })).numbers).toEqual(["A-1", "B-1"]);
+    expect((await numbers("admin", { daysLateAbove: 0, daysLateAtMost: 30 })).numbers).toEqual(["A-3"]);
+    const [south] = await handle.db.select().from(entities).where(eq(entities.code, "SUD"));
+    expect((await numbers("admin", { entityId: south.id })).numbers).toEqual(["B-1"]);
   });
 });

@@ -13,6 +13,9 @@ export type DocumentFilters = {
   entityId?: string;
   dueFrom?: string;
   dueTo?: string;
+  /** Days past due in (daysLateAbove, daysLateAtMost]: one aging bucket. */
+  daysLateAbove?: number;
+  daysLateAtMost?: number;
 };
 
 /** The WHERE of the Pièces list: the user's scope first, then each filter the URL holds. */
@@ -27,6 +30,8 @@ function where(scope: Scope, f: DocumentFilters, today: string): SQL | undefined
     f.entityId ? eq(clients.entityId, f.entityId) : undefined,
     f.dueFrom ? gte(documents.dueDate, f.dueFrom) : undefined,
     f.dueTo ? lte(documents.dueDate, f.dueTo) : undefined,
+    f.daysLateAbove === undefined ? undefined : sql`${today}::date - ${documents.dueDate} > ${f.daysLateAbove}`,
+    f.daysLateAtMost === undefined ? undefined : sql`${today}::date - ${documents.dueDate} <= ${f.daysLateAtMost}`,
     pattern ? sql`(${documents.number} ilike ${pattern} or ${clients.code} ilike ${pattern} or ${clients.name} ilike ${pattern})` : undefined,
   );
 }

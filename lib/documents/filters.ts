@@ -11,6 +11,9 @@ const schema = z.object({
   disputed: z.preprocess(blankAsUndefined, z.enum(["yes", "no"]).optional()),
   dueFrom: z.preprocess(blankAsUndefined, z.string().regex(isoDatePattern).optional()),
   dueTo: z.preprocess(blankAsUndefined, z.string().regex(isoDatePattern).optional()),
+  entity: z.preprocess(blankAsUndefined, z.uuid().optional()),
+  /** Index of an aging bucket: 0 = first bucket (1–30 j by default), the last one open-ended. */
+  age: z.preprocess(blankAsUndefined, z.coerce.number().int().min(0).max(8).optional()),
 });
 
 export type DocumentSearch = z.infer<typeof schema>;
@@ -24,7 +27,12 @@ export function parseDocumentSearch(params: Record<string, string | string[] | u
   return schema.parse(valid);
 }
 
-export function toDocumentFilters(search: DocumentSearch): DocumentFilters {
-  const { disputed, ...rest } = search;
-  return { ...rest, disputed: disputed === undefined ? undefined : disputed === "yes" };
+/** The URL's choices as query filters; `agingLimits` turns a bucket index into a range of days late. */
+export function toDocumentFilters(search: DocumentSearch, agingLimits: readonly number[]): DocumentFilters {
+  const { disputed, entity, age, ...rest } = search;
+  const bucket =
+    age === undefined || age > agingLimits.length
+      ? {}
+      : { daysLateAbove: age === 0 ? 0 : agingLimits[age - 1], daysLateAtMost: age < agingLimits.length ? agingLimits[age] : undefined };
+  return { ...rest, ...bucket, entityId: entity, disputed: disputed === undefined ? undefined : disputed === "yes" };
 }

@@ -8,11 +8,14 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listDocuments } from "@/db/queries/documents";
+import { getOption } from "@/db/queries/settings";
+import { listEntities } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
 import { today } from "@/lib/dates";
 import { documentTypeLabels } from "@/lib/documents/labels";
 import { parseDocumentSearch, toDocumentFilters } from "@/lib/documents/filters";
 import { formatDate, formatInteger, formatMoney } from "@/lib/format/fr";
+import { agingBucketLabels } from "@/lib/settings/options";
 
 export const metadata: Metadata = { title: "Pièces" };
 
@@ -23,8 +26,14 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const search = parseDocumentSearch(params);
   const page = Math.max(1, Number.parseInt(String(params.page ?? "1"), 10) || 1);
-  const { rows, totals } = await listDocuments(db, scope, toDocumentFilters(search), today(), { page, pageSize: PAGE_SIZE });
-  const query = new URLSearchParams(Object.entries(search).filter(([, v]) => v) as [string, string][]).toString();
+  const [agingLimits, entityOptions] = await Promise.all([getOption(db, "agingLimits"), listEntities(db)]);
+  const filters = toDocumentFilters(search, agingLimits);
+  const { rows, totals } = await listDocuments(db, scope, filters, today(), { page, pageSize: PAGE_SIZE });
+  const query = new URLSearchParams(
+    Object.entries(search)
+      .filter(([, v]) => v !== undefined && v !== "")
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
 
   return (
     <div className="space-y-4">
@@ -41,7 +50,11 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
           </a>
         </Button>
       </div>
-      <DocumentFiltersForm search={search} />
+      <DocumentFiltersForm
+        search={search}
+        agingLabels={agingBucketLabels(agingLimits)}
+        entities={entityOptions.filter((e) => scope.role !== "manager" || scope.entityIds.includes(e.id))}
+      />
       {rows.length === 0 ? (
         <EmptyState title="Aucune pièce ne correspond à ces filtres" description="Élargissez la recherche ou retirez un filtre." />
       ) : (

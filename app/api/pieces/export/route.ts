@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { streamDocuments } from "@/db/queries/documents";
+import { getOption } from "@/db/queries/settings";
 import { userForRoute } from "@/lib/auth/session";
 import { today } from "@/lib/dates";
 import { parseDocumentSearch, toDocumentFilters } from "@/lib/documents/filters";
@@ -14,7 +15,7 @@ export async function GET(request: Request) {
   const current = await userForRoute("documents.read");
   if (current.denied) return current.denied;
   const search = parseDocumentSearch(Object.fromEntries(new URL(request.url).searchParams));
-  const filters = toDocumentFilters(search);
+  const filters = toDocumentFilters(search, await getOption(current.db, "agingLimits"));
   const date = today();
 
   const output = new PassThrough();
