@@ -15,7 +15,7 @@ test("a collector filters the overdue invoices of the portfolio and exports exac
   const summary = await page.getByText(/pièces? · reste dû/).textContent();
   const total = Number((summary ?? "").split(" pièce")[0].replace(/\D/g, ""));
   expect(total).toBeGreaterThan(50);
-  const firstPage = await page.locator("tbody tr td:first-child > span:first-child").allTextContents();
+  const firstPage = await page.locator("tbody tr td:nth-child(2) > span:first-child").allTextContents();
   expect(firstPage).toHaveLength(50);
   await page.screenshot({ path: "test-results/screens/pieces.png", fullPage: true });
 
@@ -46,4 +46,24 @@ test("the first aging bucket stays selected through the URL, the export link and
     expect(days).toBeGreaterThanOrEqual(1);
     expect(days).toBeLessThanOrEqual(30);
   }
+});
+
+test("a collector flags two documents as disputed in one go, with a reason", async ({ page }) => {
+  await page.goto("/pieces?type=invoice&disputed=no");
+  await page.getByRole("button", { name: "Marquer en litige" }).click();
+  await expect(page.getByRole("status")).toHaveText("Sélectionnez au moins une pièce.");
+
+  const boxes = page.getByRole("checkbox", { name: /^Sélectionner / });
+  const numbers = [
+    (await boxes.nth(0).getAttribute("aria-label"))!.replace("Sélectionner ", ""),
+    (await boxes.nth(1).getAttribute("aria-label"))!.replace("Sélectionner ", ""),
+  ];
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await page.getByLabel("Motif du litige").fill("Marchandise non conforme");
+  await page.getByRole("button", { name: "Marquer en litige" }).click();
+  await expect(page.getByRole("status")).toHaveText("2 pièces mises en litige.");
+
+  await page.goto("/pieces?type=invoice&disputed=yes");
+  for (const number of numbers) await expect(page.getByRole("row", { name: new RegExp(number) })).toContainText("Litige");
 });

@@ -2,6 +2,8 @@ import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/clients/pagination";
+import { Fragment } from "react";
+import { BulkDisputeForm } from "@/components/documents/bulk-dispute-form";
 import { DocumentFiltersForm } from "@/components/documents/document-filters-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,6 +12,7 @@ import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, Table
 import { listDocuments } from "@/db/queries/documents";
 import { getOption } from "@/db/queries/settings";
 import { listEntities } from "@/db/queries/users";
+import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { today } from "@/lib/dates";
 import { documentTypeLabels } from "@/lib/documents/labels";
@@ -29,6 +32,9 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
   const [agingLimits, entityOptions] = await Promise.all([getOption(db, "agingLimits"), listEntities(db)]);
   const filters = toDocumentFilters(search, agingLimits);
   const { rows, totals } = await listDocuments(db, scope, filters, today(), { page, pageSize: PAGE_SIZE });
+  // Only people who work the collection flag disputes; the others read the same list without selection.
+  const canFlag = can(scope.role, "relance.work") && search.status !== "settled";
+  const SelectionWrapper = canFlag ? BulkDisputeForm : Fragment;
   const query = new URLSearchParams(
     Object.entries(search)
       .filter(([, v]) => v !== undefined && v !== "")
@@ -58,59 +64,73 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
       {rows.length === 0 ? (
         <EmptyState title="Aucune pièce ne correspond à ces filtres" description="Élargissez la recherche ou retirez un filtre." />
       ) : (
-        <div className="rounded-lg border bg-card">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Pièce</TableHead>
-                <TableHead>Client</TableHead>
-                <TableHead>Date</TableHead>
-                <TableHead>Échéance</TableHead>
-                <TableHead className="text-right">Montant</TableHead>
-                <TableHead className="text-right">Reste dû</TableHead>
-                <TableHead className="text-right">Retard</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((doc) => (
-                <TableRow key={doc.id}>
-                  <TableCell className="whitespace-nowrap">
-                    <span className="font-medium">{doc.number}</span>
-                    <span className="ml-2 text-xs text-muted-foreground">{documentTypeLabels[doc.type]}</span>
-                    {doc.disputed && (
-                      <Badge variant="warning" className="ml-2">
-                        Litige
-                      </Badge>
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    <Link href={`/clients/${doc.clientId}`} className="block hover:underline">
-                      {doc.clientName}
-                    </Link>
-                    <span className="text-xs text-muted-foreground">
-                      {doc.clientCode} · {doc.entityCode}
-                    </span>
-                  </TableCell>
-                  <TableCell>{formatDate(doc.issueDate)}</TableCell>
-                  <TableCell>{formatDate(doc.dueDate)}</TableCell>
-                  <TableCell className="tabular text-right">{formatMoney(doc.amount)}</TableCell>
-                  <TableCell className="tabular text-right font-medium">{formatMoney(doc.openAmount)}</TableCell>
-                  <TableCell className={`tabular text-right ${doc.daysLate > 0 && doc.openAmount !== "0.00" ? "text-destructive" : "text-muted-foreground"}`}>
-                    {doc.daysLate > 0 ? `${doc.daysLate} j` : "—"}
-                  </TableCell>
+        <SelectionWrapper>
+          <div className="rounded-lg border bg-card">
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  {canFlag && (
+                    <TableHead>
+                      <span className="sr-only">Sélection</span>
+                    </TableHead>
+                  )}
+                  <TableHead>Pièce</TableHead>
+                  <TableHead>Client</TableHead>
+                  <TableHead>Date</TableHead>
+                  <TableHead>Échéance</TableHead>
+                  <TableHead className="text-right">Montant</TableHead>
+                  <TableHead className="text-right">Reste dû</TableHead>
+                  <TableHead className="text-right">Retard</TableHead>
                 </TableRow>
-              ))}
-            </TableBody>
-            <TableFooter>
-              <TableRow>
-                <TableCell colSpan={4}>Total ({formatInteger(totals.count)} pièces)</TableCell>
-                <TableCell className="tabular text-right">{formatMoney(totals.amount)}</TableCell>
-                <TableCell className="tabular text-right">{formatMoney(totals.openAmount)}</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableFooter>
-          </Table>
-        </div>
+              </TableHeader>
+              <TableBody>
+                {rows.map((doc) => (
+                  <TableRow key={doc.id}>
+                    {canFlag && (
+                      <TableCell className="w-8">
+                        {doc.settledDate === null && !doc.disputed && (
+                          <input type="checkbox" name="documentIds[]" value={doc.id} aria-label={`Sélectionner ${doc.number}`} className="size-4 accent-primary" />
+                        )}
+                      </TableCell>
+                    )}
+                    <TableCell className="whitespace-nowrap">
+                      <span className="font-medium">{doc.number}</span>
+                      <span className="ml-2 text-xs text-muted-foreground">{documentTypeLabels[doc.type]}</span>
+                      {doc.disputed && (
+                        <Badge variant="warning" className="ml-2">
+                          Litige
+                        </Badge>
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      <Link href={`/clients/${doc.clientId}`} className="block hover:underline">
+                        {doc.clientName}
+                      </Link>
+                      <span className="text-xs text-muted-foreground">
+                        {doc.clientCode} · {doc.entityCode}
+                      </span>
+                    </TableCell>
+                    <TableCell>{formatDate(doc.issueDate)}</TableCell>
+                    <TableCell>{formatDate(doc.dueDate)}</TableCell>
+                    <TableCell className="tabular text-right">{formatMoney(doc.amount)}</TableCell>
+                    <TableCell className="tabular text-right font-medium">{formatMoney(doc.openAmount)}</TableCell>
+                    <TableCell className={`tabular text-right ${doc.daysLate > 0 && doc.openAmount !== "0.00" ? "text-destructive" : "text-muted-foreground"}`}>
+                      {doc.daysLate > 0 ? `${doc.daysLate} j` : "—"}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+              <TableFooter>
+                <TableRow>
+                  <TableCell colSpan={canFlag ? 5 : 4}>Total ({formatInteger(totals.count)} pièces)</TableCell>
+                  <TableCell className="tabular text-right">{formatMoney(totals.amount)}</TableCell>
+                  <TableCell className="tabular text-right">{formatMoney(totals.openAmount)}</TableCell>
+                  <TableCell />
+                </TableRow>
+              </TableFooter>
+            </Table>
+          </div>
+        </SelectionWrapper>
       )}
       <Pagination page={page} pageSize={PAGE_SIZE} total={totals.count} params={Object.fromEntries(new URLSearchParams(query))} />
     </div>
