@@ -1,7 +1,6 @@
-import { Badge } from "@/components/ui/badge";
+import { DaysLateCell, DocumentNumberCell } from "@/components/documents/document-cells";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { documentTypeLabels } from "@/lib/documents/labels";
 import { formatDate, formatMoney } from "@/lib/format/fr";
 
 
@@ -41,22 +40,12 @@ export function OpenDocumentsTable({ documents }: { documents: Row[] }) {
             <TableBody>
               {documents.map((doc) => (
                 <TableRow key={doc.id}>
-                  <TableCell>
-                    <span className="font-medium">{doc.number}</span>
-                    <span className="ml-2 text-xs text-muted-foreground">{documentTypeLabels[doc.type]}</span>
-                    {doc.disputed && (
-                      <Badge variant="warning" className="ml-2">
-                        Litige
-                      </Badge>
-                    )}
-                  </TableCell>
+                  <DocumentNumberCell doc={doc} />
                   <TableCell>{formatDate(doc.issueDate)}</TableCell>
                   <TableCell>{formatDate(doc.dueDate)}</TableCell>
                   <TableCell className="tabular text-right">{formatMoney(doc.amount)}</TableCell>
                   <TableCell className="tabular text-right font-medium">{formatMoney(doc.openAmount)}</TableCell>
-                  <TableCell className={`tabular text-right ${doc.daysLate > 0 ? "text-destructive" : "text-muted-foreground"}`}>
-                    {doc.daysLate > 0 ? `${doc.daysLate} j` : "—"}
-                  </TableCell>
+                  <DaysLateCell days={doc.daysLate} owed />
                 </TableRow>
               ))}
             </TableBody>

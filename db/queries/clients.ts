@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import type { Queryable } from "../client";
 import { clients, contacts, documents, entities, users } from "../schema";
+import { daysLate } from "./documents";
 import { clientInScope } from "./scope";
 
 function matches(q: string) {
@@ -87,7 +88,7 @@ export function listOpenDocuments(db: Queryable, clientId: string, today: string
       amount: documents.amount,
       openAmount: documents.openAmount,
       disputed: documents.disputed,
-      daysLate: sql<number>`greatest(${today}::date - ${documents.dueDate}, 0)`,
+      daysLate: daysLate(today),
     })
     .from(documents)
     .where(and(eq(documents.clientId, clientId), eq(documents.status, "open")))

@@ -36,6 +36,9 @@ function where(scope: Scope, f: DocumentFilters, today: string): SQL | undefined
   );
 }
 
+/** Days past due at `today`, never negative. */
+export const daysLate = (today: string) => sql<number>`greatest(${today}::date - ${documents.dueDate}, 0)`;
+
 const columns = (today: string) => ({
   id: documents.id,
   type: documents.type,
@@ -46,7 +49,7 @@ const columns = (today: string) => ({
   openAmount: documents.openAmount,
   disputed: documents.disputed,
   settledDate: documents.settledDate,
-  daysLate: sql<number>`greatest(${today}::date - ${documents.dueDate}, 0)`,
+  daysLate: daysLate(today),
   clientId: clients.id,
   clientCode: clients.code,
   clientName: clients.name,

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { Pagination } from "@/components/clients/pagination";
 import { Fragment } from "react";
 import { BulkDisputeForm } from "@/components/documents/bulk-dispute-form";
+import { DaysLateCell, DocumentNumberCell } from "@/components/documents/document-cells";
 import { DocumentFiltersForm } from "@/components/documents/document-filters-form";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -15,7 +15,6 @@ import { listEntities } from "@/db/queries/users";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { today } from "@/lib/dates";
-import { documentTypeLabels } from "@/lib/documents/labels";
 import { parseDocumentSearch, toDocumentFilters } from "@/lib/documents/filters";
 import { formatDate, formatInteger, formatMoney } from "@/lib/format/fr";
 import { agingBucketLabels } from "@/lib/settings/options";
@@ -93,15 +92,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
                         )}
                       </TableCell>
                     )}
-                    <TableCell className="whitespace-nowrap">
-                      <span className="font-medium">{doc.number}</span>
-                      <span className="ml-2 text-xs text-muted-foreground">{documentTypeLabels[doc.type]}</span>
-                      {doc.disputed && (
-                        <Badge variant="warning" className="ml-2">
-                          Litige
-                        </Badge>
-                      )}
-                    </TableCell>
+                    <DocumentNumberCell doc={doc} className="whitespace-nowrap" />
                     <TableCell>
                       <Link href={`/clients/${doc.clientId}`} className="block hover:underline">
                         {doc.clientName}
@@ -114,9 +105,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
                     <TableCell>{formatDate(doc.dueDate)}</TableCell>
                     <TableCell className="tabular text-right">{formatMoney(doc.amount)}</TableCell>
                     <TableCell className="tabular text-right font-medium">{formatMoney(doc.openAmount)}</TableCell>
-                    <TableCell className={`tabular text-right ${doc.daysLate > 0 && doc.openAmount !== "0.00" ? "text-destructive" : "text-muted-foreground"}`}>
-                      {doc.daysLate > 0 ? `${doc.daysLate} j` : "—"}
-                    </TableCell>
+                    <DaysLateCell days={doc.daysLate} owed={doc.openAmount !== "0.00"} />
                   </TableRow>
                 ))}
               </TableBody>
