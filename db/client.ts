@@ -1,5 +1,6 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -19,6 +20,7 @@ export type Queryable = Db | Tx;
 
 export type DatabaseHandle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> };
 
+const extensions = { pg_trgm };
 const migrationsFolder = path.join(process.cwd(), "drizzle");
 
 export type OpenOptions = { databaseUrl?: string; dataDir?: string; memory?: boolean };
@@ -34,11 +36,11 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   let release = () => {};
   let client: PGlite;
   if (options.memory) {
-    client = new PGlite();
+    client = new PGlite({ extensions });
   } else {
     const dir = path.resolve(options.dataDir ?? env.DATA_DIR, "pglite");
     release = acquireDataDirLock(dir);
-    client = new PGlite(dir);
+    client = new PGlite(dir, { extensions });
   }
   const db = drizzlePglite({ client, schema, casing: "snake_case" });
   await migratePglite(db, { migrationsFolder });

@@ -19,7 +19,7 @@ export function ContactsCard({ contacts }: { contacts: Contact[] }) {
                 <p className="flex items-center gap-2 font-medium">
                   {[contact.civility, contact.name].filter(Boolean).join(" ")}
                   <span className="text-xs font-normal capitalize text-muted-foreground">{contact.role}</span>
-                  {contact.isDefaultRecipient && <Badge variant="info">Destinataire des relances</Badge>}
+                  {contact.recipientFor.length > 0 && <Badge variant="info">Destinataire des relances</Badge>}
                 </p>
                 {contact.email && (
                   <a href={`mailto:${contact.email}`} className="flex items-center gap-1.5 text-muted-foreground hover:underline">

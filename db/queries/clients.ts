@@ -100,7 +100,7 @@ export function listContacts(db: Queryable, clientId: string) {
     .select()
     .from(contacts)
     .where(eq(contacts.clientId, clientId))
-    .orderBy(desc(contacts.isDefaultRecipient), asc(contacts.name));
+    .orderBy(sql`cardinality(${contacts.recipientFor}) desc`, asc(contacts.name));
 }
 
 export async function countClients(db: Queryable, scope: Scope): Promise<number> {

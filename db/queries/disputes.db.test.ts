@@ -1,10 +1,10 @@
-import { asc } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { documents } from "@/db/schema";
 import { makeClient, makeDocument, makeEntity, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
-import { countOpenDisputes, openDisputes } from "./disputes";
+import { closeDisputes, countOpenDisputes, openDisputes } from "./disputes";
 import { loadScope } from "./scope";
 
 let handle: DatabaseHandle;
@@ -38,5 +38,17 @@ describe("bulk dispute flag", () => {
       { number: "B1", disputed: false },
     ]);
     expect(await countOpenDisputes(handle.db, [docs.a1, docs.a2, docs.b1])).toBe(1);
+  });
+
+  it("closes a dispute only within the user's scope, and the document is chased again", async () => {
+    const bruno = (await loadScope(handle.db, users.bruno, "2026-11-23"))!;
+    const alice = (await loadScope(handle.db, users.alice, "2026-11-23"))!;
+    expect(await closeDisputes(handle.db, bruno, [docs.a1])).toBe(0);
+    expect(await countOpenDisputes(handle.db, [docs.a1])).toBe(1);
+    expect(await closeDisputes(handle.db, alice, [docs.a1, docs.b1])).toBe(1);
+    expect(await countOpenDisputes(handle.db, [docs.a1])).toBe(0);
+    const [a1] = await handle.db.select({ disputed: documents.disputed }).from(documents).where(eq(documents.id, docs.a1));
+    expect(a1.disputed).toBe(false);
+    expect(await openDisputes(handle.db, alice, [docs.a1], "Nouveau litige")).toBe(1);
   });
 });

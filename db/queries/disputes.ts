@@ -37,3 +37,24 @@ export async function countOpenDisputes(db: Queryable, documentIds: number[]): P
     .where(and(inArray(disputes.documentId, documentIds), eq(disputes.status, "open")));
   return row.n;
 }
+
+/**
+ * Closes the open dispute of each given document in the user's scope and clears its flag, so the document is
+ * chased again; documents outside the scope or not disputed are left alone. Returns how many were closed.
+ */
+export async function closeDisputes(db: Queryable, scope: Scope, documentIds: number[]): Promise<number> {
+  if (documentIds.length === 0) return 0;
+  const cleared = await db
+    .update(documents)
+    .set({ disputed: false, updatedAt: new Date() })
+    .from(clients)
+    .where(and(eq(clients.id, documents.clientId), clientInScope(scope), inArray(documents.id, documentIds), eq(documents.disputed, true)))
+    .returning({ documentId: documents.id });
+  if (cleared.length > 0) {
+    await db
+      .update(disputes)
+      .set({ status: "closed", closedById: scope.userId, closedAt: new Date() })
+      .where(and(inArray(disputes.documentId, cleared.map((d) => d.documentId)), eq(disputes.status, "open")));
+  }
+  return cleared.length;
+}

@@ -52,7 +52,8 @@ export async function recordDailySnapshot(db: Queryable, date: string): Promise<
   `);
 
   await db.execute(sql`
-    update clients c set outstanding = s.outstanding, overdue = s.overdue, balances_as_of = s.snapshot_date
+    update clients c set outstanding = s.outstanding, overdue = s.overdue, aged = s.aged,
+      balances_as_of = s.snapshot_date
     from daily_snapshots s
     where s.snapshot_date = ${d} and s.client_id = c.id
       and (c.balances_as_of is null or c.balances_as_of <= s.snapshot_date)

@@ -1,5 +1,4 @@
 import {
-  boolean,
   date,
   index,
   integer,
@@ -11,6 +10,8 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { channel } from "./enums";
 import { entities, users } from "./organisation";
 import { groups } from "./relance";
 
@@ -47,6 +48,8 @@ export const clients = pgTable(
     // Kept current by imports and the nightly job so lists never aggregate documents per request.
     outstanding: numeric({ precision: 16, scale: 2 }).notNull().default("0"),
     overdue: numeric({ precision: 16, scale: 2 }).notNull().default("0"),
+    /** Overdue amounts per aging bucket (Paramétrage limits), as of `balancesAsOf`. */
+    aged: numeric().array(),
     balancesAsOf: date({ mode: "string" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -59,6 +62,12 @@ export const clients = pgTable(
     index().on(t.department),
     index().on(t.name),
     index().on(t.siren),
+    index().on(t.overdue),
+    index().on(t.outstanding),
+    // Quick search matches anywhere in the code, raison sociale or SIREN.
+    index("clients_code_trgm").using("gin", sql`${t.code} gin_trgm_ops`),
+    index("clients_name_trgm").using("gin", sql`${t.name} gin_trgm_ops`),
+    index("clients_siren_trgm").using("gin", sql`${t.siren} gin_trgm_ops`),
   ],
 );
 
@@ -75,7 +84,8 @@ export const contacts = pgTable(
     email: text(),
     phone: text(),
     mobile: text(),
-    isDefaultRecipient: boolean().notNull().default(false),
+    /** Channels on which this contact receives the client's reminders; at most one contact per channel. */
+    recipientFor: channel().array().notNull().default(sql`'{}'`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.clientId)],

@@ -86,6 +86,7 @@ export const documents = pgTable(
   (t) => [
     unique().on(t.clientId, t.type, t.number),
     index("documents_open_by_client_idx").on(t.clientId, t.dueDate).where(sql`${t.status} = 'open'`),
+    index("documents_open_disputed_idx").on(t.clientId).where(sql`${t.status} = 'open' and ${t.disputed}`),
     index("documents_open_by_due_idx").on(t.dueDate).where(sql`${t.status} = 'open'`),
     index().on(t.clientId, t.issueDate),
     index().on(t.settledDate),

@@ -28,7 +28,7 @@ export type SeedClient = {
   documentCount: number;
 };
 
-export type SeedContact = { clientCode: string; entityIndex: number; civility: string; name: string; role: string; email: string; phone: string; mobile: string; isDefaultRecipient: boolean };
+export type SeedContact = { clientCode: string; entityIndex: number; civility: string; name: string; role: string; email: string; phone: string; mobile: string; recipientFor: string[] };
 
 const slug = (text: string) =>
   text
@@ -110,7 +110,7 @@ export function generateClients(random: Random, count: number, meanDocuments: nu
         email: `${slug(first)}.${slug(last)}@${domain}`,
         phone: phone(random, "0" + random.int(1, 5)),
         mobile: phone(random, random.pick(["06", "07"])),
-        isDefaultRecipient: c === 0,
+        recipientFor: c === 0 ? ["email", "letter", "sms"] : [],
       });
     }
   }

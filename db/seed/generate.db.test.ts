@@ -35,7 +35,7 @@ describe("demo data", () => {
     const [row] = await queryRows<{ wrong_contacts: number; sirens: string[] }>(
       handle.db,
       sql`select (select count(*)::int from clients c
-                  where (select count(*) from contacts k where k.client_id = c.id and k.is_default_recipient) <> 1) as wrong_contacts,
+                  where (select count(*) from contacts k where k.client_id = c.id and k.recipient_for @> '{email}') <> 1) as wrong_contacts,
              (select array_agg(siren) from clients) as sirens`,
     );
     expect(row.wrong_contacts).toBe(0);

@@ -69,10 +69,11 @@ export async function seedDemo(db: Db, opts: { size: "demo" | "large"; today: st
         "riskScore"
       from rows`);
     await insertJson(tx, contacts, (json) => sql`
-      insert into contacts (client_id, civility, name, role, email, phone, mobile, is_default_recipient)
-      select c.id, r.civility, r.name, r.role, r.email, r.phone, r.mobile, r."isDefaultRecipient"
+      insert into contacts (client_id, civility, name, role, email, phone, mobile, recipient_for)
+      select c.id, r.civility, r.name, r.role, r.email, r.phone, r.mobile,
+        array(select json_array_elements_text(r."recipientFor"))::channel[]
       from json_to_recordset(${json}::json) as r("clientCode" text, "entityIndex" int, civility text, name text, role text,
-        email text, phone text, mobile text, "isDefaultRecipient" boolean)
+        email text, phone text, mobile text, "recipientFor" json)
       join clients c on c.code = r."clientCode" and c.entity_id = (${JSON.stringify(entityIds)}::jsonb ->> r."entityIndex")::uuid`);
 
     await insertDocuments(tx, opts.today, entityIds);

@@ -1,0 +1,1 @@
+UPDATE "contacts" SET "recipient_for" = '{email,letter,sms}' WHERE "is_default_recipient";

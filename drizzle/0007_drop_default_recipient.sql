@@ -1,0 +1,1 @@
+ALTER TABLE "contacts" DROP COLUMN "is_default_recipient";
