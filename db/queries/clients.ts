@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, ilike, isNull, lt, lte, not, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Scope } from "@/lib/auth/scope";
-import type { Queryable } from "../client";
-import { clients, contacts, documents, entities, users } from "../schema";
+import { type Queryable, queryRows } from "../client";
+import { clients, contacts, documents, entities, groups, users } from "../schema";
 import { daysLate } from "./documents";
 import { clientInScope } from "./scope";
 
@@ -27,30 +28,120 @@ export async function searchClients(db: Queryable, scope: Scope, q: string, limi
   return { rows: rows as ClientSuggestion[], total };
 }
 
-export type ClientListParams = { q?: string; page: number; pageSize: number };
+export type Range = { min?: number; max?: number };
 
-export async function listClients(db: Queryable, scope: Scope, params: ClientListParams) {
-  const where = and(clientInScope(scope), params.q ? matches(params.q) : undefined);
+export type ClientFilters = {
+  q?: string;
+  entityId?: string;
+  /** A collector's id, or "none" for clients nobody chases. */
+  collectorId?: string;
+  salesRepId?: string;
+  groupId?: string;
+  department?: string;
+  outstanding?: Range;
+  overdue?: Range;
+  hasOverdue?: boolean;
+  hasDispute?: boolean;
+  paused?: boolean;
+};
+
+export type ClientSort = { key: "code" | "name" | "city" | "outstanding" | "overdue" | "creditLimit"; order: "asc" | "desc" };
+
+const hasOpenDispute = sql`exists (select 1 from documents d where d.client_id = ${clients.id} and d.status = 'open' and d.disputed)`;
+
+function inRange(column: typeof clients.outstanding | typeof clients.overdue, range: Range | undefined) {
+  return and(range?.min === undefined ? undefined : gte(column, String(range.min)), range?.max === undefined ? undefined : lte(column, String(range.max)));
+}
+
+/** The WHERE of the clients list: the user's scope first, then each filter the URL holds. */
+function listWhere(scope: Scope, f: ClientFilters, today: string): SQL | undefined {
+  return and(
+    clientInScope(scope),
+    f.q ? matches(f.q) : undefined,
+    f.entityId ? eq(clients.entityId, f.entityId) : undefined,
+    f.collectorId === "none" ? isNull(clients.collectorId) : f.collectorId ? eq(clients.collectorId, f.collectorId) : undefined,
+    f.salesRepId ? eq(clients.salesRepId, f.salesRepId) : undefined,
+    f.groupId ? eq(sql`coalesce(${clients.forcedGroupId}, ${clients.groupId})`, f.groupId) : undefined,
+    f.department ? eq(clients.department, f.department) : undefined,
+    inRange(clients.outstanding, f.outstanding),
+    inRange(clients.overdue, f.overdue),
+    f.hasOverdue === undefined ? undefined : f.hasOverdue ? gt(clients.overdue, "0") : lte(clients.overdue, "0"),
+    f.hasDispute === undefined ? undefined : f.hasDispute ? hasOpenDispute : not(hasOpenDispute),
+    f.paused === undefined
+      ? undefined
+      : f.paused
+        ? gte(clients.pausedUntil, today)
+        : or(isNull(clients.pausedUntil), lt(clients.pausedUntil, today)),
+  );
+}
+
+const sortColumns = {
+  code: clients.code,
+  name: clients.name,
+  city: clients.city,
+  outstanding: clients.outstanding,
+  overdue: clients.overdue,
+  creditLimit: clients.creditLimit,
+} as const;
+
+function orderBy(sort: ClientSort) {
+  const column = sortColumns[sort.key];
+  const direction = sort.order === "asc" ? sql`asc nulls last` : sql`desc nulls last`;
+  return [sql`${column} ${direction}`, asc(clients.name), asc(clients.id)];
+}
+
+const collector = alias(users, "collector");
+const salesRep = alias(users, "sales_rep");
+
+const listColumns = {
+  id: clients.id,
+  code: clients.code,
+  name: clients.name,
+  siren: clients.siren,
+  city: clients.city,
+  department: clients.department,
+  entityCode: entities.code,
+  collectorName: collector.name,
+  salesRepName: salesRep.name,
+  groupName: groups.name,
+  paymentTermsDays: clients.paymentTermsDays,
+  creditLimit: clients.creditLimit,
+  outstanding: clients.outstanding,
+  overdue: clients.overdue,
+  aged: sql<number[] | null>`${clients.aged}::float8[]`,
+  pausedUntil: clients.pausedUntil,
+  customFields: clients.customFields,
+  hasDispute: sql<boolean>`${hasOpenDispute}`,
+};
+
+function listQuery(db: Queryable) {
+  return db
+    .select(listColumns)
+    .from(clients)
+    .innerJoin(entities, eq(entities.id, clients.entityId))
+    .leftJoin(collector, eq(collector.id, clients.collectorId))
+    .leftJoin(salesRep, eq(salesRep.id, clients.salesRepId))
+    .leftJoin(groups, eq(groups.id, sql`coalesce(${clients.forcedGroupId}, ${clients.groupId})`));
+}
+
+export type ClientListRow = Awaited<ReturnType<typeof listClients>>["rows"][number];
+
+/** One page of the clients in scope matching the filters, with the count and totals of all of them. */
+export async function listClients(
+  db: Queryable,
+  scope: Scope,
+  filters: ClientFilters,
+  sort: ClientSort,
+  today: string,
+  page: { page: number; pageSize: number },
+) {
+  const where = listWhere(scope, filters, today);
   const [rows, [totals]] = await Promise.all([
-    db
-      .select({
-        id: clients.id,
-        code: clients.code,
-        name: clients.name,
-        city: clients.city,
-        department: clients.department,
-        entityCode: entities.code,
-        collectorName: users.name,
-        outstanding: clients.outstanding,
-        overdue: clients.overdue,
-      })
-      .from(clients)
-      .innerJoin(entities, eq(entities.id, clients.entityId))
-      .leftJoin(users, eq(users.id, clients.collectorId))
+    listQuery(db)
       .where(where)
-      .orderBy(desc(clients.overdue), asc(clients.name))
-      .limit(params.pageSize)
-      .offset((params.page - 1) * params.pageSize),
+      .orderBy(...orderBy(sort))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
     db
       .select({
         count: sql<number>`count(*)::int`,
@@ -61,6 +152,26 @@ export async function listClients(db: Queryable, scope: Scope, params: ClientLis
       .where(where),
   ]);
   return { rows, totals };
+}
+
+/** Every matching client in the list's order, in batches, for the xlsx export (never all in memory). */
+export async function* streamClients(db: Queryable, scope: Scope, filters: ClientFilters, sort: ClientSort, today: string, batch = 5000) {
+  const where = listWhere(scope, filters, today);
+  for (let offset = 0; ; offset += batch) {
+    const rows = await listQuery(db).where(where).orderBy(...orderBy(sort)).limit(batch).offset(offset);
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < batch) return;
+  }
+}
+
+/** Names of the custom fields imports have put on clients, for the columns chooser. */
+export async function listClientCustomFields(db: Queryable): Promise<string[]> {
+  const rows = await queryRows<{ key: string }>(
+    db,
+    sql`select distinct jsonb_object_keys(custom_fields) as key from clients where custom_fields <> '{}'::jsonb order by 1 limit 50`,
+  );
+  return rows.map((r) => r.key);
 }
 
 /** One client, or null when it does not exist or lies outside the scope (callers answer 404 either way). */

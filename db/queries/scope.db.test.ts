@@ -34,7 +34,7 @@ afterAll(() => handle.close());
 
 async function visibleIds(userKey: string) {
   const scope = (await loadScope(handle.db, ids[userKey], today))!;
-  const { rows } = await listClients(handle.db, scope, { page: 1, pageSize: 50 });
+  const { rows } = await listClients(handle.db, scope, {}, { key: "name", order: "asc" }, today, { page: 1, pageSize: 50 });
   return rows.map((r) => r.id).sort();
 }
 

@@ -1,23 +1,48 @@
+import { Download } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { cookies } from "next/headers";
+import { ClientListTable } from "@/components/clients/client-list-table";
+import { ColumnsChooser } from "@/components/clients/columns-chooser";
+import { ListFiltersForm } from "@/components/clients/list-filters-form";
 import { Pagination } from "@/components/clients/pagination";
-import { SearchForm } from "@/components/clients/search-form";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { listClients } from "@/db/queries/clients";
+import { listClientCustomFields, listClients } from "@/db/queries/clients";
+import { listGroupOptions } from "@/db/queries/groups";
+import { getOption } from "@/db/queries/settings";
+import { listEntities, listUsers } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
+import { chosenColumns, columnsCookie, customColumnKey, standardColumns } from "@/lib/clients/columns";
+import { clientSearchParams, parseClientSearch, toClientFilters, toClientSort } from "@/lib/clients/filters";
+import { today as todayInParis } from "@/lib/dates";
 import { formatInteger, formatMoney } from "@/lib/format/fr";
+import { agingBucketLabels } from "@/lib/settings/options";
 
 export const metadata: Metadata = { title: "Clients" };
 
 const PAGE_SIZE = 50;
 
-export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { db, scope } = await requireUser("clients.read");
-  const params = await searchParams;
-  const q = (params.q ?? "").trim().slice(0, 100);
-  const page = Math.max(1, Number.parseInt(params.page ?? "1", 10) || 1);
-  const { rows, totals } = await listClients(db, scope, { q: q || undefined, page, pageSize: PAGE_SIZE });
+  const raw = await searchParams;
+  const search = parseClientSearch(raw);
+  const sort = toClientSort(search);
+  const page = Math.max(1, Number.parseInt(String(raw.page ?? "1"), 10) || 1);
+  const today = todayInParis();
+  const [{ rows, totals }, customFields, agingLimits, entityOptions, people, groupOptions, cookieStore] = await Promise.all([
+    listClients(db, scope, toClientFilters(search), sort, today, { page, pageSize: PAGE_SIZE }),
+    listClientCustomFields(db),
+    getOption(db, "agingLimits"),
+    listEntities(db),
+    listUsers(db),
+    listGroupOptions(db),
+    cookies(),
+  ]);
+  const columns = chosenColumns(cookieStore.get(columnsCookie)?.value, customFields);
+  const params = clientSearchParams(search);
+  const query = new URLSearchParams(params).toString();
+  const filtered = Object.keys(params).some((k) => k !== "sort" && k !== "order");
+  const byRole = (...roles: string[]) => people.filter((u) => u.active && roles.includes(u.role)).map((u) => ({ id: u.id, name: u.name }));
 
   return (
     <div className="space-y-4">
@@ -25,64 +50,47 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
         <div>
           <h1 className="text-2xl font-semibold">Clients</h1>
           <p className="text-sm text-muted-foreground">
-            {formatInteger(totals.count)} client{totals.count > 1 ? "s" : ""}
-            {q ? ` pour « ${q} »` : " dans votre périmètre"}
+            {formatInteger(totals.count)} client{totals.count > 1 ? "s" : ""} {filtered ? "correspondant aux filtres" : "dans votre périmètre"} · encours{" "}
+            {formatMoney(totals.outstanding)} · échu {formatMoney(totals.overdue)}
           </p>
         </div>
-        <SearchForm defaultValue={q} />
+        <div className="flex gap-2">
+          <ColumnsChooser
+            options={[...standardColumns.map(({ key, label }) => ({ key, label })), ...customFields.map((name) => ({ key: customColumnKey(name), label: name }))]}
+            chosen={columns}
+          />
+          <Button asChild variant="outline">
+            <a href={`/api/clients/export${query ? `?${query}` : ""}`} download>
+              <Download className="size-4" aria-hidden="true" /> Exporter (xlsx)
+            </a>
+          </Button>
+        </div>
       </div>
+      <ListFiltersForm
+        search={search}
+        entities={entityOptions.filter((e) => scope.role !== "manager" || scope.entityIds.includes(e.id))}
+        // A collector's list is their own portfolio, a sales rep's their own clients: no point choosing.
+        collectors={scope.role === "collector" ? null : byRole("collector", "supervisor")}
+        salesReps={scope.role === "sales" ? null : byRole("sales")}
+        groups={groupOptions}
+      />
       {rows.length === 0 ? (
         <EmptyState
-          title={q ? "Aucun client ne correspond à cette recherche" : "Aucun client dans votre périmètre"}
-          description={q ? "Vérifiez l'orthographe ou cherchez par code client ou SIREN." : "Les clients apparaissent après un import."}
+          title={filtered ? "Aucun client ne correspond à ces filtres" : "Aucun client dans votre périmètre"}
+          description={filtered ? "Élargissez la recherche ou retirez un filtre." : "Les clients apparaissent après un import."}
         />
       ) : (
-        <div className="rounded-lg border bg-card">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Code</TableHead>
-                <TableHead>Raison sociale</TableHead>
-                <TableHead>Ville</TableHead>
-                <TableHead>Société</TableHead>
-                <TableHead>Chargé de recouvrement</TableHead>
-                <TableHead className="text-right">Encours</TableHead>
-                <TableHead className="text-right">Échu</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((row) => (
-                <TableRow key={row.id}>
-                  <TableCell className="font-mono text-xs">{row.code}</TableCell>
-                  <TableCell>
-                    <Link href={`/clients/${row.id}`} className="font-medium hover:underline">
-                      {row.name}
-                    </Link>
-                  </TableCell>
-                  <TableCell>
-                    {row.city}
-                    {row.department ? <span className="text-muted-foreground"> ({row.department})</span> : null}
-                  </TableCell>
-                  <TableCell>{row.entityCode}</TableCell>
-                  <TableCell>{row.collectorName ?? "—"}</TableCell>
-                  <TableCell className="tabular text-right">{formatMoney(row.outstanding)}</TableCell>
-                  <TableCell className="tabular text-right text-destructive">
-                    {Number(row.overdue) > 0 ? formatMoney(row.overdue) : ""}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-            <TableFooter>
-              <TableRow>
-                <TableCell colSpan={5}>Total ({formatInteger(totals.count)} clients)</TableCell>
-                <TableCell className="tabular text-right">{formatMoney(totals.outstanding)}</TableCell>
-                <TableCell className="tabular text-right text-destructive">{formatMoney(totals.overdue)}</TableCell>
-              </TableRow>
-            </TableFooter>
-          </Table>
-        </div>
+        <ClientListTable
+          rows={rows}
+          columns={columns}
+          sort={sort}
+          params={params}
+          totals={totals}
+          agingLabels={agingBucketLabels(agingLimits)}
+          today={today}
+        />
       )}
-      <Pagination page={page} pageSize={PAGE_SIZE} total={totals.count} params={{ q }} />
+      <Pagination page={page} pageSize={PAGE_SIZE} total={totals.count} params={params} />
     </div>
   );
 }

@@ -1,0 +1,90 @@
+import { PassThrough, Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { cookies } from "next/headers";
+import { type ClientListRow, listClientCustomFields, streamClients } from "@/db/queries/clients";
+import { getOption } from "@/db/queries/settings";
+import { userForRoute } from "@/lib/auth/session";
+import { chosenColumns, columnsCookie, standardColumns } from "@/lib/clients/columns";
+import { parseClientSearch, toClientFilters, toClientSort } from "@/lib/clients/filters";
+import { today as todayInParis } from "@/lib/dates";
+import { neutraliseFormula } from "@/lib/export/neutralise";
+import { agingBucketLabels } from "@/lib/settings/options";
+
+type Cell = string | number | null;
+type ExportColumn = { header: string; width: number; money?: boolean; value: (row: ClientListRow) => Cell };
+
+const text = (v: string | null | undefined) => (v ? neutraliseFormula(v) : null);
+// Exported as numbers so the spreadsheet can sum them; the database keeps exact decimals.
+const money = (v: string | null) => (v === null ? null : Number(v));
+
+function exportColumns(key: string, agingLabels: string[]): ExportColumn[] {
+  const label = standardColumns.find((c) => c.key === key)?.label ?? key.slice(3);
+  switch (key) {
+    case "siren":
+      return [{ header: label, width: 12, value: (r) => text(r.siren) }];
+    case "city":
+      return [
+        { header: "Ville", width: 20, value: (r) => text(r.city) },
+        { header: "Département", width: 12, value: (r) => text(r.department) },
+      ];
+    case "entity":
+      return [{ header: label, width: 10, value: (r) => text(r.entityCode) }];
+    case "collector":
+      return [{ header: label, width: 24, value: (r) => text(r.collectorName) }];
+    case "salesRep":
+      return [{ header: label, width: 24, value: (r) => text(r.salesRepName) }];
+    case "group":
+      return [{ header: label, width: 20, value: (r) => text(r.groupName) }];
+    case "paymentTerms":
+      return [{ header: "Délai de paiement (jours)", width: 12, value: (r) => r.paymentTermsDays }];
+    case "creditLimit":
+      return [{ header: label, width: 14, money: true, value: (r) => money(r.creditLimit) }];
+    case "outstanding":
+      return [{ header: label, width: 14, money: true, value: (r) => money(r.outstanding) }];
+    case "overdue":
+      return [{ header: label, width: 14, money: true, value: (r) => money(r.overdue) }];
+    case "aged":
+      return agingLabels.map((bucket, i) => ({ header: `Échu ${bucket}`, width: 14, money: true, value: (r: ClientListRow) => r.aged?.[i] ?? 0 }));
+    default:
+      return [{ header: label, width: 18, value: (r) => { const v = r.customFields[label]; return typeof v === "number" ? v : text(v); } }];
+  }
+}
+
+/** The clients list as filtered and sorted on screen, with the user's columns, streamed batch by batch. */
+export async function GET(request: Request) {
+  const current = await userForRoute("clients.read");
+  if (current.denied) return current.denied;
+  const search = parseClientSearch(Object.fromEntries(new URL(request.url).searchParams));
+  const [customFields, agingLimits, cookieStore] = await Promise.all([listClientCustomFields(current.db), getOption(current.db, "agingLimits"), cookies()]);
+  const chosen = chosenColumns(cookieStore.get(columnsCookie)?.value, customFields);
+  const columns: ExportColumn[] = [
+    { header: "Code client", width: 14, value: (r) => text(r.code) },
+    { header: "Raison sociale", width: 36, value: (r) => text(r.name) },
+    ...chosen.flatMap((key) => exportColumns(key, agingBucketLabels(agingLimits))),
+  ];
+  const today = todayInParis();
+
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true });
+  const sheet = workbook.addWorksheet("Clients");
+  sheet.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width, style: c.money ? { numFmt: "#,##0.00" } : undefined }));
+
+  (async () => {
+    try {
+      for await (const rows of streamClients(current.db, current.scope, toClientFilters(search), toClientSort(search), today)) {
+        for (const row of rows) sheet.addRow(columns.map((c) => c.value(row))).commit();
+      }
+      sheet.commit();
+      await workbook.commit();
+    } catch (error) {
+      output.destroy(error as Error);
+    }
+  })();
+
+  return new Response(Readable.toWeb(output) as ReadableStream, {
+    headers: {
+      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "content-disposition": `attachment; filename="clients-${today}.xlsx"`,
+    },
+  });
+}

@@ -1,0 +1,127 @@
+import { Scale } from "lucide-react";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { ClientListRow, ClientSort } from "@/db/queries/clients";
+import { standardColumns } from "@/lib/clients/columns";
+import { formatInteger, formatMoney } from "@/lib/format/fr";
+import { cn } from "@/lib/utils";
+import { AgedBar } from "./aged-bar";
+import { SortableHead } from "./sortable-head";
+
+type Column = { key: string; label: string; sort?: ClientSort["key"]; numeric?: boolean };
+
+function cell(row: ClientListRow, key: string, agingLabels: string[]): React.ReactNode {
+  switch (key) {
+    case "siren":
+      return <span className="font-mono text-xs">{row.siren ?? "—"}</span>;
+    case "city":
+      return (
+        <>
+          {row.city ?? "—"}
+          {row.department && <span className="text-muted-foreground"> ({row.department})</span>}
+        </>
+      );
+    case "entity":
+      return row.entityCode;
+    case "collector":
+      return row.collectorName ?? <span className="text-muted-foreground">Non attribué</span>;
+    case "salesRep":
+      return row.salesRepName ?? "—";
+    case "group":
+      return row.groupName ?? "—";
+    case "paymentTerms":
+      return `${row.paymentTermsDays} j`;
+    case "creditLimit":
+      return row.creditLimit ? formatMoney(row.creditLimit) : "—";
+    case "outstanding":
+      return formatMoney(row.outstanding);
+    case "overdue":
+      return Number(row.overdue) > 0 ? <span className="text-destructive">{formatMoney(row.overdue)}</span> : "";
+    case "aged":
+      return <AgedBar outstanding={row.outstanding} aged={row.aged} labels={agingLabels} />;
+    default: {
+      const value = row.customFields[key.slice(3)];
+      return value === null || value === undefined ? "—" : String(value);
+    }
+  }
+}
+
+/** The clients list with the user's columns, sortable headers and the totals of everything matched. */
+export function ClientListTable({
+  rows,
+  columns,
+  sort,
+  params,
+  totals,
+  agingLabels,
+  today,
+}: {
+  rows: ClientListRow[];
+  columns: string[];
+  sort: ClientSort;
+  params: Record<string, string>;
+  totals: { count: number; outstanding: string; overdue: string };
+  agingLabels: string[];
+  today: string;
+}) {
+  const catalogue = new Map<string, Column>(standardColumns.map((c) => [c.key, c]));
+  const shown: Column[] = columns.map((key) => catalogue.get(key) ?? { key, label: key.slice(3) });
+  const head = (column: Column) =>
+    column.sort ? (
+      <SortableHead key={column.key} label={column.label} sortKey={column.sort} current={sort} params={params} numeric={column.numeric} />
+    ) : (
+      <TableHead key={column.key} className={cn(column.numeric && "text-right")}>
+        {column.label}
+      </TableHead>
+    );
+
+  return (
+    <div className="rounded-lg border bg-card">
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <SortableHead label="Code" sortKey="code" current={sort} params={params} />
+            <SortableHead label="Raison sociale" sortKey="name" current={sort} params={params} />
+            {shown.map(head)}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.id}>
+              <TableCell className="font-mono text-xs">{row.code}</TableCell>
+              <TableCell>
+                <div className="flex flex-wrap items-center gap-1.5">
+                  <Link href={`/clients/${row.id}`} className="font-medium hover:underline">
+                    {row.name}
+                  </Link>
+                  {row.hasDispute && (
+                    <Badge variant="warning" title="Pièce en litige">
+                      <Scale className="size-3" aria-hidden="true" /> Litige
+                    </Badge>
+                  )}
+                  {row.pausedUntil && row.pausedUntil >= today && <Badge variant="outline">Relances suspendues</Badge>}
+                </div>
+              </TableCell>
+              {shown.map((column) => (
+                <TableCell key={column.key} className={cn(column.numeric && "tabular text-right")}>
+                  {cell(row, column.key, agingLabels)}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+        <TableFooter>
+          <TableRow>
+            <TableCell colSpan={2}>Total ({formatInteger(totals.count)} clients)</TableCell>
+            {shown.map((column) => (
+              <TableCell key={column.key} className="tabular text-right">
+                {column.key === "outstanding" ? formatMoney(totals.outstanding) : column.key === "overdue" ? <span className="text-destructive">{formatMoney(totals.overdue)}</span> : null}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableFooter>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { Columns3 } from "lucide-react";
+import { useTransition } from "react";
+import { chooseColumnsAction } from "@/app/(app)/clients/(list)/actions";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Label } from "@/components/ui/label";
+import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
+
+/** Lets the user pick the list's columns; the choice lives in a cookie so it follows them to the export and their next visit. */
+export function ColumnsChooser({ options, chosen }: { options: { key: string; label: string }[]; chosen: string[] }) {
+  const [pending, startTransition] = useTransition();
+
+  function toggle(key: string, on: boolean) {
+    const next = on ? [...chosen, key] : chosen.filter((k) => k !== key);
+    startTransition(async () => {
+      await chooseColumnsAction(null, { columns: next });
+    });
+  }
+
+  return (
+    <Popover>
+      <PopoverTrigger asChild>
+        <Button variant="outline" aria-busy={pending}>
+          <Columns3 className="size-4" aria-hidden="true" /> Colonnes
+        </Button>
+      </PopoverTrigger>
+      <PopoverContent align="end" className="w-64">
+        <fieldset className="space-y-2">
+          <legend className="mb-2 text-sm font-medium">Colonnes affichées</legend>
+          {options.map((option) => (
+            <div key={option.key} className="flex items-center gap-2">
+              <Checkbox
+                id={`col-${option.key}`}
+                checked={chosen.includes(option.key)}
+                disabled={pending}
+                onCheckedChange={(value) => toggle(option.key, value === true)}
+              />
+              <Label htmlFor={`col-${option.key}`} className="font-normal">
+                {option.label}
+              </Label>
+            </div>
+          ))}
+        </fieldset>
+      </PopoverContent>
+    </Popover>
+  );
+}

@@ -1,0 +1,101 @@
+import { Filter } from "lucide-react";
+import Link from "next/link";
+import { selectClassName } from "@/components/forms/field";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import type { ClientSearch } from "@/lib/clients/filters";
+
+type Option = { id: string; name: string };
+
+function Choice({ id, label, name, value, options, all }: { id: string; label: string; name: string; value?: string; options: Option[]; all: string }) {
+  return (
+    <div className="space-y-1.5">
+      <Label htmlFor={id}>{label}</Label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={selectClassName}>
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function AmountRange({ label, name, search }: { label: string; name: "outstanding" | "overdue"; search: ClientSearch }) {
+  return (
+    <fieldset className="space-y-1.5">
+      <legend className="text-sm font-medium">{label} (€)</legend>
+      <div className="flex items-center gap-2">
+        <Input name={`${name}Min`} inputMode="decimal" aria-label={`${label} minimum`} placeholder="min" defaultValue={search[`${name}Min`]} />
+        <span className="text-muted-foreground" aria-hidden="true">
+          –
+        </span>
+        <Input name={`${name}Max`} inputMode="decimal" aria-label={`${label} maximum`} placeholder="max" defaultValue={search[`${name}Max`]} />
+      </div>
+    </fieldset>
+  );
+}
+
+const yesNo = (yes: string, no: string) => [
+  { id: "yes", name: yes },
+  { id: "no", name: no },
+];
+
+/** A GET form: the filters land in the URL, so a filtered list can be shared, reloaded and exported as shown. */
+export function ListFiltersForm({
+  search,
+  entities,
+  collectors,
+  salesReps,
+  groups,
+}: {
+  search: ClientSearch;
+  entities: Option[];
+  collectors: Option[] | null;
+  salesReps: Option[] | null;
+  groups: Option[];
+}) {
+  return (
+    <form method="get" action="/clients" className="grid gap-3 rounded-lg border bg-card p-4 sm:grid-cols-2 lg:grid-cols-6">
+      {search.sort && <input type="hidden" name="sort" value={search.sort} />}
+      {search.order && <input type="hidden" name="order" value={search.order} />}
+      <div className="space-y-1.5 lg:col-span-2">
+        <Label htmlFor="f-q">Recherche</Label>
+        <Input id="f-q" name="q" type="search" defaultValue={search.q} placeholder="Code, raison sociale ou SIREN" />
+      </div>
+      {entities.length > 1 && <Choice id="f-entity" label="Société" name="entity" value={search.entity} options={entities} all="Toutes" />}
+      {collectors && (
+        <Choice
+          id="f-collector"
+          label="Chargé de recouvrement"
+          name="collector"
+          value={search.collector}
+          options={[...collectors, { id: "none", name: "Non attribué" }]}
+          all="Tous"
+        />
+      )}
+      {salesReps && <Choice id="f-sales" label="Commercial" name="salesRep" value={search.salesRep} options={salesReps} all="Tous" />}
+      {groups.length > 0 && <Choice id="f-group" label="Groupe" name="group" value={search.group} options={groups} all="Tous" />}
+      <div className="space-y-1.5">
+        <Label htmlFor="f-dept">Département</Label>
+        <Input id="f-dept" name="dept" defaultValue={search.dept} placeholder="ex. 69, 2A" maxLength={3} />
+      </div>
+      <AmountRange label="Encours" name="outstanding" search={search} />
+      <AmountRange label="Échu" name="overdue" search={search} />
+      <Choice id="f-overdue" label="Retard" name="hasOverdue" value={search.hasOverdue} options={yesNo("Avec échu", "Sans échu")} all="Indifférent" />
+      <Choice id="f-dispute" label="Litige" name="hasDispute" value={search.hasDispute} options={yesNo("Avec litige", "Sans litige")} all="Indifférent" />
+      <Choice id="f-paused" label="Relances" name="paused" value={search.paused} options={yesNo("Suspendues", "Actives")} all="Toutes" />
+      <div className="flex items-end gap-2 lg:col-span-2">
+        <Button type="submit" className="flex-1">
+          <Filter className="size-4" aria-hidden="true" /> Filtrer
+        </Button>
+        <Button asChild variant="ghost">
+          <Link href="/clients">Réinitialiser</Link>
+        </Button>
+      </div>
+    </form>
+  );
+}
