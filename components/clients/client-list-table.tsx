@@ -90,13 +90,13 @@ export function ClientListTable({
           {rows.map((row) => (
             <TableRow key={row.id}>
               <TableCell className="font-mono text-xs">{row.code}</TableCell>
-              <TableCell>
-                <div className="flex flex-wrap items-center gap-1.5">
+              <TableCell className="min-w-64">
+                <div className="flex items-center gap-1.5">
                   <Link href={`/clients/${row.id}`} className="font-medium hover:underline">
                     {row.name}
                   </Link>
                   {row.hasDispute && (
-                    <Badge variant="warning" title="Pièce en litige">
+                    <Badge variant="warning" title="Pièce en litige" className="shrink-0">
                       <Scale className="size-3" aria-hidden="true" /> Litige
                     </Badge>
                   )}
@@ -104,7 +104,7 @@ export function ClientListTable({
                 </div>
               </TableCell>
               {shown.map((column) => (
-                <TableCell key={column.key} className={cn(column.numeric && "tabular text-right")}>
+                <TableCell key={column.key} className={cn("whitespace-nowrap", column.numeric && "tabular text-right")}>
                   {cell(row, column.key, agingLabels)}
                 </TableCell>
               ))}

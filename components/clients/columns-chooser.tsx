@@ -13,7 +13,8 @@ export function ColumnsChooser({ options, chosen }: { options: { key: string; la
   const [pending, startTransition] = useTransition();
 
   function toggle(key: string, on: boolean) {
-    const next = on ? [...chosen, key] : chosen.filter((k) => k !== key);
+    // Columns keep the chooser's order, whatever order they were ticked in.
+    const next = options.map((o) => o.key).filter((k) => (k === key ? on : chosen.includes(k)));
     startTransition(async () => {
       await chooseColumnsAction(null, { columns: next });
     });

@@ -26,8 +26,10 @@ function Choice({ id, label, name, value, options, all }: { id: string; label: s
 
 function AmountRange({ label, name, search }: { label: string; name: "outstanding" | "overdue"; search: ClientSearch }) {
   return (
-    <fieldset className="space-y-1.5">
-      <legend className="text-sm font-medium">{label} (€)</legend>
+    <div role="group" aria-labelledby={`f-${name}`} className="space-y-1.5">
+      <p id={`f-${name}`} className="text-sm leading-none font-medium">
+        {label} (€)
+      </p>
       <div className="flex items-center gap-2">
         <Input name={`${name}Min`} inputMode="decimal" aria-label={`${label} minimum`} placeholder="min" defaultValue={search[`${name}Min`]} />
         <span className="text-muted-foreground" aria-hidden="true">
@@ -35,7 +37,7 @@ function AmountRange({ label, name, search }: { label: string; name: "outstandin
         </span>
         <Input name={`${name}Max`} inputMode="decimal" aria-label={`${label} maximum`} placeholder="max" defaultValue={search[`${name}Max`]} />
       </div>
-    </fieldset>
+    </div>
   );
 }
 

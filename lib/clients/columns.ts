@@ -1,4 +1,5 @@
 import type { ClientSort } from "@/db/queries/clients";
+import type { Role } from "@/lib/auth/roles";
 
 /** Optional columns of the clients list; code and raison sociale are always shown. */
 export const standardColumns = [
@@ -17,17 +18,20 @@ export const standardColumns = [
 
 export type StandardColumnKey = (typeof standardColumns)[number]["key"];
 
-export const defaultColumns: string[] = ["city", "entity", "collector", "outstanding", "overdue", "aged"];
+const defaultColumns = ["city", "entity", "collector", "outstanding", "overdue", "aged"];
+// A collector's list is their own portfolio: their name on every row says nothing.
+const collectorDefaults = defaultColumns.filter((k) => k !== "collector");
 
 /** Custom fields imported on clients are offered as columns too, keyed `cf:<name>`. */
 export const customColumnKey = (name: string) => `cf:${name}`;
 
 export const columnsCookie = "encaisse-clients-columns";
 
-/** The columns the user chose (cookie value), keeping only those that exist; the defaults when none. */
-export function chosenColumns(cookie: string | undefined, customFields: string[]): string[] {
-  if (!cookie) return defaultColumns;
+/** The columns the user chose (cookie value), keeping only those that exist; the role's defaults when none. */
+export function chosenColumns(cookie: string | undefined, customFields: string[], role: Role): string[] {
+  const defaults = role === "collector" ? collectorDefaults : defaultColumns;
+  if (!cookie) return defaults;
   const known = new Set<string>([...standardColumns.map((c) => c.key), ...customFields.map(customColumnKey)]);
   const keys = decodeURIComponent(cookie).split(",").filter((k) => known.has(k));
-  return keys.length ? keys : defaultColumns;
+  return keys.length ? keys : defaults;
 }

@@ -38,7 +38,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
     listGroupOptions(db),
     cookies(),
   ]);
-  const columns = chosenColumns(cookieStore.get(columnsCookie)?.value, customFields);
+  const columns = chosenColumns(cookieStore.get(columnsCookie)?.value, customFields, scope.role);
   const params = clientSearchParams(search);
   const query = new URLSearchParams(params).toString();
   const filtered = Object.keys(params).some((k) => k !== "sort" && k !== "order");

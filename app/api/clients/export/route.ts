@@ -56,7 +56,7 @@ export async function GET(request: Request) {
   if (current.denied) return current.denied;
   const search = parseClientSearch(Object.fromEntries(new URL(request.url).searchParams));
   const [customFields, agingLimits, cookieStore] = await Promise.all([listClientCustomFields(current.db), getOption(current.db, "agingLimits"), cookies()]);
-  const chosen = chosenColumns(cookieStore.get(columnsCookie)?.value, customFields);
+  const chosen = chosenColumns(cookieStore.get(columnsCookie)?.value, customFields, current.scope.role);
   const columns: ExportColumn[] = [
     { header: "Code client", width: 14, value: (r) => text(r.code) },
     { header: "Raison sociale", width: 36, value: (r) => text(r.name) },

@@ -1,0 +1,124 @@
+/**
+ * `npm run bench:pages` (PostgreSQL at DATABASE_URL): seeds the `--size large` data set when the database is
+ * empty, builds and starts the app against it, logs in as an administrator and as a collector, then requests
+ * each page repeatedly and prints p50 / p95 of the time to the last byte (the server's time: localhost, no
+ * browser) against the 300 ms target.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { parseArgs } from "node:util";
+import { chromium } from "@playwright/test";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+
+const TARGET_MS = 300;
+const PORT = 3400;
+const base = `http://127.0.0.1:${PORT}`;
+const { values: args } = parseArgs({ options: { runs: { type: "string", default: "20" }, "no-build": { type: "boolean", default: false } } });
+const runs = Number(args.runs);
+
+function run(command: string, argv: string[], extraEnv: Record<string, string> = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, argv, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${argv.join(" ")} a échoué (${code})`))));
+  });
+}
+
+async function waitForServer(child: ChildProcess) {
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error("le serveur s'est arrêté");
+    try {
+      if ((await fetch(`${base}/login`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("le serveur ne répond pas");
+}
+
+async function sessionCookie(email: string): Promise<string> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const page = await browser.newPage();
+  await page.goto(`${base}/login`);
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill("Encaisse2026!");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  const cookies = await page.context().cookies();
+  await browser.close();
+  return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+}
+
+async function timeRequest(path: string, cookie: string): Promise<number> {
+  const start = performance.now();
+  const response = await fetch(base + path, { headers: { cookie }, redirect: "manual" });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${path} : HTTP ${response.status}`);
+  return performance.now() - start;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function measure(label: string, path: string, cookie: string) {
+  for (let i = 0; i < 3; i++) await timeRequest(path, cookie);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await timeRequest(path, cookie));
+  times.sort((a, b) => a - b);
+  const p50 = percentile(times, 50);
+  const p95 = percentile(times, 95);
+  console.log(`${label.padEnd(44)} ${p50.toFixed(0).padStart(6)} ${p95.toFixed(0).padStart(6)}   ${(p95 / TARGET_MS).toFixed(2).padStart(5)}  ${p95 <= TARGET_MS ? "ok" : "TROP LENT"}`);
+  return p95 <= TARGET_MS;
+}
+
+async function main() {
+  if (!env.DATABASE_URL) throw new Error("DATABASE_URL doit désigner une base PostgreSQL (le jeu large n'est pas pour PGlite).");
+  await run("npx", ["tsx", "db/seed/cli.ts", "--size", "large", "--if-empty"]);
+  const sqlClient = postgres(env.DATABASE_URL, { onnotice: () => {} });
+  const [{ clients, documents }] = await sqlClient`select (select count(*)::int from clients) as clients, (select count(*)::int from documents) as documents`;
+  const [ids] = await sqlClient`
+    select (select id from entities order by code limit 1) as entity,
+      (select id from users where email = 'recouvrement1@encaisse.demo') as collector,
+      (select id from users where email = 'commercial@encaisse.demo') as sales_rep,
+      (select client_id from documents group by client_id order by count(*) desc limit 1) as busiest_client,
+      (select id from clients where collector_id = (select id from users where email = 'recouvrement1@encaisse.demo') order by overdue desc limit 1) as collector_client`;
+  await sqlClient.end();
+  console.log(`Données : ${clients.toLocaleString("fr-FR")} clients, ${documents.toLocaleString("fr-FR")} pièces`);
+
+  const serverEnv = { NEXT_DIST_DIR: ".next-bench", JOBS_IN_PROCESS: "off", DATABASE_URL: env.DATABASE_URL };
+  if (!args["no-build"]) await run("npx", ["next", "build"], serverEnv);
+  const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { stdio: "ignore", env: { ...process.env, ...serverEnv }, detached: true });
+  try {
+    await waitForServer(server);
+    const admin = await sessionCookie("admin@encaisse.demo");
+    const collector = await sessionCookie("recouvrement1@encaisse.demo");
+    const pages: [string, string, string][] = [
+      ["Clients (administrateur, sans filtre)", "/clients", admin],
+      ["Clients · recherche « dupont »", "/clients?q=dupont", admin],
+      ["Clients · société", `/clients?entity=${ids.entity}`, admin],
+      ["Clients · chargé de recouvrement", `/clients?collector=${ids.collector}`, admin],
+      ["Clients · commercial", `/clients?salesRep=${ids.sales_rep}`, admin],
+      ["Clients · département 69", "/clients?dept=69", admin],
+      ["Clients · encours ≥ 50 000 €", "/clients?outstandingMin=50000", admin],
+      ["Clients · échu entre 1 000 et 5 000 €", "/clients?overdueMin=1000&overdueMax=5000", admin],
+      ["Clients · avec échu", "/clients?hasOverdue=yes", admin],
+      ["Clients · avec litige", "/clients?hasDispute=yes", admin],
+      ["Clients · relances suspendues", "/clients?paused=yes", admin],
+      ["Clients · tri par raison sociale", "/clients?sort=name", admin],
+      ["Clients (chargé de recouvrement)", "/clients", collector],
+      ["Recherche rapide « dur »", "/api/clients/search?q=dur", admin],
+      ["Recherche rapide code « C00123 »", "/api/clients/search?q=C00123", admin],
+      ["Recherche rapide (chargé) « sas »", "/api/clients/search?q=sas", collector],
+      ["Fiche client (le plus de pièces)", `/clients/${ids.busiest_client}`, admin],
+      ["Fiche client (chargé de recouvrement)", `/clients/${ids.collector_client}`, collector],
+    ];
+    console.log(`\n${"Page".padEnd(44)} ${"p50".padStart(6)} ${"p95".padStart(6)}   p95/${TARGET_MS} ms  (${runs} requêtes chacune, en ms)`);
+    let allFast = true;
+    for (const [label, path, cookie] of pages) allFast = (await measure(label, path, cookie)) && allFast;
+    console.log(allFast ? "\nToutes les pages tiennent l'objectif." : "\nCertaines pages dépassent l'objectif.");
+  } finally {
+    if (server.pid) process.kill(-server.pid);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
