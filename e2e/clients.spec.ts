@@ -11,7 +11,7 @@ test("a collector filters and sorts the portfolio, picks columns, and exports ex
   // A collector's list is their portfolio: no collector to choose.
   await expect(page.getByLabel("Chargé de recouvrement")).toHaveCount(0);
   await page.getByLabel("Retard").selectOption({ label: "Avec échu" });
-  await page.getByLabel("Échu minimum").fill("5 000");
+  await page.getByLabel("Échu (€) minimum").fill("5 000");
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page).toHaveURL(/hasOverdue=yes/);
   await expect(page).toHaveURL(/overdueMin=5000/);

@@ -1,6 +1,7 @@
 import { Filter } from "lucide-react";
 import Link from "next/link";
 import { selectClassName } from "@/components/forms/field";
+import { RangeFields } from "@/components/forms/range-fields";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -20,23 +21,6 @@ function Choice({ id, label, name, value, options, all }: { id: string; label: s
           </option>
         ))}
       </select>
-    </div>
-  );
-}
-
-function AmountRange({ label, name, search }: { label: string; name: "outstanding" | "overdue"; search: ClientSearch }) {
-  return (
-    <div role="group" aria-labelledby={`f-${name}`} className="space-y-1.5">
-      <p id={`f-${name}`} className="text-sm leading-none font-medium">
-        {label} (€)
-      </p>
-      <div className="flex items-center gap-2">
-        <Input name={`${name}Min`} inputMode="decimal" aria-label={`${label} minimum`} placeholder="min" defaultValue={search[`${name}Min`]} />
-        <span className="text-muted-foreground" aria-hidden="true">
-          –
-        </span>
-        <Input name={`${name}Max`} inputMode="decimal" aria-label={`${label} maximum`} placeholder="max" defaultValue={search[`${name}Max`]} />
-      </div>
     </div>
   );
 }
@@ -85,8 +69,8 @@ export function ListFiltersForm({
         <Label htmlFor="f-dept">Département</Label>
         <Input id="f-dept" name="dept" defaultValue={search.dept} placeholder="ex. 69, 2A" maxLength={3} />
       </div>
-      <AmountRange label="Encours" name="outstanding" search={search} />
-      <AmountRange label="Échu" name="overdue" search={search} />
+      <RangeFields id="f-outstanding" label="Encours (€)" names={["outstandingMin", "outstandingMax"]} values={[search.outstandingMin, search.outstandingMax]} />
+      <RangeFields id="f-overdue-range" label="Échu (€)" names={["overdueMin", "overdueMax"]} values={[search.overdueMin, search.overdueMax]} />
       <Choice id="f-overdue" label="Retard" name="hasOverdue" value={search.hasOverdue} options={yesNo("Avec échu", "Sans échu")} all="Indifférent" />
       <Choice id="f-dispute" label="Litige" name="hasDispute" value={search.hasDispute} options={yesNo("Avec litige", "Sans litige")} all="Indifférent" />
       <Choice id="f-paused" label="Relances" name="paused" value={search.paused} options={yesNo("Suspendues", "Actives")} all="Toutes" />

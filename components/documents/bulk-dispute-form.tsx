@@ -1,14 +1,17 @@
 "use client";
 
-import { AlertTriangle } from "lucide-react";
+import { AlertTriangle, CircleCheck } from "lucide-react";
 import { startTransition, useActionState } from "react";
-import { flagDisputesAction } from "@/app/(app)/pieces/actions";
+import { closeDisputesAction, flagDisputesAction } from "@/app/(app)/pieces/actions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
-/** Wraps the Pièces table: the ticked documents are flagged as disputed, with one reason, in one go. */
-export function BulkDisputeForm({ children }: { children: React.ReactNode }) {
-  const [state, action, pending] = useActionState(flagDisputesAction, null);
+/**
+ * Wraps the Pièces table: the ticked documents are flagged as disputed with one reason, in one go — or, when the
+ * list shows disputed documents, their disputes are lifted.
+ */
+export function BulkDisputeForm({ mode, children }: { mode: "flag" | "close"; children: React.ReactNode }) {
+  const [state, action, pending] = useActionState(mode === "flag" ? flagDisputesAction : closeDisputesAction, null);
   return (
     <form
       className="space-y-3"
@@ -20,10 +23,16 @@ export function BulkDisputeForm({ children }: { children: React.ReactNode }) {
       }}
     >
       <div className="flex flex-wrap items-center gap-3 rounded-lg border bg-card p-3">
-        <AlertTriangle className="size-4 text-warning-foreground" aria-hidden="true" />
-        <Input name="reason" aria-label="Motif du litige" placeholder="Motif du litige pour les pièces cochées" className="max-w-sm" />
+        {mode === "flag" ? (
+          <>
+            <AlertTriangle className="size-4 text-warning-foreground" aria-hidden="true" />
+            <Input name="reason" aria-label="Motif du litige" placeholder="Motif du litige pour les pièces cochées" className="max-w-sm" />
+          </>
+        ) : (
+          <CircleCheck className="size-4 text-success" aria-hidden="true" />
+        )}
         <Button type="submit" variant="outline" disabled={pending}>
-          {pending ? "Enregistrement…" : "Marquer en litige"}
+          {pending ? "Enregistrement…" : mode === "flag" ? "Marquer en litige" : "Lever le litige des pièces cochées"}
         </Button>
         {state && (
           <span role="status" className={state.ok ? "text-sm text-success" : "text-sm text-destructive"}>

@@ -1,5 +1,6 @@
 import { Filter } from "lucide-react";
 import { selectClassName } from "@/components/forms/field";
+import { RangeFields } from "@/components/forms/range-fields";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -77,6 +78,10 @@ export function DocumentFiltersForm({
           </select>
         </div>
       )}
+      <RangeFields id="f-issued" label="Date de pièce" names={["issuedFrom", "issuedTo"]} values={[search.issuedFrom, search.issuedTo]} type="date" />
+      <RangeFields id="f-due-range" label="Date d'échéance" names={["dueFrom", "dueTo"]} values={[search.dueFrom, search.dueTo]} type="date" />
+      <RangeFields id="f-amount" label="Montant (€)" names={["amountMin", "amountMax"]} values={[search.amountMin, search.amountMax]} />
+      {search.client && <input type="hidden" name="client" value={search.client} />}
       <div className="flex items-end">
         <Button type="submit" className="w-full">
           <Filter className="size-4" aria-hidden="true" /> Filtrer

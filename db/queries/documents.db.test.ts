@@ -21,6 +21,7 @@ beforeAll(async () => {
   ids.manager = (await makeUser(db, "manager", { entityIds: [other.id] })).id;
   ids.admin = (await makeUser(db, "admin")).id;
   const a = await makeClient(db, entity.id, { collectorId: ids.alice, name: "Alpha" });
+  ids.clientA = a.id;
   const b = await makeClient(db, other.id, { collectorId: ids.bruno, name: "Bêta" });
   await makeDocument(db, a.id, { number: "A-1", amount: "100.00", issueDate: "2026-09-01", dueDate: "2026-10-01" });
   await makeDocument(db, a.id, { number: "A-2", amount: "250.50", issueDate: "2026-11-01", dueDate: "2026-12-01" });
@@ -60,5 +61,15 @@ describe("Pièces list and export", () => {
     expect((await numbers("admin", { daysLateAbove: 0, daysLateAtMost: 30 })).numbers).toEqual(["A-3"]);
     const [south] = await handle.db.select().from(entities).where(eq(entities.code, "SUD"));
     expect((await numbers("admin", { entityId: south.id })).numbers).toEqual(["B-1"]);
+  });
+
+  it("filters by client, issue and due date ranges, and amount range (credit notes negative)", async () => {
+    expect((await numbers("admin", { clientId: ids.clientA })).numbers).toEqual(["A-1", "A-2", "A-3"]);
+    // A collector asking for someone else's client gets nothing, not that client's documents.
+    expect((await numbers("bruno", { clientId: ids.clientA })).numbers).toEqual([]);
+    expect((await numbers("admin", { issuedFrom: "2026-11-01", issuedTo: "2026-11-01" })).numbers).toEqual(["A-2"]);
+    expect((await numbers("admin", { dueFrom: "2026-10-01", dueTo: "2026-11-30" })).numbers).toEqual(["A-1", "A-3", "B-1"]);
+    expect((await numbers("admin", { amountMin: 100, amountMax: 250.5 })).numbers).toEqual(["A-1", "A-2"]);
+    expect((await numbers("admin", { amountMax: 0 })).numbers).toEqual(["A-3"]);
   });
 });

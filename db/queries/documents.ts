@@ -11,6 +11,11 @@ export type DocumentFilters = {
   due?: "overdue" | "not_due";
   disputed?: boolean;
   entityId?: string;
+  clientId?: string;
+  issuedFrom?: string;
+  issuedTo?: string;
+  amountMin?: number;
+  amountMax?: number;
   dueFrom?: string;
   dueTo?: string;
   /** Days past due in (daysLateAbove, daysLateAtMost]: one aging bucket. */
@@ -28,6 +33,11 @@ function where(scope: Scope, f: DocumentFilters, today: string): SQL | undefined
     f.due === "overdue" ? lt(documents.dueDate, today) : f.due === "not_due" ? gte(documents.dueDate, today) : undefined,
     f.disputed === undefined ? undefined : eq(documents.disputed, f.disputed),
     f.entityId ? eq(clients.entityId, f.entityId) : undefined,
+    f.clientId ? eq(documents.clientId, f.clientId) : undefined,
+    f.issuedFrom ? gte(documents.issueDate, f.issuedFrom) : undefined,
+    f.issuedTo ? lte(documents.issueDate, f.issuedTo) : undefined,
+    f.amountMin === undefined ? undefined : gte(documents.amount, String(f.amountMin)),
+    f.amountMax === undefined ? undefined : lte(documents.amount, String(f.amountMax)),
     f.dueFrom ? gte(documents.dueDate, f.dueFrom) : undefined,
     f.dueTo ? lte(documents.dueDate, f.dueTo) : undefined,
     f.daysLateAbove === undefined ? undefined : sql`${today}::date - ${documents.dueDate} > ${f.daysLateAbove}`,

@@ -15,4 +15,11 @@ describe("Pièces filters from the URL", () => {
     expect(toDocumentFilters(parseDocumentSearch({ age: "4" }), limits)).toEqual({ daysLateAbove: 120, daysLateAtMost: undefined });
     expect(toDocumentFilters(parseDocumentSearch({ age: "7" }), limits)).toEqual({});
   });
+
+  it("reads French amounts, date ranges and the client", () => {
+    const client = "6f1c2a9e-5b7d-4c1e-9a3f-2d8e7b6a5c4d";
+    const search = parseDocumentSearch({ amountMin: "-1 500,5", amountMax: "abc", issuedFrom: "2026-01-01", issuedTo: "01/02/2026", client });
+    expect(search).toEqual({ amountMin: -1500.5, issuedFrom: "2026-01-01", client });
+    expect(toDocumentFilters(search, [30])).toEqual({ amountMin: -1500.5, issuedFrom: "2026-01-01", clientId: client, entityId: undefined, disputed: undefined });
+  });
 });

@@ -1,38 +1,41 @@
 import { z } from "zod";
 import type { DocumentFilters } from "@/db/queries/documents";
 import { isoDatePattern } from "@/lib/dates";
+import { amountParam, optionalParam, parseSearch } from "@/lib/search-params";
 
-const blankAsUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+const isoDate = optionalParam(z.string().regex(isoDatePattern));
 const schema = z.object({
-  q: z.preprocess(blankAsUndefined, z.string().trim().max(100).optional()),
-  type: z.preprocess(blankAsUndefined, z.enum(["invoice", "credit_note", "payment", "other"]).optional()),
-  status: z.preprocess(blankAsUndefined, z.enum(["open", "settled"]).optional()),
-  due: z.preprocess(blankAsUndefined, z.enum(["overdue", "not_due"]).optional()),
-  disputed: z.preprocess(blankAsUndefined, z.enum(["yes", "no"]).optional()),
-  dueFrom: z.preprocess(blankAsUndefined, z.string().regex(isoDatePattern).optional()),
-  dueTo: z.preprocess(blankAsUndefined, z.string().regex(isoDatePattern).optional()),
-  entity: z.preprocess(blankAsUndefined, z.uuid().optional()),
+  q: optionalParam(z.string().trim().max(100)),
+  type: optionalParam(z.enum(["invoice", "credit_note", "payment", "other"])),
+  status: optionalParam(z.enum(["open", "settled"])),
+  due: optionalParam(z.enum(["overdue", "not_due"])),
+  disputed: optionalParam(z.enum(["yes", "no"])),
+  dueFrom: isoDate,
+  dueTo: isoDate,
+  issuedFrom: isoDate,
+  issuedTo: isoDate,
+  // Credit notes and payments are negative.
+  amountMin: amountParam(-1e12),
+  amountMax: amountParam(-1e12),
+  entity: optionalParam(z.uuid()),
+  client: optionalParam(z.uuid()),
   /** Index of an aging bucket: 0 = first bucket (1–30 j by default), the last one open-ended. */
-  age: z.preprocess(blankAsUndefined, z.coerce.number().int().min(0).max(8).optional()),
+  age: optionalParam(z.coerce.number().int().min(0).max(8)),
 });
 
 export type DocumentSearch = z.infer<typeof schema>;
 
 /** The Pièces filters held in the URL; an invalid value is dropped rather than failing the page. */
 export function parseDocumentSearch(params: Record<string, string | string[] | undefined>): DocumentSearch {
-  const single = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const parsed = schema.safeParse(single);
-  if (parsed.success) return parsed.data;
-  const valid = Object.fromEntries(Object.entries(single).filter(([k]) => !parsed.error.issues.some((i) => i.path[0] === k)));
-  return schema.parse(valid);
+  return parseSearch(schema, params);
 }
 
 /** The URL's choices as query filters; `agingLimits` turns a bucket index into a range of days late. */
 export function toDocumentFilters(search: DocumentSearch, agingLimits: readonly number[]): DocumentFilters {
-  const { disputed, entity, age, ...rest } = search;
+  const { disputed, entity, client, age, ...rest } = search;
   const bucket =
     age === undefined || age > agingLimits.length
       ? {}
       : { daysLateAbove: age === 0 ? 0 : agingLimits[age - 1], daysLateAtMost: age < agingLimits.length ? agingLimits[age] : undefined };
-  return { ...rest, ...bucket, entityId: entity, disputed: disputed === undefined ? undefined : disputed === "yes" };
+  return { ...rest, ...bucket, entityId: entity, clientId: client, disputed: disputed === undefined ? undefined : disputed === "yes" };
 }

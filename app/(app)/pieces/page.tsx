@@ -2,13 +2,13 @@ import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/clients/pagination";
-import { Fragment } from "react";
 import { BulkDisputeForm } from "@/components/documents/bulk-dispute-form";
 import { DaysLateCell, DocumentNumberCell } from "@/components/documents/document-cells";
 import { DocumentFiltersForm } from "@/components/documents/document-filters-form";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { getClient } from "@/db/queries/clients";
 import { listDocuments } from "@/db/queries/documents";
 import { getOption } from "@/db/queries/settings";
 import { listEntities } from "@/db/queries/users";
@@ -16,6 +16,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { today } from "@/lib/dates";
 import { parseDocumentSearch, toDocumentFilters } from "@/lib/documents/filters";
+import { searchToParams } from "@/lib/search-params";
 import { formatDate, formatInteger, formatMoney } from "@/lib/format/fr";
 import { agingBucketLabels } from "@/lib/settings/options";
 
@@ -25,20 +26,82 @@ const PAGE_SIZE = 50;
 
 export default async function DocumentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { db, scope } = await requireUser("documents.read");
-  const params = await searchParams;
-  const search = parseDocumentSearch(params);
-  const page = Math.max(1, Number.parseInt(String(params.page ?? "1"), 10) || 1);
-  const [agingLimits, entityOptions] = await Promise.all([getOption(db, "agingLimits"), listEntities(db)]);
+  const raw = await searchParams;
+  const search = parseDocumentSearch(raw);
+  const page = Math.max(1, Number.parseInt(String(raw.page ?? "1"), 10) || 1);
+  const [agingLimits, entityOptions, client] = await Promise.all([
+    getOption(db, "agingLimits"),
+    listEntities(db),
+    search.client ? getClient(db, scope, search.client) : null,
+  ]);
   const filters = toDocumentFilters(search, agingLimits);
   const { rows, totals } = await listDocuments(db, scope, filters, today(), { page, pageSize: PAGE_SIZE });
   // Only people who work the collection flag disputes; the others read the same list without selection.
+  // Listing the disputed documents turns the selection into lifting their disputes.
   const canFlag = can(scope.role, "relance.work") && search.status !== "settled";
-  const SelectionWrapper = canFlag ? BulkDisputeForm : Fragment;
-  const query = new URLSearchParams(
-    Object.entries(search)
-      .filter(([, v]) => v !== undefined && v !== "")
-      .map(([k, v]) => [k, String(v)]),
-  ).toString();
+  const mode: "flag" | "close" = search.disputed === "yes" ? "close" : "flag";
+  const selectable = (doc: { settledDate: string | null; disputed: boolean }) => doc.settledDate === null && doc.disputed === (mode === "close");
+  const params = searchToParams(search);
+  const query = new URLSearchParams(params).toString();
+  const withoutClient = searchToParams({ ...search, client: undefined });
+
+  const table = (
+    <div className="rounded-lg border bg-card">
+      <Table>
+        <TableHeader>
+          <TableRow>
+            {canFlag && (
+              <TableHead>
+                <span className="sr-only">Sélection</span>
+              </TableHead>
+            )}
+            <TableHead>Pièce</TableHead>
+            <TableHead>Client</TableHead>
+            <TableHead>Date</TableHead>
+            <TableHead>Échéance</TableHead>
+            <TableHead className="text-right">Montant</TableHead>
+            <TableHead className="text-right">Reste dû</TableHead>
+            <TableHead className="text-right">Retard</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((doc) => (
+            <TableRow key={doc.id}>
+              {canFlag && (
+                <TableCell className="w-8">
+                  {selectable(doc) && (
+                    <input type="checkbox" name="documentIds[]" value={doc.id} aria-label={`Sélectionner ${doc.number}`} className="size-4 accent-primary" />
+                  )}
+                </TableCell>
+              )}
+              <DocumentNumberCell doc={doc} className="whitespace-nowrap" />
+              <TableCell>
+                <Link href={`/clients/${doc.clientId}`} className="block hover:underline">
+                  {doc.clientName}
+                </Link>
+                <span className="text-xs text-muted-foreground">
+                  {doc.clientCode} · {doc.entityCode}
+                </span>
+              </TableCell>
+              <TableCell>{formatDate(doc.issueDate)}</TableCell>
+              <TableCell>{formatDate(doc.dueDate)}</TableCell>
+              <TableCell className="tabular text-right">{formatMoney(doc.amount)}</TableCell>
+              <TableCell className="tabular text-right font-medium">{formatMoney(doc.openAmount)}</TableCell>
+              <DaysLateCell days={doc.daysLate} owed={doc.openAmount !== "0.00"} />
+            </TableRow>
+          ))}
+        </TableBody>
+        <TableFooter>
+          <TableRow>
+            <TableCell colSpan={canFlag ? 5 : 4}>Total ({formatInteger(totals.count)} pièces)</TableCell>
+            <TableCell className="tabular text-right">{formatMoney(totals.amount)}</TableCell>
+            <TableCell className="tabular text-right">{formatMoney(totals.openAmount)}</TableCell>
+            <TableCell />
+          </TableRow>
+        </TableFooter>
+      </Table>
+    </div>
+  );
 
   return (
     <div className="space-y-4">
@@ -48,6 +111,17 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
           <p className="text-sm text-muted-foreground">
             {formatInteger(totals.count)} pièce{totals.count > 1 ? "s" : ""} · reste dû {formatMoney(totals.openAmount)}
           </p>
+          {client && (
+            <p className="mt-1 text-sm">
+              Client :{" "}
+              <Link href={`/clients/${client.client.id}`} className="font-medium hover:underline">
+                {client.client.name}
+              </Link>{" "}
+              <Link href={`?${new URLSearchParams(withoutClient)}`} className="text-muted-foreground underline-offset-2 hover:underline">
+                (tous les clients)
+              </Link>
+            </p>
+          )}
         </div>
         <Button asChild variant="outline">
           <a href={`/api/pieces/export${query ? `?${query}` : ""}`} download>
@@ -62,66 +136,12 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
       />
       {rows.length === 0 ? (
         <EmptyState title="Aucune pièce ne correspond à ces filtres" description="Élargissez la recherche ou retirez un filtre." />
+      ) : canFlag ? (
+        <BulkDisputeForm mode={mode}>{table}</BulkDisputeForm>
       ) : (
-        <SelectionWrapper>
-          <div className="rounded-lg border bg-card">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  {canFlag && (
-                    <TableHead>
-                      <span className="sr-only">Sélection</span>
-                    </TableHead>
-                  )}
-                  <TableHead>Pièce</TableHead>
-                  <TableHead>Client</TableHead>
-                  <TableHead>Date</TableHead>
-                  <TableHead>Échéance</TableHead>
-                  <TableHead className="text-right">Montant</TableHead>
-                  <TableHead className="text-right">Reste dû</TableHead>
-                  <TableHead className="text-right">Retard</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {rows.map((doc) => (
-                  <TableRow key={doc.id}>
-                    {canFlag && (
-                      <TableCell className="w-8">
-                        {doc.settledDate === null && !doc.disputed && (
-                          <input type="checkbox" name="documentIds[]" value={doc.id} aria-label={`Sélectionner ${doc.number}`} className="size-4 accent-primary" />
-                        )}
-                      </TableCell>
-                    )}
-                    <DocumentNumberCell doc={doc} className="whitespace-nowrap" />
-                    <TableCell>
-                      <Link href={`/clients/${doc.clientId}`} className="block hover:underline">
-                        {doc.clientName}
-                      </Link>
-                      <span className="text-xs text-muted-foreground">
-                        {doc.clientCode} · {doc.entityCode}
-                      </span>
-                    </TableCell>
-                    <TableCell>{formatDate(doc.issueDate)}</TableCell>
-                    <TableCell>{formatDate(doc.dueDate)}</TableCell>
-                    <TableCell className="tabular text-right">{formatMoney(doc.amount)}</TableCell>
-                    <TableCell className="tabular text-right font-medium">{formatMoney(doc.openAmount)}</TableCell>
-                    <DaysLateCell days={doc.daysLate} owed={doc.openAmount !== "0.00"} />
-                  </TableRow>
-                ))}
-              </TableBody>
-              <TableFooter>
-                <TableRow>
-                  <TableCell colSpan={canFlag ? 5 : 4}>Total ({formatInteger(totals.count)} pièces)</TableCell>
-                  <TableCell className="tabular text-right">{formatMoney(totals.amount)}</TableCell>
-                  <TableCell className="tabular text-right">{formatMoney(totals.openAmount)}</TableCell>
-                  <TableCell />
-                </TableRow>
-              </TableFooter>
-            </Table>
-          </div>
-        </SelectionWrapper>
+        table
       )}
-      <Pagination page={page} pageSize={PAGE_SIZE} total={totals.count} params={Object.fromEntries(new URLSearchParams(query))} />
+      <Pagination page={page} pageSize={PAGE_SIZE} total={totals.count} params={params} />
     </div>
   );
 }

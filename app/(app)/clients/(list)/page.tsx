@@ -13,9 +13,10 @@ import { getOption } from "@/db/queries/settings";
 import { listEntities, listUsers } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
 import { chosenColumns, columnsCookie, customColumnKey, standardColumns } from "@/lib/clients/columns";
-import { clientSearchParams, parseClientSearch, toClientFilters, toClientSort } from "@/lib/clients/filters";
+import { parseClientSearch, toClientFilters, toClientSort } from "@/lib/clients/filters";
 import { today as todayInParis } from "@/lib/dates";
 import { formatInteger, formatMoney } from "@/lib/format/fr";
+import { searchToParams } from "@/lib/search-params";
 import { agingBucketLabels } from "@/lib/settings/options";
 
 export const metadata: Metadata = { title: "Clients" };
@@ -39,7 +40,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
     cookies(),
   ]);
   const columns = chosenColumns(cookieStore.get(columnsCookie)?.value, customFields, scope.role);
-  const params = clientSearchParams(search);
+  const params = searchToParams(search);
   const query = new URLSearchParams(params).toString();
   const filtered = Object.keys(params).some((k) => k !== "sort" && k !== "order");
   const byRole = (...roles: string[]) => people.filter((u) => u.active && roles.includes(u.role)).map((u) => ({ id: u.id, name: u.name }));
