@@ -86,7 +86,9 @@ const sortColumns = {
 
 function orderBy(sort: ClientSort) {
   const column = sortColumns[sort.key];
-  const direction = sort.order === "asc" ? sql`asc nulls last` : sql`desc nulls last`;
+  // Blanks last either way; spelled out only for nullable columns, so the others can walk their index backwards.
+  const nullable = sort.key === "city" || sort.key === "creditLimit";
+  const direction = sort.order === "asc" ? sql`asc` : nullable ? sql`desc nulls last` : sql`desc`;
   return [sql`${column} ${direction}`, asc(clients.name), asc(clients.id)];
 }
 

@@ -57,6 +57,9 @@ export async function recordDailySnapshot(db: Queryable, date: string): Promise<
     from daily_snapshots s
     where s.snapshot_date = ${d} and s.client_id = c.id
       and (c.balances_as_of is null or c.balances_as_of <= s.snapshot_date)
+      -- Re-running a day (after each import) leaves unchanged clients alone: a row rewritten for nothing is a
+      -- dead tuple every list then has to skip.
+      and (c.outstanding, c.overdue, c.aged, c.balances_as_of) is distinct from (s.outstanding, s.overdue, s.aged, s.snapshot_date)
   `);
 
   const [totals] = await queryRows<{ clients: number; outstanding: string; overdue: string }>(

@@ -62,7 +62,10 @@ async function main() {
       `Données de démonstration chargées en ${((Date.now() - started) / 1000).toFixed(1)} s : ` +
         `${summary.clients} clients, ${summary.contacts} contacts, ${summary.documents} pièces (${summary.openDocuments} ouvertes).`,
     );
-    for (const date of snapshotDates(today)) await recordDailySnapshot(handle.db, date);
+    // Newest first: only today's snapshot rewrites the balances kept on every client row.
+    for (const date of snapshotDates(today).reverse()) await recordDailySnapshot(handle.db, date);
+    // Fresh statistics after a bulk load, or the planner guesses the clients list wrong.
+    await handle.db.execute(sql`analyze`);
     console.log(`Photographies quotidiennes calculées (${((Date.now() - started) / 1000).toFixed(1)} s au total).`);
     console.log("\nComptes de démonstration :");
     for (const login of summary.logins) {
