@@ -1,5 +1,3 @@
-import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import { cookies } from "next/headers";
 import { type ClientListRow, listClientCustomFields, streamClients } from "@/db/queries/clients";
 import { getOption } from "@/db/queries/settings";
@@ -8,6 +6,7 @@ import { chosenColumns, columnsCookie, standardColumns } from "@/lib/clients/col
 import { parseClientSearch, toClientFilters, toClientSort } from "@/lib/clients/filters";
 import { today as todayInParis } from "@/lib/dates";
 import { neutraliseFormula } from "@/lib/export/neutralise";
+import { mapBatches, moneyFormat, xlsxResponse } from "@/lib/export/xlsx-response";
 import { agingBucketLabels } from "@/lib/settings/options";
 
 type Cell = string | number | null;
@@ -63,28 +62,6 @@ export async function GET(request: Request) {
     ...chosen.flatMap((key) => exportColumns(key, agingBucketLabels(agingLimits))),
   ];
   const today = todayInParis();
-
-  const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true });
-  const sheet = workbook.addWorksheet("Clients");
-  sheet.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width, style: c.money ? { numFmt: "#,##0.00" } : undefined }));
-
-  (async () => {
-    try {
-      for await (const rows of streamClients(current.db, current.scope, toClientFilters(search), toClientSort(search), today)) {
-        for (const row of rows) sheet.addRow(columns.map((c) => c.value(row))).commit();
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (error) {
-      output.destroy(error as Error);
-    }
-  })();
-
-  return new Response(Readable.toWeb(output) as ReadableStream, {
-    headers: {
-      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "content-disposition": `attachment; filename="clients-${today}.xlsx"`,
-    },
-  });
+  const rows = mapBatches(streamClients(current.db, current.scope, toClientFilters(search), toClientSort(search), today), (row) => columns.map((c) => c.value(row)));
+  return xlsxResponse("Clients", columns.map((c) => ({ header: c.header, width: c.width, numFmt: c.money ? moneyFormat : undefined })), rows, `clients-${today}.xlsx`);
 }

@@ -1,5 +1,3 @@
-import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import { streamDocuments } from "@/db/queries/documents";
 import { getOption } from "@/db/queries/settings";
 import { userForRoute } from "@/lib/auth/session";
@@ -7,6 +5,7 @@ import { today } from "@/lib/dates";
 import { parseDocumentSearch, toDocumentFilters } from "@/lib/documents/filters";
 import { documentTypeLabels } from "@/lib/documents/labels";
 import { neutraliseFormula } from "@/lib/export/neutralise";
+import { dateFormat, mapBatches, moneyFormat, xlsxResponse } from "@/lib/export/xlsx-response";
 
 const excelDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
@@ -18,56 +17,32 @@ export async function GET(request: Request) {
   const filters = toDocumentFilters(search, await getOption(current.db, "agingLimits"));
   const date = today();
 
-  const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true });
-  const sheet = workbook.addWorksheet("Pièces");
-  sheet.columns = [
-    { header: "Société", key: "entity", width: 10 },
-    { header: "Code client", key: "clientCode", width: 14 },
-    { header: "Raison sociale", key: "clientName", width: 36 },
-    { header: "Type", key: "type", width: 12 },
-    { header: "N° de pièce", key: "number", width: 18 },
-    { header: "Date", key: "issueDate", width: 12, style: { numFmt: "dd/mm/yyyy" } },
-    { header: "Échéance", key: "dueDate", width: 12, style: { numFmt: "dd/mm/yyyy" } },
-    { header: "Montant", key: "amount", width: 14, style: { numFmt: "#,##0.00" } },
-    { header: "Reste dû", key: "openAmount", width: 14, style: { numFmt: "#,##0.00" } },
-    { header: "Jours de retard", key: "daysLate", width: 14 },
-    { header: "Litige", key: "disputed", width: 8 },
+  const columns = [
+    { header: "Société", width: 10 },
+    { header: "Code client", width: 14 },
+    { header: "Raison sociale", width: 36 },
+    { header: "Type", width: 12 },
+    { header: "N° de pièce", width: 18 },
+    { header: "Date", width: 12, numFmt: dateFormat },
+    { header: "Échéance", width: 12, numFmt: dateFormat },
+    { header: "Montant", width: 14, numFmt: moneyFormat },
+    { header: "Reste dû", width: 14, numFmt: moneyFormat },
+    { header: "Jours de retard", width: 14 },
+    { header: "Litige", width: 8 },
   ];
-
-  (async () => {
-    try {
-      for await (const rows of streamDocuments(current.db, current.scope, filters, date)) {
-        for (const doc of rows) {
-          sheet
-            .addRow({
-              entity: neutraliseFormula(doc.entityCode),
-              clientCode: neutraliseFormula(doc.clientCode),
-              clientName: neutraliseFormula(doc.clientName),
-              type: documentTypeLabels[doc.type],
-              number: neutraliseFormula(doc.number),
-              issueDate: excelDate(doc.issueDate),
-              dueDate: excelDate(doc.dueDate),
-              // Exported as numbers so the spreadsheet can sum them; the database keeps exact decimals.
-              amount: Number(doc.amount),
-              openAmount: Number(doc.openAmount),
-              daysLate: doc.daysLate,
-              disputed: doc.disputed ? "Oui" : "",
-            })
-            .commit();
-        }
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (error) {
-      output.destroy(error as Error);
-    }
-  })();
-
-  return new Response(Readable.toWeb(output) as ReadableStream, {
-    headers: {
-      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "content-disposition": `attachment; filename="pieces-${date}.xlsx"`,
-    },
-  });
+  const rows = mapBatches(streamDocuments(current.db, current.scope, filters, date), (doc) => [
+    neutraliseFormula(doc.entityCode),
+    neutraliseFormula(doc.clientCode),
+    neutraliseFormula(doc.clientName),
+    documentTypeLabels[doc.type],
+    neutraliseFormula(doc.number),
+    excelDate(doc.issueDate),
+    excelDate(doc.dueDate),
+    // Exported as numbers so the spreadsheet can sum them; the database keeps exact decimals.
+    Number(doc.amount),
+    Number(doc.openAmount),
+    doc.daysLate,
+    doc.disputed ? "Oui" : "",
+  ]);
+  return xlsxResponse("Pièces", columns, rows, `pieces-${date}.xlsx`);
 }
