@@ -81,6 +81,40 @@ test.describe("admin", () => {
     await page.getByRole("button", { name: "Analyser le fichier" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "Import impossible" })).toContainText("ni un classeur Excel");
   });
+
+  test("keeps an extra column of a clients file as a custom field, renamed, then shows it as a column of the clients list", async ({ page }) => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Clients");
+    sheet.addRow(["Code client", "Raison sociale", "Ville", "Canal de vente"]);
+    sheet.addRow(["E2E101", "Fromagerie Vallée SAS", "Annecy", "Grands comptes"]);
+    const file = path.join(dir, "clients-crm.xlsx");
+    await workbook.xlsx.writeFile(file);
+
+    await page.goto("/import");
+    await page.getByRole("radio", { name: /^Clients/ }).check();
+    await page.getByLabel("Fichier à importer").setInputFiles(file);
+    await page.getByRole("button", { name: "Analyser le fichier" }).click();
+    const column = page.getByLabel("Canal de vente", { exact: true });
+    await expect(column).toHaveValue("");
+    await column.selectOption({ label: "Champ personnalisé" });
+    const name = page.getByLabel("Nom du champ personnalisé pour la colonne Canal de vente");
+    await expect(name).toHaveValue("Canal de vente");
+    await expect(page.getByText("→ Champ personnalisé « Canal de vente »")).toBeVisible();
+    await name.fill("Canal");
+    await name.press("Enter");
+    await expect(page.getByText("→ Champ personnalisé « Canal »")).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/import-custom-field.png", fullPage: true });
+    await page.getByRole("button", { name: "Importer", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Import terminé" })).toContainText("1 créé(s)");
+
+    await page.goto("/clients?q=E2E101");
+    await expect(page.getByRole("link", { name: "Fromagerie Vallée SAS" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "Grands comptes" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Colonnes" }).click();
+    await page.getByRole("checkbox", { name: "Canal", exact: true }).click();
+    await expect(page.getByRole("columnheader", { name: "Canal", exact: true })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "Grands comptes" })).toBeVisible();
+  });
 });
 
 test.describe("collector", () => {

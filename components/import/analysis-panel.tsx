@@ -10,6 +10,7 @@ import { Label } from "@/components/ui/label";
 import type { Analysis } from "@/lib/import/analyze";
 import { ENCODING_LABELS, type TextEncoding } from "@/lib/import/encoding-labels";
 import { fieldsFor } from "@/lib/import/fields";
+import { ColumnMapping } from "./column-mapping";
 import { PreviewTable } from "./preview-table";
 
 export type Choices = {
@@ -116,32 +117,28 @@ export function AnalysisPanel({
         <Card>
           <CardHeader>
             <CardTitle>3. Correspondance des colonnes</CardTitle>
-            <CardDescription>Proposée d&apos;après les noms de colonnes ; les champs marqués * sont obligatoires.</CardDescription>
+            <CardDescription>
+              Proposée d&apos;après les noms de colonnes ; les champs marqués * sont obligatoires.
+              {kind === "clients" &&
+                " Une colonne sans équivalent peut être conservée comme champ personnalisé : elle s'affiche alors au choix dans la liste des clients."}
+            </CardDescription>
           </CardHeader>
           <CardContent className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {analysis.headers.map((header, column) => (
-              <div key={column} className="space-y-1.5">
-                <Label htmlFor={`map-${column}`}>{header || `Colonne ${column + 1}`}</Label>
-                <select
-                  id={`map-${column}`}
-                  className={selectClassName}
-                  value={analysis.mapping[column] ?? ""}
-                  onChange={(e) => {
-                    const mapping = { ...analysis.mapping };
-                    if (e.target.value) mapping[column] = e.target.value;
-                    else delete mapping[column];
-                    change({ mapping });
-                  }}
-                >
-                  <option value="">— Ignorer —</option>
-                  {fields.map((f) => (
-                    <option key={f.key} value={f.key}>
-                      {f.label}
-                      {f.required ? " *" : ""}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <ColumnMapping
+                key={column}
+                kind={kind}
+                column={column}
+                header={header}
+                value={analysis.mapping[column]}
+                fields={fields}
+                onChange={(key) => {
+                  const mapping = { ...analysis.mapping };
+                  if (key) mapping[column] = key;
+                  else delete mapping[column];
+                  change({ mapping });
+                }}
+              />
             ))}
           </CardContent>
         </Card>

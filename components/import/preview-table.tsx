@@ -1,10 +1,15 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Analysis } from "@/lib/import/analyze";
+import { customFieldLabel, customFieldOf } from "@/lib/import/custom-fields";
 import type { FieldDef } from "@/lib/import/fields";
 import { cn } from "@/lib/utils";
 
 export function PreviewTable({ analysis, fields }: { analysis: Analysis; fields: readonly FieldDef[] }) {
   const labels = new Map(fields.map((f) => [f.key, f.label]));
+  const labelOf = (key: string) => {
+    const custom = customFieldOf(key);
+    return custom === null ? labels.get(key) : customFieldLabel(custom);
+  };
   return (
     <div className="max-h-[28rem] overflow-auto rounded-md border">
       <Table>
@@ -15,7 +20,7 @@ export function PreviewTable({ analysis, fields }: { analysis: Analysis; fields:
               <TableHead key={column}>
                 <span className="block normal-case">{header}</span>
                 {analysis.mapping[column] && (
-                  <span className="block text-[10px] font-normal normal-case text-primary">→ {labels.get(analysis.mapping[column])}</span>
+                  <span className="block text-[10px] font-normal normal-case text-primary">→ {labelOf(analysis.mapping[column])}</span>
                 )}
               </TableHead>
             ))}

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "@/db/client";
-import { documents, imports } from "@/db/schema";
+import { clients, documents, imports } from "@/db/schema";
 import { makeClient, makeEntity } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import { applyClients, applyDocuments, type StagedClient, type StagedDocument } from "./import-apply";
@@ -12,7 +12,7 @@ let entityId: string;
 const client = (row: number, code: string, name: string, extra: Partial<StagedClient> = {}): StagedClient => ({
   row, entityCode: null, code, name, siren: null, siret: null, vatNumber: null, address: null, postalCode: null,
   city: null, country: null, phone: null, email: null, paymentTermsDays: null, creditLimit: null,
-  collectorEmail: null, salesRepEmail: null, ...extra,
+  collectorEmail: null, salesRepEmail: null, customFields: {}, ...extra,
 });
 const doc = (row: number, clientCode: string, number: string, amount: string, extra: Partial<StagedDocument> = {}): StagedDocument => ({
   row, entityCode: null, clientCode, type: "invoice", number, reference: null, issueDate: "2026-10-01",
@@ -51,6 +51,39 @@ describe("import of clients", () => {
 
     const renamed = await handle.db.transaction((tx) => applyClients(tx, [client(2, "C001", "Alpha Groupe SAS")], entityId));
     expect(renamed.counts).toEqual({ inserted: 0, updated: 1, settled: 0 });
+  });
+});
+
+describe("custom fields of clients", () => {
+  const apply = (rows: StagedClient[]) => handle.db.transaction((tx) => applyClients(tx, rows, entityId));
+  const stored = async (code: string) => {
+    const [row] = await handle.db.select({ customFields: clients.customFields }).from(clients).where(eq(clients.code, code));
+    return row.customFields;
+  };
+
+  it("stores the file's custom fields on new clients, and an empty object when there are none", async () => {
+    const result = await apply([
+      client(2, "K001", "Kappa SAS", { customFields: { Secteur: "BTP", Agence: "Lyon" } }),
+      client(3, "K002", "Lambda SARL"),
+    ]);
+    expect(result.counts).toEqual({ inserted: 2, updated: 0, settled: 0 });
+    expect(await stored("K001")).toEqual({ Secteur: "BTP", Agence: "Lyon" });
+    expect(await stored("K002")).toEqual({});
+  });
+
+  it("merges on update: new values win, fields the file does not carry are kept", async () => {
+    const result = await apply([
+      client(2, "K001", "Kappa SAS", { customFields: { Agence: "Lille", Segment: "PME" } }),
+      client(3, "K002", "Lambda SARL"),
+    ]);
+    expect(result.counts).toEqual({ inserted: 0, updated: 1, settled: 0 });
+    expect(await stored("K001")).toEqual({ Secteur: "BTP", Agence: "Lille", Segment: "PME" });
+    expect(await stored("K002")).toEqual({});
+  });
+
+  it("counts nothing as updated when the custom fields are those already stored", async () => {
+    const result = await apply([client(2, "K001", "Kappa SAS", { customFields: { Segment: "PME", Secteur: "BTP" } })]);
+    expect(result.counts).toEqual({ inserted: 0, updated: 0, settled: 0 });
   });
 });
 

@@ -20,6 +20,8 @@ export type StagedClient = {
   creditLimit: string | null;
   collectorEmail: string | null;
   salesRepEmail: string | null;
+  /** Custom fields the file carries for this client (name → text); a field left out keeps its stored value. */
+  customFields: Record<string, string>;
 };
 
 /** A validated row of a documents file (or a FEC customer item), ready for the database. */
@@ -71,7 +73,7 @@ export async function applyClients(tx: Tx, rows: StagedClient[], defaultEntityId
     "stage_clients",
     `"row" int, "entityCode" text, code text, name text, siren text, siret text, "vatNumber" text, address text,
      "postalCode" text, city text, country text, phone text, email text, "paymentTermsDays" int, "creditLimit" numeric,
-     "collectorEmail" text, "salesRepEmail" text`,
+     "collectorEmail" text, "salesRepEmail" text, "customFields" jsonb`,
     rows,
   );
   const rejected = await unknownEntities(tx, "stage_clients");
@@ -79,12 +81,13 @@ export async function applyClients(tx: Tx, rows: StagedClient[], defaultEntityId
     tx,
     sql`with upserted as (
       insert into clients as c (entity_id, code, name, siren, siret, vat_number, address, postal_code, city, country,
-        phone, email, payment_terms_days, credit_limit, collector_id, sales_rep_id)
+        phone, email, payment_terms_days, credit_limit, collector_id, sales_rep_id, custom_fields)
       select distinct on (${entityOf("s", defaultEntityId)}, s.code)
         ${entityOf("s", defaultEntityId)}, s.code, s.name, s.siren, s.siret, s."vatNumber", s.address, s."postalCode", s.city,
         coalesce(s.country, 'FR'), s.phone, s.email, coalesce(s."paymentTermsDays", 30), s."creditLimit",
         (select u.id from users u where u.email = lower(s."collectorEmail")),
-        (select u.id from users u where u.email = lower(s."salesRepEmail"))
+        (select u.id from users u where u.email = lower(s."salesRepEmail")),
+        coalesce(s."customFields", '{}'::jsonb)
       from stage_clients s
       where s."entityCode" is null or exists (select 1 from entities e where e.code = s."entityCode")
       order by ${entityOf("s", defaultEntityId)}, s.code, s.row desc
@@ -95,16 +98,17 @@ export async function applyClients(tx: Tx, rows: StagedClient[], defaultEntityId
         country = excluded.country, phone = coalesce(excluded.phone, c.phone), email = coalesce(excluded.email, c.email),
         payment_terms_days = excluded.payment_terms_days, credit_limit = coalesce(excluded.credit_limit, c.credit_limit),
         collector_id = coalesce(excluded.collector_id, c.collector_id),
-        sales_rep_id = coalesce(excluded.sales_rep_id, c.sales_rep_id), updated_at = now()
+        sales_rep_id = coalesce(excluded.sales_rep_id, c.sales_rep_id),
+        custom_fields = c.custom_fields || excluded.custom_fields, updated_at = now()
       where (c.name, c.siren, c.siret, c.vat_number, c.address, c.postal_code, c.city, c.country, c.phone, c.email,
-             c.payment_terms_days, c.credit_limit, c.collector_id, c.sales_rep_id)
+             c.payment_terms_days, c.credit_limit, c.collector_id, c.sales_rep_id, c.custom_fields)
         is distinct from
             (excluded.name, coalesce(excluded.siren, c.siren), coalesce(excluded.siret, c.siret),
              coalesce(excluded.vat_number, c.vat_number), coalesce(excluded.address, c.address),
              coalesce(excluded.postal_code, c.postal_code), coalesce(excluded.city, c.city), excluded.country,
              coalesce(excluded.phone, c.phone), coalesce(excluded.email, c.email), excluded.payment_terms_days,
              coalesce(excluded.credit_limit, c.credit_limit), coalesce(excluded.collector_id, c.collector_id),
-             coalesce(excluded.sales_rep_id, c.sales_rep_id))
+             coalesce(excluded.sales_rep_id, c.sales_rep_id), c.custom_fields || excluded.custom_fields)
       returning (xmax = 0) as inserted
     )
     select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated

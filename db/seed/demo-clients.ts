@@ -1,4 +1,7 @@
-import { areas, cities, companyNames, companyPatterns, companyStems, contactRoles, legalForms, menFirstNames, streets, womenFirstNames } from "./french-data";
+import {
+  agencyByRegion, areas, cities, companyNames, companyPatterns, companyStems, contactRoles, legalForms, menFirstNames,
+  sectorByStem, streets, womenFirstNames,
+} from "./french-data";
 import type { Random } from "./random";
 import { sirenFromBase, siretFromSiren, vatFromSiren } from "@/lib/siren";
 
@@ -21,6 +24,7 @@ export type SeedClient = {
   collectorIndex: number;
   salesRepIndex: number;
   riskScore: number | null;
+  customFields: Record<string, string>;
   // Payment behaviour, used by the SQL that generates documents.
   meanLateness: number;
   latenessSpread: number;
@@ -67,10 +71,10 @@ export function generateClients(random: Random, count: number, meanDocuments: nu
     const entityIndex = random.chance(0.7) ? 0 : 1;
     const code = `C${String(++perEntity[entityIndex]).padStart(6, "0")}`;
     const [city, postalCode, department, region] = random.pick(cities);
-    const base = random.pick(companyPatterns)
-      .replace("{stem}", random.pick(companyStems))
-      .replace("{name}", random.pick(companyNames))
-      .replace("{area}", random.pick(areas));
+    // Drawn in the same order as always, so the stem can name the sector without changing the rest of the data.
+    const pattern = random.pick(companyPatterns);
+    const stem = random.pick(companyStems);
+    const base = pattern.replace("{stem}", stem).replace("{name}", random.pick(companyNames)).replace("{area}", random.pick(areas));
     const name = `${base} ${random.pick(legalForms)}`;
     const siren = sirenFromBase(random.int(30_000_000, 99_999_999));
     const domain = `${slug(base).slice(0, 28)}.fr`;
@@ -93,6 +97,7 @@ export function generateClients(random: Random, count: number, meanDocuments: nu
       collectorIndex: pickIndex(random, collectorShares),
       salesRepIndex: random.int(0, 1),
       riskScore: random.chance(0.5) ? random.int(1, 100) : null,
+      customFields: { Secteur: sectorByStem[stem], Agence: agencyByRegion[region] },
       ...behaviour(random),
       documentCount: Math.max(1, Math.round(meanDocuments * (0.2 + 1.6 * random.next()))),
     });

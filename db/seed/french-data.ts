@@ -7,6 +7,28 @@ export const companyStems = [
   "Textile", "Mécanique", "Usinage", "Emballages", "Librairie", "Optique", "Quincaillerie", "Sanitaire",
 ] as const;
 
+/** The "Secteur" custom field of demo clients, from the trade their name says. */
+export const sectorByStem: Record<(typeof companyStems)[number], string> = {
+  Bâtiment: "BTP", Menuiserie: "BTP", Électricité: "BTP", Plomberie: "BTP", Couverture: "BTP", Charpente: "BTP",
+  Peinture: "BTP", Carrelage: "BTP", "Travaux Publics": "BTP", Terrassement: "BTP", Vitrerie: "BTP", Isolation: "BTP",
+  Agencement: "BTP", Métallerie: "BTP", Froid: "BTP", Climatisation: "BTP",
+  Chaudronnerie: "Industrie", Imprimerie: "Industrie", Textile: "Industrie", Mécanique: "Industrie",
+  Usinage: "Industrie", Emballages: "Industrie",
+  Transports: "Transport", Logistique: "Transport",
+  Distribution: "Distribution", Négoce: "Distribution", Matériaux: "Distribution", Quincaillerie: "Distribution",
+  Sanitaire: "Distribution", Boulangerie: "Commerce", Pharmacie: "Commerce", Librairie: "Commerce", Optique: "Commerce",
+  Garage: "Services", Nettoyage: "Services", Informatique: "Services", Conseil: "Services", Paysages: "Services",
+  Restauration: "Hôtellerie-restauration", Hôtellerie: "Hôtellerie-restauration",
+};
+
+/** The "Agence" custom field of demo clients: the branch that covers their region. */
+export const agencyByRegion: Record<string, string> = {
+  "Île-de-France": "Paris", "Centre-Val de Loire": "Paris", "Auvergne-Rhône-Alpes": "Lyon",
+  "Bourgogne-Franche-Comté": "Lyon", "Provence-Alpes-Côte d'Azur": "Marseille", Occitanie: "Marseille",
+  Corse: "Marseille", "Hauts-de-France": "Lille", "Grand Est": "Lille", Normandie: "Lille",
+  "Pays de la Loire": "Nantes", Bretagne: "Nantes", "Nouvelle-Aquitaine": "Nantes",
+};
+
 export const companyNames = [
   "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon",
   "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier", "Morel", "Girard",

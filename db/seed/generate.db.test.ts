@@ -13,7 +13,8 @@ const fingerprint = (h: DatabaseHandle) =>
   queryRows<{ amounts: string; open: string; names: string }>(
     h.db,
     sql`select sum(amount)::text as amounts, sum(open_amount)::text as open,
-          md5(string_agg(e.code || c.code || c.name || c.siren || coalesce(d.number, ''), ',' order by e.code, c.code, d.number)) as names
+          md5(string_agg(e.code || c.code || c.name || c.siren || c.custom_fields::text || coalesce(d.number, ''), ','
+            order by e.code, c.code, d.number)) as names
         from clients c join entities e on e.id = c.entity_id left join documents d on d.client_id = c.id`,
   );
 
@@ -40,6 +41,19 @@ describe("demo data", () => {
     );
     expect(row.wrong_contacts).toBe(0);
     expect(row.sirens.filter((s) => !isLuhnValid(s))).toEqual([]);
+  });
+
+  it("gives every client a sector and an agency as custom fields", async () => {
+    const rows = await queryRows<{ field: string; value: string; n: number }>(
+      handle.db,
+      sql`select f.key as field, f.value as value, count(*)::int as n from clients c, jsonb_each_text(c.custom_fields) f
+          group by 1, 2 order by 1, 2`,
+    );
+    const values = (field: string) => rows.filter((r) => r.field === field).map((r) => r.value);
+    expect(values("Agence")).toEqual(["Lille", "Lyon", "Marseille", "Nantes", "Paris"]);
+    expect(values("Secteur")).toEqual(expect.arrayContaining(["BTP", "Distribution", "Industrie", "Services", "Transport"]));
+    expect(rows.filter((r) => r.field === "Agence").reduce((n, r) => n + r.n, 0)).toBe(2000);
+    expect(rows.filter((r) => r.field === "Secteur").reduce((n, r) => n + r.n, 0)).toBe(2000);
   });
 
   it("spreads open items over every age bucket and has disputes", async () => {

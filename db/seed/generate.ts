@@ -58,15 +58,16 @@ export async function seedDemo(db: Db, opts: { size: "demo" | "large"; today: st
       with rows as (select * from json_to_recordset(${json}::json) as r(seq int, "entityIndex" int, code text, name text,
         siren text, siret text, "vatNumber" text, address text, "postalCode" text, city text, department text, region text,
         phone text, email text, "paymentTermsDays" int, "creditLimit" numeric, "collectorIndex" int, "salesRepIndex" int,
-        "riskScore" int, "meanLateness" int, "latenessSpread" int, "stoppedPayingDaysAgo" int, "documentCount" int)),
+        "riskScore" int, "customFields" jsonb, "meanLateness" int, "latenessSpread" int, "stoppedPayingDaysAgo" int,
+        "documentCount" int)),
       profiles as (insert into seed_profiles select seq, "entityIndex", code, "meanLateness", "latenessSpread",
         "stoppedPayingDaysAgo", "documentCount" from rows)
       insert into clients (entity_id, code, name, siren, siret, vat_number, address, postal_code, city, department, region,
-        phone, email, payment_terms_days, credit_limit, collector_id, sales_rep_id, risk_score)
+        phone, email, payment_terms_days, credit_limit, collector_id, sales_rep_id, risk_score, custom_fields)
       select (${JSON.stringify(entityIds)}::jsonb ->> "entityIndex")::uuid, code, name, siren, siret, "vatNumber", address,
         "postalCode", city, department, region, phone, email, "paymentTermsDays", "creditLimit",
         (${JSON.stringify(collectors)}::jsonb ->> "collectorIndex")::uuid, (${JSON.stringify(salesReps)}::jsonb ->> "salesRepIndex")::uuid,
-        "riskScore"
+        "riskScore", "customFields"
       from rows`);
     await insertJson(tx, contacts, (json) => sql`
       insert into contacts (client_id, civility, name, role, email, phone, mobile, recipient_for)

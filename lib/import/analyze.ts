@@ -1,6 +1,6 @@
 import { detectDateOrder, type DateOrder } from "./date";
 import { validateFecHeader } from "./fec";
-import { fieldsFor } from "./fields";
+import { fieldForKey } from "./fields";
 import { detectHeaderRow, NO_HEADER_MESSAGE, suggestMapping } from "./header";
 import { type FileLayout, openRows } from "./open-rows";
 import { mappingFromProfile } from "./profiles";
@@ -72,7 +72,6 @@ export async function analyzeFile(
   const check = validateMapping(kind, mapping);
   const dateSamples = head.slice(headerRow + 1).flat().filter((v) => typeof v === "string");
   const dateOrder = choices.dateOrder ?? detectDateOrder(dateSamples);
-  const fields = new Map(fieldsFor(kind).map((f) => [f.key, f]));
   let previewErrors = 0;
   const preview: Analysis["rows"] = [];
   head.forEach((cells, index) => {
@@ -80,7 +79,8 @@ export async function analyzeFile(
     preview.push({
       row: index + 1,
       cells: headers.map((_, column) => {
-        const field = fields.get(mapping[column] ?? "");
+        const key = mapping[column];
+        const field = key === undefined ? undefined : fieldForKey(kind, key);
         const text = shown(cells[column]);
         if (!field) return { text };
         const parsed = parseFieldValue(field, cells[column], { dateOrder });

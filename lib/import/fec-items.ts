@@ -147,6 +147,6 @@ function clientRow(line: FecLine, paymentTermsDays: number): ClientRow {
   return {
     row: line.row, entityCode: null, code: line.CompAuxNum, name: line.CompAuxLib || line.CompAuxNum, siren: null,
     siret: null, vatNumber: null, address: null, postalCode: null, city: null, country: null, phone: null, email: null,
-    paymentTermsDays, creditLimit: null, collectorEmail: null, salesRepEmail: null,
+    paymentTermsDays, creditLimit: null, collectorEmail: null, salesRepEmail: null, customFields: {},
   };
 }

@@ -1,5 +1,6 @@
 /** What each import kind can read; the fields themselves are in client-fields.ts and document-fields.ts. */
 import { CLIENT_FIELDS } from "./client-fields";
+import { customFieldDef, isCustomFieldKey } from "./custom-fields";
 import { DOCUMENT_FIELDS } from "./document-fields";
 
 export { CLIENT_FIELDS, DOCUMENT_FIELDS };
@@ -19,7 +20,8 @@ export type ValueType =
   | "documentType"
   | "currency"
   | "postalCode"
-  | "country";
+  | "country"
+  | "custom";
 
 export type FieldDef = {
   key: string;
@@ -47,6 +49,12 @@ export const IGNORED_HEADERS: Record<ImportKind, readonly string[]> = {
 
 export function fieldsFor(kind: ImportKind): readonly FieldDef[] {
   return kind === "clients" ? CLIENT_FIELDS : DOCUMENT_FIELDS;
+}
+
+/** The field a mapping key names: a standard field, or for clients a custom field (`custom:<name>`). */
+export function fieldForKey(kind: ImportKind, key: string): FieldDef | undefined {
+  if (kind === "clients" && isCustomFieldKey(key)) return customFieldDef(key);
+  return fieldsFor(kind).find((f) => f.key === key);
 }
 
 /** Documents need an amount, given directly or as debit and credit columns. */

@@ -16,6 +16,10 @@ describe("normalizeHeader", () => {
 });
 
 describe("suggestMapping", () => {
+  it("never keeps an unknown column as a custom field on its own", () => {
+    expect(suggestMapping(["Code client", "Raison sociale", "Secteur", "Agence commerciale"], "clients")).toEqual({ 0: "code", 1: "name" });
+  });
+
   it("maps a French clients file", () => {
     const headers = ["N° client", "Raison sociale", "SIREN", "Adresse", "CP", "Ville", "Tél.", "E-mail", "Délai de paiement (jours)", "Encours autorisé", "Chargé de recouvrement", "Commercial", "Société"];
     expect(suggestMapping(headers, "clients")).toEqual({

@@ -11,4 +11,12 @@ describe("mapping profiles", () => {
     const saved = { montant: "amount" };
     expect(mappingFromProfile(["Montant", "montant", "Autre"], saved)).toEqual({ 0: "amount" });
   });
+
+  it("remembers columns kept as custom fields, under the name chosen", () => {
+    const saved = profileFromMapping(["Code", "Nom", "Secteur d'activité", "Zone"], { 0: "code", 1: "name", 2: "custom:Secteur", 3: "custom:Zone" });
+    expect(saved).toEqual({ code: "code", nom: "name", "secteur activite": "custom:Secteur", zone: "custom:Zone" });
+    expect(mappingFromProfile(["ZONE", "Nom", "Code", "Secteur d'activite", "Remarque"], saved)).toEqual({
+      0: "custom:Zone", 1: "name", 2: "code", 3: "custom:Secteur",
+    });
+  });
 });

@@ -27,6 +27,50 @@ describe("validateMapping", () => {
   });
 });
 
+describe("validateMapping with custom fields", () => {
+  const base = { 0: "code", 1: "name" };
+
+  it("accepts columns kept as custom fields on clients", () => {
+    expect(validateMapping("clients", { ...base, 2: "custom:Secteur", 3: "custom:Agence" })).toEqual({ ok: true });
+  });
+
+  it("refuses them on documents", () => {
+    expect(validateMapping("documents", { 0: "clientCode", 1: "number", 2: "issueDate", 3: "amount", 4: "custom:Lot" })).toEqual({
+      ok: false,
+      reason: "Les champs personnalisés ne sont proposés que pour l'import des clients.",
+    });
+  });
+
+  it("checks the names: present, 40 characters at most, without comma, each once whatever the case", () => {
+    expect(validateMapping("clients", { ...base, 2: "custom:  " })).toEqual({
+      ok: false,
+      reason: "Nom de champ personnalisé manquant : indiquez un nom.",
+    });
+    expect(validateMapping("clients", { ...base, 2: `custom:${"é".repeat(40)}` })).toEqual({ ok: true });
+    expect(validateMapping("clients", { ...base, 2: `custom:${"é".repeat(41)}` })).toEqual({
+      ok: false,
+      reason: `Nom de champ personnalisé trop long (40 caractères au maximum) : « ${"é".repeat(41)} ».`,
+    });
+    expect(validateMapping("clients", { ...base, 2: "custom:Zone, secteur" })).toEqual({
+      ok: false,
+      reason: "Le nom de champ personnalisé « Zone, secteur » ne peut pas contenir de virgule.",
+    });
+    expect(validateMapping("clients", { ...base, 2: "custom:Secteur", 3: "custom: SECTEUR " })).toEqual({
+      ok: false,
+      reason: "Le champ personnalisé « SECTEUR » est associé à plusieurs colonnes.",
+    });
+  });
+
+  it("allows 20 custom fields per import, not 21", () => {
+    const custom = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [i + 2, `custom:Champ ${i + 1}`]));
+    expect(validateMapping("clients", { ...base, ...custom(20) })).toEqual({ ok: true });
+    expect(validateMapping("clients", { ...base, ...custom(21) })).toEqual({
+      ok: false,
+      reason: "Trop de champs personnalisés : 20 au maximum par import (21 choisis).",
+    });
+  });
+});
+
 describe("parseFieldValue", () => {
   it("validates one cell for the preview", () => {
     const amount = DOCUMENT_FIELDS.find((f) => f.key === "amount")!;
@@ -47,7 +91,7 @@ describe("createClientRowParser", () => {
       value: {
         row: 7, entityCode: null, code: "00042", name: "Dupont SA", siren: "404833048", siret: null, vatNumber: null,
         address: null, postalCode: "01000", city: null, country: null, phone: null, email: null, paymentTermsDays: 45,
-        creditLimit: "10000.00", collectorEmail: null, salesRepEmail: null,
+        creditLimit: "10000.00", collectorEmail: null, salesRepEmail: null, customFields: {},
       },
     });
   });
@@ -65,6 +109,31 @@ describe("createClientRowParser", () => {
 
   it("skips a total line at the bottom of an export", () => {
     expect(parse(["Total général", "", "", "", "123 456,00"], 50)).toEqual({ ok: true, value: null });
+  });
+});
+
+describe("createClientRowParser with custom fields", () => {
+  const headers = ["Code client", "Raison sociale", " Secteur d'activité ", "Agence", "Date d'entrée"];
+  const mapping = { 0: "code", 1: "name", 2: "custom:Secteur d'activité", 3: "custom:Bureau", 4: "custom:Date d'entrée" };
+  const parse = createClientRowParser(mapping, dmy, headers);
+
+  it("keeps trimmed text under the field's name, numbers and dates as written", () => {
+    expect(parse(["C1", "Alpha", "  BTP ", 69, "01/02/2020"], 2)).toMatchObject({
+      ok: true,
+      value: { customFields: { "Secteur d'activité": "BTP", Bureau: "69", "Date d'entrée": "01/02/2020" } },
+    });
+  });
+
+  it("leaves out empty cells rather than storing empty text", () => {
+    expect(parse(["C1", "Alpha", "", "   ", null], 3)).toMatchObject({ ok: true, value: { customFields: {} } });
+  });
+
+  it("refuses a value over 200 characters, naming the file's column", () => {
+    expect(parse(["C1", "Alpha", "x".repeat(200), "", ""], 4)).toMatchObject({ ok: true });
+    expect(parse(["C1", "Alpha", "", "y".repeat(201), ""], 5)).toEqual({
+      ok: false,
+      errors: [{ row: 5, column: "Agence", value: "y".repeat(201), reason: "Valeur trop longue : 200 caractères au maximum (201 reçus)." }],
+    });
   });
 });
 

@@ -1,9 +1,10 @@
 import type { StagedClient as ClientRow, StagedDocument as DocumentRow } from "@/db/queries/import-apply";
 import { parseAmount } from "./amount";
+import { checkCustomFieldNames, customFieldOf, parseCustomValue } from "./custom-fields";
 import { parseDate, type DateOrder } from "./date";
 import { subtractAmounts, amountSign, negateAmount } from "./decimal";
 import { parseDocumentType, signedAmount, typeFromAmount, type DocumentType } from "./document-type";
-import { fieldsFor, requiredFieldsMissing, type FieldDef, type ImportKind, type ValueType } from "./fields";
+import { fieldForKey, fieldsFor, requiredFieldsMissing, type FieldDef, type ImportKind, type ValueType } from "./fields";
 import { MISSING_VALUE, fail, ok, requireValue, type ParseResult } from "./result";
 import * as values from "./values";
 
@@ -36,6 +37,7 @@ const PARSERS: Record<ValueType, ValueParser> = {
   currency: values.parseCurrency,
   postalCode: values.parsePostalCode,
   country: values.parseCountry,
+  custom: parseCustomValue,
 };
 
 /** One cell checked against its field, as the preview shows it. */
@@ -49,12 +51,21 @@ export type MappingCheck = { ok: true } | { ok: false; reason: string };
 export function validateMapping(kind: ImportKind, mapping: ColumnMapping): MappingCheck {
   const fields = new Map(fieldsFor(kind).map((f) => [f.key, f]));
   const mapped = new Set<string>();
+  const customNames: string[] = [];
   for (const key of Object.values(mapping)) {
+    const customName = customFieldOf(key);
+    if (customName !== null) {
+      if (kind !== "clients") return fail("Les champs personnalisés ne sont proposés que pour l'import des clients.");
+      customNames.push(customName);
+      continue;
+    }
     const field = fields.get(key);
     if (!field) return fail(`Champ inconnu : ${key}.`);
     if (mapped.has(key)) return fail(`Le champ « ${field.label} » est associé à plusieurs colonnes.`);
     mapped.add(key);
   }
+  const custom = checkCustomFieldNames(customNames);
+  if (!custom.ok) return custom;
   const missing = requiredFieldsMissing(kind, mapped);
   if (missing.length === 0) return { ok: true };
   const labels = missing.map((f) => f.label).join(", ");
@@ -62,15 +73,21 @@ export function validateMapping(kind: ImportKind, mapping: ColumnMapping): Mappi
   return fail(`Colonnes obligatoires non associées : ${labels}.`);
 }
 
-type CompiledColumn = { column: number; field: FieldDef; parse: ValueParser };
+/** label: what a row error calls the column; customName: the custom field it fills, if any. */
+type CompiledColumn = { column: number; field: FieldDef; label: string; customName: string | null; parse: ValueParser };
 
-function compile(kind: ImportKind, mapping: ColumnMapping): CompiledColumn[] {
-  const fields = new Map(fieldsFor(kind).map((f) => [f.key, f]));
+function compile(kind: ImportKind, mapping: ColumnMapping, headers: readonly unknown[] = []): CompiledColumn[] {
   return Object.entries(mapping).map(([column, key]) => {
-    const field = fields.get(key);
+    const field = fieldForKey(kind, key);
     if (!field) throw new Error(`Unknown ${kind} field: ${key}`);
     const parse = PARSERS[field.type];
-    return { column: Number(column), field, parse: field.required ? (raw, o) => requireValue(parse(raw, o)) : parse };
+    const customName = customFieldOf(key);
+    // A custom field's errors name the file's column, the only name the admin knows it by.
+    const label = customName === null ? field.label : (values.cellText(headers[Number(column)]) ?? customName);
+    return {
+      column: Number(column), field, label, customName,
+      parse: field.required ? (raw, o) => requireValue(parse(raw, o)) : parse,
+    };
   });
 }
 
@@ -83,11 +100,11 @@ function readCells(
   out: Record<string, FieldValue>,
 ): RowError[] | null {
   let errors: RowError[] | null = null;
-  for (const { column, field, parse } of columns) {
+  for (const { column, field, label, parse } of columns) {
     const raw = cells[column];
     const result = parse(raw, options);
     if (result.ok) out[field.key] = result.value;
-    else (errors ??= []).push({ row, column: field.label, value: values.cellText(raw) ?? "", reason: result.reason });
+    else (errors ??= []).push({ row, column: label, value: values.cellText(raw) ?? "", reason: result.reason });
   }
   return errors;
 }
@@ -103,12 +120,19 @@ function isTotalRow(cells: readonly unknown[]): boolean {
 const text = (v: FieldValue | undefined) => (typeof v === "string" ? v : null);
 const int = (v: FieldValue | undefined) => (typeof v === "number" ? v : null);
 
-export function createClientRowParser(mapping: ColumnMapping, options: ValueOptions) {
-  const columns = compile("clients", mapping);
+/** Clients; headers name the columns kept as custom fields in row errors. Empty custom cells are left out. */
+export function createClientRowParser(mapping: ColumnMapping, options: ValueOptions, headers: readonly unknown[] = []) {
+  const columns = compile("clients", mapping, headers);
+  const custom = columns.filter((c) => c.customName !== null);
   return (cells: readonly unknown[], row: number): RowResult<ClientRow> => {
     const v: Record<string, FieldValue> = {};
     const errors = readCells(columns, cells, row, options, v);
     if (errors) return isTotalRow(cells) ? { ok: true, value: null } : { ok: false, errors };
+    const customFields: Record<string, string> = {};
+    for (const { field, customName } of custom) {
+      const value = v[field.key];
+      if (typeof value === "string") customFields[customName!] = value;
+    }
     return {
       ok: true,
       value: {
@@ -116,7 +140,7 @@ export function createClientRowParser(mapping: ColumnMapping, options: ValueOpti
         siret: text(v.siret), vatNumber: text(v.vatNumber), address: text(v.address), postalCode: text(v.postalCode),
         city: text(v.city), country: text(v.country), phone: text(v.phone), email: text(v.email),
         paymentTermsDays: int(v.paymentTermsDays), creditLimit: text(v.creditLimit),
-        collectorEmail: text(v.collectorEmail), salesRepEmail: text(v.salesRepEmail),
+        collectorEmail: text(v.collectorEmail), salesRepEmail: text(v.salesRepEmail), customFields,
       },
     };
   };

@@ -7,6 +7,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "@/db/client";
 import { clients, documents, imports } from "@/db/schema";
+import { findImportProfile } from "@/db/queries/import-profiles";
 import { makeEntity } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import { type ImportRequest, runImport } from "./run-import";
@@ -154,5 +155,75 @@ describe("import from real files", () => {
 
     const unknown = await runImport(handle.db, request("documents", "maison-2.csv", { profile: "Inconnu" }));
     expect(unknown).toMatchObject({ status: "failed", message: "Profil de correspondance inconnu : « Inconnu »." });
+  });
+});
+
+describe("columns kept as custom fields", () => {
+  const customOf = async () =>
+    queryRows<{ code: string; custom_fields: Record<string, string> }>(
+      handle.db,
+      sql`select code, custom_fields from clients where code like 'K%' order by code`,
+    );
+  const writeCsv = (name: string, lines: string[]) => fs.writeFileSync(path.join(dir, name), lines.join("\n") + "\n");
+
+  it("imports them as text under the chosen names and saves the choice in a profile", async () => {
+    writeCsv("crm-1.csv", [
+      "Code client;Raison sociale;Secteur d'activité;Agence;Remarque",
+      "K001;Kappa SAS;BTP;Lyon;à relancer",
+      "K002;Lambda SARL;;0069;",
+    ]);
+    const outcome = await runImport(
+      handle.db,
+      request("clients", "crm-1.csv", {
+        mapping: { 0: "code", 1: "name", 2: "custom:Secteur", 3: "custom:Agence" },
+        saveProfileAs: "CRM clients",
+      }),
+    );
+    expect(outcome).toMatchObject({ status: "succeeded", counts: { inserted: 2 } });
+    expect(await customOf()).toEqual([
+      { code: "K001", custom_fields: { Secteur: "BTP", Agence: "Lyon" } },
+      { code: "K002", custom_fields: { Agence: "0069" } },
+    ]);
+    const [history] = await handle.db.select().from(imports).where(eq(imports.id, outcome.importId));
+    expect(history.mapping).toMatchObject({ "Secteur d'activité": "Champ personnalisé « Secteur »", Agence: "Champ personnalisé « Agence »" });
+    expect((await findImportProfile(handle.db, "CRM clients"))?.mapping).toEqual({
+      "code client": "code", "raison sociale": "name", "secteur activite": "custom:Secteur", agence: "custom:Agence",
+    });
+  });
+
+  it("merges on re-import with the profile: moved columns, empty cells keep what was stored", async () => {
+    writeCsv("crm-2.csv", ["Agence;Code client;Secteur d'activité;Raison sociale", ";K001;Industrie;Kappa SAS", "Nantes;K002;;Lambda SARL"]);
+    const outcome = await runImport(handle.db, request("clients", "crm-2.csv", { profile: "CRM clients" }));
+    expect(outcome).toMatchObject({ status: "succeeded", counts: { inserted: 0, updated: 2 } });
+    expect(await customOf()).toEqual([
+      { code: "K001", custom_fields: { Secteur: "Industrie", Agence: "Lyon" } },
+      { code: "K002", custom_fields: { Agence: "Nantes" } },
+    ]);
+  });
+
+  it("leaves unknown columns out by default, and custom fields untouched", async () => {
+    writeCsv("crm-3.csv", ["Code client;Raison sociale;Secteur d'activité", "K001;Kappa SAS;Transport"]);
+    const outcome = await runImport(handle.db, request("clients", "crm-3.csv"));
+    expect(outcome).toMatchObject({ status: "succeeded", counts: { inserted: 0, updated: 0 } });
+    expect((await customOf())[0].custom_fields).toEqual({ Secteur: "Industrie", Agence: "Lyon" });
+  });
+
+  it("refuses the file when a value is too long, naming the column, and changes nothing", async () => {
+    writeCsv("crm-4.csv", ["Code client;Raison sociale;Secteur d'activité;Agence", `K001;Kappa SAS;Services;${"L".repeat(201)}`, "K003;Mu SA;BTP;Paris"]);
+    const before = await queryRows(handle.db, sql`select code, custom_fields, updated_at from clients order by code`);
+    const outcome = await runImport(handle.db, request("clients", "crm-4.csv", { profile: "CRM clients" }));
+    expect(outcome).toMatchObject({ status: "failed", message: "1 ligne en erreur : fichier refusé, aucune donnée modifiée." });
+    expect(outcome.errors).toEqual([
+      { row: 2, column: "Agence", value: "L".repeat(201), reason: "Valeur trop longue : 200 caractères au maximum (201 reçus)." },
+    ]);
+    expect(await queryRows(handle.db, sql`select code, custom_fields, updated_at from clients order by code`)).toEqual(before);
+  });
+
+  it("refuses a mapping whose custom names are not valid, with a French message", async () => {
+    const outcome = await runImport(
+      handle.db,
+      request("clients", "crm-1.csv", { mapping: { 0: "code", 1: "name", 2: "custom:Agence", 3: "custom:agence" } }),
+    );
+    expect(outcome).toMatchObject({ status: "failed", message: "Le champ personnalisé « agence » est associé à plusieurs colonnes." });
   });
 });

@@ -19,7 +19,7 @@ import type { DateOrder } from "./date";
 import { detectDateOrder } from "./date";
 import { createFecCollector } from "./fec-items";
 import { fecLineFromCells, validateFecHeader } from "./fec";
-import { fieldsFor } from "./fields";
+import { fieldForKey } from "./fields";
 import { detectHeaderRow, NO_HEADER_MESSAGE, suggestMapping } from "./header";
 import { type FileLayout, openRows } from "./open-rows";
 import { mappingFromProfile, profileFromMapping } from "./profiles";
@@ -146,14 +146,16 @@ async function parseFile(
     const valid = validateMapping(kind, mapping);
     if (!valid.ok) throw new ImportFileError(valid.reason);
     parsed.profile = profileFromMapping(head[headerIndex], mapping);
-    const labels = new Map(fieldsFor(kind).map((f) => [f.key, f.label]));
     parsed.mapping = Object.fromEntries(
-      Object.entries(mapping).map(([column, key]) => [String(head[headerIndex][Number(column)] ?? column), labels.get(key) ?? key]),
+      Object.entries(mapping).map(([column, key]) => [
+        String(head[headerIndex][Number(column)] ?? column),
+        fieldForKey(kind, key)?.label ?? key,
+      ]),
     );
     const dateSamples = head.slice(headerIndex + 1).flat().filter((v) => typeof v === "string");
     const options = { dateOrder: request.dateOrder ?? detectDateOrder(dateSamples) };
     if (kind === "clients") {
-      const parse = createClientRowParser(mapping, options);
+      const parse = createClientRowParser(mapping, options, head[headerIndex]);
       consume = (cells, row) => {
         const result = parse(cells, row);
         if (!result.ok) parsed.errors.push(...result.errors);

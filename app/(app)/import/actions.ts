@@ -8,6 +8,7 @@ import { dispatchJobInBackground } from "@/inngest/dispatch";
 import { importFileJob } from "@/inngest/functions/import-file";
 import { authedAction } from "@/lib/auth/action";
 import { today } from "@/lib/dates";
+import { MAX_MAPPING_KEY } from "@/lib/import/custom-fields";
 import { uploadPath } from "@/lib/import/uploads";
 
 const commitInput = z.object({
@@ -21,7 +22,7 @@ const commitInput = z.object({
   separator: z.enum([";", ",", "\t", "|"]).optional(),
   headerRow: z.number().int().min(0).max(19),
   dateOrder: z.enum(["dmy", "mdy"]),
-  mapping: z.record(z.string().regex(/^\d+$/), z.string().max(40)),
+  mapping: z.record(z.string().regex(/^\d+$/), z.string().max(MAX_MAPPING_KEY)),
   fecDefaultTermsDays: z.number().int().min(0).max(365).optional(),
   saveProfileAs: z.string().trim().max(100).optional(),
 });

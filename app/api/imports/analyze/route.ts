@@ -5,6 +5,7 @@ import { findImportProfile } from "@/db/queries/import-profiles";
 import { userForRoute } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { analyzeFile } from "@/lib/import/analyze";
+import { MAX_MAPPING_KEY } from "@/lib/import/custom-fields";
 import { ImportFileError } from "@/lib/import/result";
 import { saveUpload, uploadPath } from "@/lib/import/uploads";
 
@@ -21,7 +22,7 @@ const choices = z.object({
   mapping: z
     .string()
     .transform((s) => JSON.parse(s) as unknown)
-    .pipe(z.record(z.string().regex(/^\d+$/), z.string().max(40)))
+    .pipe(z.record(z.string().regex(/^\d+$/), z.string().max(MAX_MAPPING_KEY)))
     .optional(),
 });
 

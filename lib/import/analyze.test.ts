@@ -1,0 +1,31 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyzeFile } from "./analyze";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "encaisse-analyze-"));
+const file = path.join(dir, "clients.csv");
+fs.writeFileSync(file, ["Code client;Raison sociale;Secteur;Agence", `C1;Alpha;BTP;${"x".repeat(201)}`, "C2;Bêta;;Lyon"].join("\n"));
+
+describe("analyzeFile and custom fields", () => {
+  it("leaves columns it does not know ignored when no profile is chosen", async () => {
+    const analysis = await analyzeFile(file, "clients.csv", "clients");
+    expect(analysis.mapping).toEqual({ 0: "code", 1: "name" });
+    expect(analysis.previewErrors).toBe(0);
+  });
+
+  it("keeps them as custom fields when the saved profile says so, and checks their values in the preview", async () => {
+    const profile = { "code client": "code", "raison sociale": "name", secteur: "custom:Secteur", agence: "custom:Agence" };
+    const analysis = await analyzeFile(file, "clients.csv", "clients", { profile });
+    expect(analysis.mapping).toEqual({ 0: "code", 1: "name", 2: "custom:Secteur", 3: "custom:Agence" });
+    expect(analysis.mappingError).toBeNull();
+    expect(analysis.previewErrors).toBe(1);
+    expect(analysis.rows[0].cells[3].error).toBe("Valeur trop longue : 200 caractères au maximum (201 reçus).");
+  });
+
+  it("explains a custom name the mapping cannot take", async () => {
+    const analysis = await analyzeFile(file, "clients.csv", "clients", { mapping: { 0: "code", 1: "name", 2: `custom:${"S".repeat(41)}` } });
+    expect(analysis.mappingError).toBe(`Nom de champ personnalisé trop long (40 caractères au maximum) : « ${"S".repeat(41)} ».`);
+  });
+});
