@@ -31,5 +31,6 @@ test("a broad search shows five suggestions then « Voir plus » opens the filte
   await listbox.getByRole("option", { name: /Voir plus/ }).click();
   await expect(page).toHaveURL(/\/clients\?q=SA/);
   await expect(page.getByRole("heading", { name: "Clients" })).toBeVisible();
-  await expect(page.getByText(/pour « SA »/)).toBeVisible();
+  await expect(page.getByLabel("Recherche", { exact: true })).toHaveValue("SA");
+  await expect(page.getByText(/clients correspondant aux filtres/)).toBeVisible();
 });
