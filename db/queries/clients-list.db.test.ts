@@ -3,7 +3,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { groups } from "@/db/schema";
 import { makeClient, makeDocument, makeEntity, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
-import { type ClientFilters, type ClientSort, listClientCustomFields, listClients, streamClients } from "./clients";
+import { type ClientFilters, type ClientSort, listClients, streamClients } from "./clients";
 import { openDisputes } from "./disputes";
 import { loadScope } from "./scope";
 import { recordDailySnapshot } from "./snapshots";
@@ -92,7 +92,6 @@ describe("clients list", () => {
     expect(alpha.customFields).toEqual({ Secteur: "BTP" });
     expect(rows.find((r) => r.name === "Bravo Services")!.groupName).toBe("Grands comptes");
     expect(rows.filter((r) => r.hasDispute).map((r) => r.name)).toEqual(["Charlie Transports"]);
-    expect(await listClientCustomFields(handle.db)).toEqual(["Agence", "Secteur"]);
   });
 
   it("gives each role exactly its rows, totals and export", async () => {

@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, gte, ilike, isNull, lt, lte, not, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Scope } from "@/lib/auth/scope";
-import { type Queryable, queryRows } from "../client";
-import { clients, contacts, documents, entities, groups, users } from "../schema";
+import type { Queryable } from "../client";
+import { clientCustomFields, clients, contacts, documents, entities, groups, users } from "../schema";
 import { daysLate } from "./documents";
 import { clientInScope } from "./scope";
 
@@ -169,11 +169,8 @@ export async function* streamClients(db: Queryable, scope: Scope, filters: Clien
 
 /** Names of the custom fields imports have put on clients, for the columns chooser. */
 export async function listClientCustomFields(db: Queryable): Promise<string[]> {
-  const rows = await queryRows<{ key: string }>(
-    db,
-    sql`select distinct jsonb_object_keys(custom_fields) as key from clients where custom_fields <> '{}'::jsonb order by 1 limit 50`,
-  );
-  return rows.map((r) => r.key);
+  const rows = await db.select().from(clientCustomFields).orderBy(asc(clientCustomFields.name));
+  return rows.map((r) => r.name);
 }
 
 /** One client, or null when it does not exist or lies outside the scope (callers answer 404 either way). */

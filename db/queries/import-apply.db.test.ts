@@ -4,6 +4,7 @@ import { type DatabaseHandle, queryRows } from "@/db/client";
 import { clients, documents, imports } from "@/db/schema";
 import { makeClient, makeEntity } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
+import { listClientCustomFields } from "./clients";
 import { applyClients, applyDocuments, type StagedClient, type StagedDocument } from "./import-apply";
 
 let handle: DatabaseHandle;
@@ -79,6 +80,10 @@ describe("custom fields of clients", () => {
     expect(result.counts).toEqual({ inserted: 0, updated: 1, settled: 0 });
     expect(await stored("K001")).toEqual({ Secteur: "BTP", Agence: "Lille", Segment: "PME" });
     expect(await stored("K002")).toEqual({});
+  });
+
+  it("offers every custom field name ever imported to the clients list's columns chooser", async () => {
+    expect(await listClientCustomFields(handle.db)).toEqual(["Agence", "Secteur", "Segment"]);
   });
 
   it("counts nothing as updated when the custom fields are those already stored", async () => {

@@ -114,6 +114,10 @@ export async function applyClients(tx: Tx, rows: StagedClient[], defaultEntityId
     select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated
     from upserted`,
   );
+  await tx.execute(sql`
+    insert into client_custom_fields (name)
+    select distinct jsonb_object_keys(s."customFields") from stage_clients s where s."customFields" is not null
+    on conflict do nothing`);
   return { counts: { ...counts[0], settled: 0 } satisfies ApplyCounts, rejected };
 }
 

@@ -94,3 +94,8 @@ export const contacts = pgTable(
 export type Client = typeof clients.$inferSelect;
 export type NewClient = typeof clients.$inferInsert;
 export type Contact = typeof contacts.$inferSelect;
+
+/** Names of the custom fields imports have put on clients, so the columns chooser never scans every client. */
+export const clientCustomFields = pgTable("client_custom_fields", {
+  name: text().primaryKey(),
+});

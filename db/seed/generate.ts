@@ -69,6 +69,8 @@ export async function seedDemo(db: Db, opts: { size: "demo" | "large"; today: st
         (${JSON.stringify(collectors)}::jsonb ->> "collectorIndex")::uuid, (${JSON.stringify(salesReps)}::jsonb ->> "salesRepIndex")::uuid,
         "riskScore", "customFields"
       from rows`);
+    await tx.execute(sql`insert into client_custom_fields (name)
+      select distinct jsonb_object_keys(custom_fields) from clients on conflict do nothing`);
     await insertJson(tx, contacts, (json) => sql`
       insert into contacts (client_id, civility, name, role, email, phone, mobile, recipient_for)
       select c.id, r.civility, r.name, r.role, r.email, r.phone, r.mobile,
