@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import type { Queryable } from "../client";
-import { clients, contacts, documents, entities, users } from "../schema";
+import { clients, documents, entities, users } from "../schema";
 import { daysLate } from "./documents";
 import { clientInScope } from "./scope";
 
@@ -93,14 +93,6 @@ export function listOpenDocuments(db: Queryable, clientId: string, today: string
     .from(documents)
     .where(and(eq(documents.clientId, clientId), eq(documents.status, "open")))
     .orderBy(asc(documents.dueDate), asc(documents.number));
-}
-
-export function listContacts(db: Queryable, clientId: string) {
-  return db
-    .select()
-    .from(contacts)
-    .where(eq(contacts.clientId, clientId))
-    .orderBy(sql`cardinality(${contacts.recipientFor}) desc`, asc(contacts.name));
 }
 
 export async function countClients(db: Queryable, scope: Scope): Promise<number> {

@@ -5,7 +5,8 @@ import { IdentityCard } from "@/components/clients/identity-card";
 import { OpenDocumentsTable } from "@/components/clients/open-documents-table";
 import { KpiCard } from "@/components/home/kpi-card";
 import { Badge } from "@/components/ui/badge";
-import { getClient, listContacts, listOpenDocuments } from "@/db/queries/clients";
+import { getClient, listOpenDocuments } from "@/db/queries/clients";
+import { listContacts } from "@/db/queries/contacts";
 import { requireUser } from "@/lib/auth/session";
 import { today } from "@/lib/dates";
 import { formatMoney, formatPercent } from "@/lib/format/fr";
@@ -19,7 +20,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
   if (!found) notFound();
   const { client } = found;
   const date = today();
-  const [documents, contacts] = await Promise.all([listOpenDocuments(db, client.id, date), listContacts(db, client.id)]);
+  const [documents, contacts] = await Promise.all([listOpenDocuments(db, client.id, date), listContacts(db, scope, client.id)]);
   const outstanding = Number(client.outstanding);
   const creditUsed = client.creditLimit && Number(client.creditLimit) > 0 ? outstanding / Number(client.creditLimit) : null;
 
