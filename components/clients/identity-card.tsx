@@ -1,32 +1,22 @@
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Client } from "@/db/schema";
-import { formatDate } from "@/lib/format/fr";
+import { formatMoney } from "@/lib/format/fr";
 
-export function IdentityCard({
-  client,
-  entityName,
-  collectorName,
-  salesRepName,
-}: {
-  client: Client;
-  entityName: string;
-  collectorName: string | null;
-  salesRepName: string | null;
-}) {
+export function IdentityCard({ client, entityName }: { client: Client; entityName: string }) {
   const fields: [string, React.ReactNode][] = [
+    ["Société", entityName],
     ["SIREN", client.siren ?? "—"],
     ["SIRET", client.siret ?? "—"],
     ["TVA intracommunautaire", client.vatNumber ?? "—"],
     ["Adresse", [client.address, [client.postalCode, client.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || "—"],
-    ["Société", entityName],
+    ["Téléphone", client.phone ?? "—"],
+    ["E-mail", client.email ?? "—"],
     ["Conditions de paiement", `${client.paymentTermsDays} jours`],
-    ["Chargé de recouvrement", collectorName ?? "—"],
-    ["Commercial", salesRepName ?? "—"],
+    ["Limite de crédit", client.creditLimit ? formatMoney(client.creditLimit) : "—"],
   ];
-  if (client.pausedUntil) fields.push(["Relances suspendues jusqu'au", `${formatDate(client.pausedUntil)}${client.pauseReason ? ` (${client.pauseReason})` : ""}`]);
   return (
     <Card>
-      <CardHeader>
+      <CardHeader className="pb-3">
         <CardTitle>Identité</CardTitle>
       </CardHeader>
       <CardContent>
@@ -34,7 +24,7 @@ export function IdentityCard({
           {fields.map(([label, value]) => (
             <div key={label} className="contents">
               <dt className="text-muted-foreground">{label}</dt>
-              <dd className="text-right font-medium">{value}</dd>
+              <dd className="tabular text-right font-medium break-words">{value}</dd>
             </div>
           ))}
         </dl>
