@@ -19,12 +19,14 @@ export type FollowUp = {
   pauseReason: string | null;
 };
 
-function Row({ label, children, edit }: { label: string; children: React.ReactNode; edit?: React.ReactNode }) {
+const muted = (text: string) => <span className="font-normal text-muted-foreground">{text}</span>;
+
+function Item({ label, children, edit }: { label: string; children: React.ReactNode; edit?: React.ReactNode }) {
   return (
-    <div className="flex min-h-8 items-center justify-between gap-3 text-sm">
-      <dt className="text-muted-foreground">{label}</dt>
-      <dd className="flex items-center gap-1 text-right font-medium">
-        {children}
+    <div className="min-w-0">
+      <dt className="text-xs text-muted-foreground">{label}</dt>
+      <dd className="flex min-h-7 items-center justify-between gap-1 text-sm font-medium">
+        <span className="min-w-0">{children}</span>
         {edit}
       </dd>
     </div>
@@ -55,24 +57,23 @@ export function FollowUpCard({
         <CardTitle>Recouvrement</CardTitle>
       </CardHeader>
       <CardContent className="space-y-4">
-        <dl className="space-y-1">
-          <Row label="Chargé de recouvrement" edit={canAssign && <AssignDialog clientId={f.clientId} assignment="collector" currentId={f.collectorId} people={people} />}>
-            {f.collectorName ?? <span className="text-muted-foreground">Non attribué</span>}
-          </Row>
-          <Row label="Commercial" edit={canAssign && <AssignDialog clientId={f.clientId} assignment="salesRep" currentId={f.salesRepId} people={people} />}>
-            {f.salesRepName ?? <span className="text-muted-foreground">Aucun</span>}
-          </Row>
-          <Row label="Groupe" edit={canAssign && <ForcedGroupDialog clientId={f.clientId} forcedGroupId={f.forcedGroupId} groups={groups} />}>
-            {group ? group.name : <span className="text-muted-foreground">{groups.length === 0 ? "Aucun groupe défini" : "Aucun"}</span>}
-            <Badge variant="secondary">{f.forcedGroupId ? "forcé" : "automatique"}</Badge>
-          </Row>
-          <Row label="Scénario">{group?.scenarioName ?? <span className="text-muted-foreground">—</span>}</Row>
-          <Row label="Relances">
-            {paused ? <Badge variant="warning">Suspendues jusqu&apos;au {formatDate(f.pausedUntil)}</Badge> : <Badge variant="success">Actives</Badge>}
-          </Row>
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-3">
+          <Item label="Chargé de recouvrement" edit={canAssign && <AssignDialog clientId={f.clientId} assignment="collector" currentId={f.collectorId} people={people} />}>
+            {f.collectorName ?? muted("Non attribué")}
+          </Item>
+          <Item label="Commercial" edit={canAssign && <AssignDialog clientId={f.clientId} assignment="salesRep" currentId={f.salesRepId} people={people} />}>
+            {f.salesRepName ?? muted("Aucun")}
+          </Item>
+          <Item label={f.forcedGroupId ? "Groupe (forcé)" : "Groupe (automatique)"} edit={canAssign && <ForcedGroupDialog clientId={f.clientId} forcedGroupId={f.forcedGroupId} groups={groups} />}>
+            {group ? group.name : muted(groups.length === 0 ? "Aucun groupe défini" : "Aucun")}
+          </Item>
+          <Item label="Scénario">{group?.scenarioName ?? muted("—")}</Item>
         </dl>
-        {paused && f.pauseReason && <p className="rounded-md bg-muted px-3 py-2 text-sm">Motif : {f.pauseReason}</p>}
-        {canEdit && (paused ? <ResumeDialog clientId={f.clientId} /> : <PauseDialog clientId={f.clientId} today={today} />)}
+        <div className="flex flex-wrap items-center justify-between gap-2 border-t pt-4">
+          {paused ? <Badge variant="warning">Relances suspendues jusqu&apos;au {formatDate(f.pausedUntil)}</Badge> : <Badge variant="success">Relances actives</Badge>}
+          {canEdit && (paused ? <ResumeDialog clientId={f.clientId} /> : <PauseDialog clientId={f.clientId} today={today} />)}
+        </div>
+        {paused && f.pauseReason && <p className="text-sm text-muted-foreground">Motif : {f.pauseReason}</p>}
       </CardContent>
     </Card>
   );

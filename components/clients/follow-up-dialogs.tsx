@@ -11,9 +11,10 @@ import { type Role, roleLabels } from "@/lib/auth/roles";
 type Person = { id: string; name: string; role: Role };
 type GroupChoice = { id: string; name: string; scenarioName: string | null };
 
-function EditButton({ label }: { label: string }) {
+// A dialog trigger (asChild) hands its handlers and ref down as props: they must reach the button.
+function EditButton({ label, ...props }: React.ComponentProps<typeof Button> & { label: string }) {
   return (
-    <Button variant="ghost" size="icon" className="size-7" aria-label={label} title={label}>
+    <Button variant="ghost" size="icon" className="size-7" aria-label={label} title={label} {...props}>
       <Pencil className="size-3.5" />
     </Button>
   );

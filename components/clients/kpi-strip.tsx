@@ -8,17 +8,17 @@ const formatDays = (value: number | null) => (value === null ? "—" : `${days.f
 type Tile = { label: string; value: string; hint?: string; tone?: "danger" | "warning" };
 
 /** The figures of one client in a single band: balances, lateness and use of the credit limit. */
-export function KpiStrip({ kpis, paymentTermsDays }: { kpis: ClientKpis; paymentTermsDays: number }) {
+export function KpiStrip({ kpis }: { kpis: ClientKpis }) {
   const tiles: Tile[] = [
     { label: "Encours", value: formatMoney(kpis.outstanding) },
     { label: "Échu", value: formatMoney(kpis.overdue), tone: Number(kpis.overdue) > 0 ? "danger" : undefined },
     { label: "Part échue", value: formatPercent(kpis.overdueShare), hint: "de l'encours" },
-    { label: "DBT", value: formatDays(kpis.dbt), hint: "retard pondéré des factures échues" },
-    { label: "Retard moyen", value: formatDays(kpis.averageDaysLate), hint: `règlements des 12 derniers mois · conditions ${paymentTermsDays} j` },
+    { label: "DBT", value: formatDays(kpis.dbt), hint: "retard pondéré de l'échu" },
+    { label: "Retard moyen", value: formatDays(kpis.averageDaysLate), hint: "règlements sur 12 mois" },
     {
-      label: "Limite de crédit utilisée",
+      label: "Crédit utilisé",
       value: formatPercent(kpis.creditUsed),
-      hint: kpis.creditLimit ? `sur ${formatMoney(kpis.creditLimit)}` : "aucune limite définie",
+      hint: kpis.creditLimit ? `de ${formatMoney(kpis.creditLimit)}` : "aucune limite",
       tone: kpis.creditUsed !== null && kpis.creditUsed > 1 ? "danger" : kpis.creditUsed !== null && kpis.creditUsed > 0.8 ? "warning" : undefined,
     },
   ];

@@ -68,13 +68,13 @@ export default async function ClientPage({
           {[found.entityName, client.city, client.siren && `SIREN ${client.siren}`].filter(Boolean).join(" · ")}
         </p>
       </div>
-      <KpiStrip kpis={kpis} paymentTermsDays={client.paymentTermsDays} />
-      <div className="grid gap-6 xl:grid-cols-3">
-        <div className="min-w-0 space-y-6 xl:col-span-2">
-          <OpenDocumentsTable clientId={client.id} documents={documents} sort={sort} agingLimits={agingLimits} canFlag={canWork} />
+      <KpiStrip kpis={kpis} />
+      <OpenDocumentsTable clientId={client.id} documents={documents} sort={sort} agingLimits={agingLimits} canFlag={canWork} />
+      <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="min-w-0">
           <ClientTimeline clientId={client.id} events={events} canComment={canWork} />
         </div>
-        <div className="space-y-6">
+        <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-1">
           <FollowUpCard
             followUp={{ ...client, clientId: client.id, collectorName: found.collectorName, salesRepName: found.salesRepName }}
             today={date}
