@@ -14,7 +14,7 @@ import {
 import { CommentForm } from "@/components/clients/comment-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import type { TimelineEvent } from "@/db/queries/client-timeline";
+import { TIMELINE_LIMIT, type TimelineEvent } from "@/db/queries/client-timeline";
 import { actionStatusLabels, actionTypeLabels, promiseStatusLabels } from "@/lib/collection/labels";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/format/fr";
 import { cn } from "@/lib/utils";
@@ -104,6 +104,7 @@ export function ClientTimeline({ clientId, events, canComment }: { clientId: str
             })}
           </ol>
         )}
+        {events.length >= TIMELINE_LIMIT && <p className="text-xs text-muted-foreground">Seuls les {TIMELINE_LIMIT} derniers événements sont affichés.</p>}
       </CardContent>
     </Card>
   );

@@ -69,11 +69,13 @@ export function FollowUpCard({
           </Item>
           <Item label="Scénario">{group?.scenarioName ?? muted("—")}</Item>
         </dl>
-        <div className="flex flex-wrap items-center justify-between gap-2 border-t pt-4">
-          {paused ? <Badge variant="warning">Relances suspendues jusqu&apos;au {formatDate(f.pausedUntil)}</Badge> : <Badge variant="success">Relances actives</Badge>}
+        <div className="flex flex-wrap items-start justify-between gap-2 border-t pt-4">
+          <div className="space-y-1">
+            {paused ? <Badge variant="warning">Relances suspendues jusqu&apos;au {formatDate(f.pausedUntil)}</Badge> : <Badge variant="success">Relances actives</Badge>}
+            {paused && f.pauseReason && <p className="text-sm text-muted-foreground">Motif : {f.pauseReason}</p>}
+          </div>
           {canEdit && (paused ? <ResumeDialog clientId={f.clientId} /> : <PauseDialog clientId={f.clientId} today={today} />)}
         </div>
-        {paused && f.pauseReason && <p className="text-sm text-muted-foreground">Motif : {f.pauseReason}</p>}
       </CardContent>
     </Card>
   );
