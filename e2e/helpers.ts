@@ -16,7 +16,8 @@ export type Account = keyof typeof accounts;
 export const storageState = (account: Account) => path.join("e2e", ".auth", `${account}.json`);
 
 type FixtureClient = { id: string; code: string; name: string; siren: string };
-export function fixtures(): { distClient: FixtureClient; clientOfCollector1: FixtureClient; clientOfCollector2: FixtureClient } {
+type Fixtures = Record<"distClient" | "clientOfCollector1" | "clientOfCollector2" | "clientForFiche" | "clientToReassign" | "clientOfSales", FixtureClient>;
+export function fixtures(): Fixtures {
   return JSON.parse(fs.readFileSync(path.join("data", "e2e", "fixtures.json"), "utf8"));
 }
 

@@ -29,10 +29,32 @@ async function main() {
       sql`select c.id, c.code, c.name, c.siren from clients c join entities e on e.id = c.entity_id
           where e.code = 'DIST' order by c.code limit 1`,
     );
+    // Clients the fiche client tests change; no other test reads them. The first one has overdue invoices to flag.
+    const [clientForFiche] = await queryRows<{ id: string; code: string; name: string; siren: string }>(
+      handle.db,
+      sql`select c.id, c.code, c.name, c.siren from clients c join users u on u.id = c.collector_id
+          where u.email = 'recouvrement1@encaisse.demo'
+            and (select count(*) from documents d where d.client_id = c.id and d.status = 'open' and d.type = 'invoice'
+                 and not d.disputed and d.due_date < ${date}::date) >= 3
+          order by c.code offset 1 limit 1`,
+    );
+    const [clientToReassign] = await queryRows<{ id: string; code: string; name: string; siren: string }>(
+      handle.db,
+      sql`select c.id, c.code, c.name, c.siren from clients c join users u on u.id = c.collector_id
+          where u.email = 'recouvrement2@encaisse.demo' order by c.code offset 1 limit 1`,
+    );
+    const [clientOfSales] = await queryRows<{ id: string; code: string; name: string; siren: string }>(
+      handle.db,
+      sql`select c.id, c.code, c.name, c.siren from clients c join users u on u.id = c.sales_rep_id
+          where u.email = 'commercial@encaisse.demo' order by c.code limit 1`,
+    );
     const fixtures = {
       distClient,
       clientOfCollector1: await clientOf("recouvrement1@encaisse.demo"),
       clientOfCollector2: await clientOf("recouvrement2@encaisse.demo"),
+      clientForFiche,
+      clientToReassign,
+      clientOfSales,
     };
     fs.writeFileSync(path.join(dataDir, "fixtures.json"), JSON.stringify(fixtures, null, 2));
   } finally {

@@ -1,40 +1,31 @@
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Client } from "@/db/schema";
-import { formatDate } from "@/lib/format/fr";
+import { formatMoney } from "@/lib/format/fr";
+import { cn } from "@/lib/utils";
 
-export function IdentityCard({
-  client,
-  entityName,
-  collectorName,
-  salesRepName,
-}: {
-  client: Client;
-  entityName: string;
-  collectorName: string | null;
-  salesRepName: string | null;
-}) {
-  const fields: [string, React.ReactNode][] = [
+export function IdentityCard({ client, entityName }: { client: Client; entityName: string }) {
+  const fields: [string, string, boolean?][] = [
+    ["Société", entityName],
     ["SIREN", client.siren ?? "—"],
+    ["Adresse", [client.address, [client.postalCode, client.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || "—", true],
     ["SIRET", client.siret ?? "—"],
     ["TVA intracommunautaire", client.vatNumber ?? "—"],
-    ["Adresse", [client.address, [client.postalCode, client.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || "—"],
-    ["Société", entityName],
+    ["Téléphone", client.phone ?? "—"],
+    ["E-mail", client.email ?? "—"],
     ["Conditions de paiement", `${client.paymentTermsDays} jours`],
-    ["Chargé de recouvrement", collectorName ?? "—"],
-    ["Commercial", salesRepName ?? "—"],
+    ["Limite de crédit", client.creditLimit ? formatMoney(client.creditLimit) : "—"],
   ];
-  if (client.pausedUntil) fields.push(["Relances suspendues jusqu'au", `${formatDate(client.pausedUntil)}${client.pauseReason ? ` (${client.pauseReason})` : ""}`]);
   return (
     <Card>
-      <CardHeader>
+      <CardHeader className="pb-3">
         <CardTitle>Identité</CardTitle>
       </CardHeader>
       <CardContent>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          {fields.map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="text-muted-foreground">{label}</dt>
-              <dd className="text-right font-medium">{value}</dd>
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-3">
+          {fields.map(([label, value, wide]) => (
+            <div key={label} className={cn("min-w-0", wide && "col-span-2")}>
+              <dt className="text-xs text-muted-foreground">{label}</dt>
+              <dd className="tabular text-sm font-medium break-words">{value}</dd>
             </div>
           ))}
         </dl>

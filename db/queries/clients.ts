@@ -2,8 +2,7 @@ import { and, asc, eq, gt, gte, ilike, isNull, lt, lte, not, or, type SQL, sql }
 import { alias } from "drizzle-orm/pg-core";
 import type { Scope } from "@/lib/auth/scope";
 import type { Queryable } from "../client";
-import { clientCustomFields, clients, contacts, documents, entities, groups, users } from "../schema";
-import { daysLate } from "./documents";
+import { clientCustomFields, clients, entities, groups, users } from "../schema";
 import { clientInScope } from "./scope";
 
 function matches(q: string) {
@@ -184,33 +183,6 @@ export async function getClient(db: Queryable, scope: Scope, id: string) {
     .innerJoin(entities, eq(entities.id, clients.entityId))
     .where(and(eq(clients.id, id), clientInScope(scope)));
   return row ?? null;
-}
-
-/** Open documents of a client already known to be in scope, oldest due date first. */
-export function listOpenDocuments(db: Queryable, clientId: string, today: string) {
-  return db
-    .select({
-      id: documents.id,
-      type: documents.type,
-      number: documents.number,
-      issueDate: documents.issueDate,
-      dueDate: documents.dueDate,
-      amount: documents.amount,
-      openAmount: documents.openAmount,
-      disputed: documents.disputed,
-      daysLate: daysLate(today),
-    })
-    .from(documents)
-    .where(and(eq(documents.clientId, clientId), eq(documents.status, "open")))
-    .orderBy(asc(documents.dueDate), asc(documents.number));
-}
-
-export function listContacts(db: Queryable, clientId: string) {
-  return db
-    .select()
-    .from(contacts)
-    .where(eq(contacts.clientId, clientId))
-    .orderBy(sql`cardinality(${contacts.recipientFor}) desc`, asc(contacts.name));
 }
 
 export async function countClients(db: Queryable, scope: Scope): Promise<number> {

@@ -23,3 +23,10 @@ export function agingBucketLabels(limits: number[]): string[] {
   const labels = limits.map((limit, i) => `${i === 0 ? 1 : limits[i - 1] + 1}–${limit} j`);
   return [...labels, `> ${limits[limits.length - 1]} j`];
 }
+
+/** The aging bucket a document falls in, by its days past due: "Non échu" until due, then "1–30 j" … "> 120 j". */
+export function agingBucketLabel(daysLate: number, limits: number[]): string {
+  if (daysLate <= 0) return "Non échu";
+  const index = limits.findIndex((limit) => daysLate <= limit);
+  return agingBucketLabels(limits)[index === -1 ? limits.length : index];
+}

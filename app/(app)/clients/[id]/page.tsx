@@ -1,50 +1,90 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ClientTimeline } from "@/components/clients/client-timeline";
 import { ContactsCard } from "@/components/clients/contacts-card";
+import { FollowUpCard } from "@/components/clients/follow-up-card";
 import { IdentityCard } from "@/components/clients/identity-card";
+import { KpiStrip } from "@/components/clients/kpi-strip";
 import { OpenDocumentsTable } from "@/components/clients/open-documents-table";
-import { KpiCard } from "@/components/home/kpi-card";
 import { Badge } from "@/components/ui/badge";
-import { getClient, listContacts, listOpenDocuments } from "@/db/queries/clients";
+import { listClientOpenDocuments } from "@/db/queries/client-documents";
+import { listAssignableUsers, listGroupChoices } from "@/db/queries/client-edits";
+import { getClientKpis } from "@/db/queries/client-kpis";
+import { listClientTimeline } from "@/db/queries/client-timeline";
+import { getClient } from "@/db/queries/clients";
+import { listContacts } from "@/db/queries/contacts";
+import { getOption } from "@/db/queries/settings";
+import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { today } from "@/lib/dates";
-import { formatMoney, formatPercent } from "@/lib/format/fr";
+import { parseClientDocumentSort } from "@/lib/documents/client-sort";
+import { formatDate } from "@/lib/format/fr";
 
 export const metadata: Metadata = { title: "Fiche client" };
 
-export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function ClientPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { db, scope } = await requireUser("clients.read");
   const { id } = await params;
-  const found = await getClient(db, scope, id);
-  if (!found) notFound();
-  const { client } = found;
+  if (!uuidPattern.test(id)) notFound();
+  const sort = parseClientDocumentSort(await searchParams);
   const date = today();
-  const [documents, contacts] = await Promise.all([listOpenDocuments(db, client.id, date), listContacts(db, client.id)]);
-  const outstanding = Number(client.outstanding);
-  const creditUsed = client.creditLimit && Number(client.creditLimit) > 0 ? outstanding / Number(client.creditLimit) : null;
+  const canAssign = can(scope.role, "clients.assign");
+  const canEdit = can(scope.role, "clients.edit");
+  const canWork = can(scope.role, "relance.work");
+  // Every read filters on the scope itself, so they all start at once; a client out of scope comes back empty.
+  const [found, kpis, documents, contacts, events, agingLimits, groups, people] = await Promise.all([
+    getClient(db, scope, id),
+    getClientKpis(db, scope, id, date),
+    listClientOpenDocuments(db, scope, id, date, sort),
+    listContacts(db, scope, id),
+    listClientTimeline(db, scope, id),
+    getOption(db, "agingLimits"),
+    listGroupChoices(db),
+    canAssign ? listAssignableUsers(db) : Promise.resolve([]),
+  ]);
+  if (!found || !kpis) notFound();
+  const { client } = found;
+  const paused = client.pausedUntil !== null && client.pausedUntil >= date;
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">{client.name}</h1>
-        <Badge variant="outline" className="font-mono">
-          {client.code}
-        </Badge>
-        {client.pausedUntil && client.pausedUntil >= date && <Badge variant="warning">Relances suspendues</Badge>}
-      </div>
-      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <KpiCard label="Encours" value={formatMoney(client.outstanding)} />
-        <KpiCard label="Échu" value={formatMoney(client.overdue)} tone="danger" hint={`${formatPercent(outstanding ? Number(client.overdue) / outstanding : null)} de l'encours`} />
-        <KpiCard label="Limite de crédit" value={client.creditLimit ? formatMoney(client.creditLimit) : "—"} hint={creditUsed === null ? undefined : `${formatPercent(creditUsed)} utilisée`} tone={creditUsed !== null && creditUsed > 1 ? "danger" : "default"} />
-        <KpiCard label="Pièces ouvertes" value={String(documents.length)} />
-      </div>
-      <div className="grid gap-6 xl:grid-cols-3">
-        <div className="space-y-6 xl:col-span-2">
-          <OpenDocumentsTable documents={documents} />
+      <div className="space-y-1">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold">{client.name}</h1>
+          <Badge variant="outline" className="font-mono">
+            {client.code}
+          </Badge>
+          {paused && <Badge variant="warning">Relances suspendues jusqu&apos;au {formatDate(client.pausedUntil)}</Badge>}
         </div>
-        <div className="space-y-6">
-          <IdentityCard client={client} entityName={found.entityName} collectorName={found.collectorName} salesRepName={found.salesRepName} />
-          <ContactsCard contacts={contacts} />
+        <p className="text-sm text-muted-foreground">
+          {[found.entityName, client.city, client.siren && `SIREN ${client.siren}`].filter(Boolean).join(" · ")}
+        </p>
+      </div>
+      <KpiStrip kpis={kpis} />
+      <OpenDocumentsTable clientId={client.id} documents={documents} sort={sort} agingLimits={agingLimits} canFlag={canWork} />
+      <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="min-w-0">
+          <ClientTimeline clientId={client.id} events={events} canComment={canWork} />
+        </div>
+        <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-1">
+          <FollowUpCard
+            followUp={{ ...client, clientId: client.id, collectorName: found.collectorName, salesRepName: found.salesRepName }}
+            today={date}
+            groups={groups}
+            people={people}
+            canAssign={canAssign}
+            canEdit={canEdit}
+          />
+          <ContactsCard clientId={client.id} contacts={contacts} canEdit={canEdit} />
+          <IdentityCard client={client} entityName={found.entityName} />
         </div>
       </div>
     </div>
