@@ -7,7 +7,7 @@ import { standardColumns } from "@/lib/clients/columns";
 import { formatInteger, formatMoney } from "@/lib/format/fr";
 import { cn } from "@/lib/utils";
 import { AgedBar } from "./aged-bar";
-import { SortableHead } from "./sortable-head";
+import { ClientSortableHead } from "./sortable-head";
 
 type Column = { key: string; label: string; sort?: ClientSort["key"]; numeric?: boolean };
 
@@ -69,7 +69,7 @@ export function ClientListTable({
   const shown: Column[] = columns.map((key) => catalogue.get(key) ?? { key, label: key.slice(3) });
   const head = (column: Column) =>
     column.sort ? (
-      <SortableHead key={column.key} label={column.label} sortKey={column.sort} current={sort} params={params} numeric={column.numeric} />
+      <ClientSortableHead key={column.key} label={column.label} sortKey={column.sort} current={sort} params={params} numeric={column.numeric} />
     ) : (
       <TableHead key={column.key} className={cn(column.numeric && "text-right")}>
         {column.label}
@@ -81,8 +81,8 @@ export function ClientListTable({
       <Table>
         <TableHeader>
           <TableRow>
-            <SortableHead label="Code" sortKey="code" current={sort} params={params} />
-            <SortableHead label="Raison sociale" sortKey="name" current={sort} params={params} />
+            <ClientSortableHead label="Code" sortKey="code" current={sort} params={params} />
+            <ClientSortableHead label="Raison sociale" sortKey="name" current={sort} params={params} />
             {shown.map(head)}
           </TableRow>
         </TableHeader>

@@ -1,14 +1,13 @@
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import { CloseDisputeDialog, FlagDisputeDialog } from "@/components/clients/dispute-dialogs";
 import { DaysLateCell, DocumentNumberCell } from "@/components/documents/document-cells";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { SortableHead } from "@/components/ui/sortable-head";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ClientDocumentRow } from "@/db/queries/client-documents";
 import { type ClientDocumentSort, type ClientDocumentSortKey, nextClientDocumentSort } from "@/lib/documents/client-sort";
 import { formatDate, formatMoney } from "@/lib/format/fr";
 import { agingBucketLabel } from "@/lib/settings/options";
-import { cn } from "@/lib/utils";
 
 const columns: { key: ClientDocumentSortKey; label: string; numeric?: boolean }[] = [
   { key: "piece", label: "Pièce" },
@@ -18,25 +17,6 @@ const columns: { key: ClientDocumentSortKey; label: string; numeric?: boolean }[
   { key: "reste", label: "Reste dû", numeric: true },
   { key: "retard", label: "Retard", numeric: true },
 ];
-
-/** A column header that sorts by its column through the URL; the current column shows its direction. */
-function SortableHead({ clientId, sort, column }: { clientId: string; sort: ClientDocumentSort; column: (typeof columns)[number] }) {
-  const active = sort.key === column.key;
-  const next = nextClientDocumentSort(sort, column.key);
-  const Icon = !active ? ArrowUpDown : sort.direction === "asc" ? ArrowUp : ArrowDown;
-  return (
-    <TableHead numeric={column.numeric} aria-sort={active ? (sort.direction === "asc" ? "ascending" : "descending") : undefined}>
-      <Link
-        href={`/clients/${clientId}?tri=${next.key}&ordre=${next.direction}`}
-        scroll={false}
-        className={cn("inline-flex items-center gap-1 hover:text-foreground", active && "text-foreground")}
-      >
-        {column.label}
-        <Icon className={cn("size-3", !active && "opacity-40")} aria-hidden="true" />
-      </Link>
-    </TableHead>
-  );
-}
 
 export function OpenDocumentsTable({
   clientId,
@@ -55,7 +35,12 @@ export function OpenDocumentsTable({
   return (
     <Card>
       <CardHeader className="pb-3">
-        <CardTitle>Pièces ouvertes</CardTitle>
+        <div className="flex items-baseline justify-between gap-3">
+          <CardTitle>Pièces ouvertes</CardTitle>
+          <Link href={`/pieces?client=${clientId}&status=settled`} className="text-sm text-muted-foreground hover:text-foreground hover:underline">
+            Pièces soldées
+          </Link>
+        </div>
         {documents.length > 0 && (
           <CardDescription>
             {documents.length} pièce{documents.length > 1 ? "s" : ""}
@@ -70,9 +55,18 @@ export function OpenDocumentsTable({
           <Table>
             <TableHeader>
               <TableRow>
-                {columns.map((column) => (
-                  <SortableHead key={column.key} clientId={clientId} sort={sort} column={column} />
-                ))}
+                {columns.map((column) => {
+                  const next = nextClientDocumentSort(sort, column.key);
+                  return (
+                    <SortableHead
+                      key={column.key}
+                      label={column.label}
+                      href={`/clients/${clientId}?tri=${next.key}&ordre=${next.direction}`}
+                      sorted={sort.key === column.key ? sort.direction : undefined}
+                      numeric={column.numeric}
+                    />
+                  );
+                })}
                 <TableHead>Tranche</TableHead>
                 {canFlag && (
                   <TableHead>

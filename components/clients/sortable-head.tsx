@@ -1,11 +1,8 @@
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import Link from "next/link";
-import { TableHead } from "@/components/ui/table";
+import { SortableHead } from "@/components/ui/sortable-head";
 import type { ClientSort } from "@/db/queries/clients";
-import { cn } from "@/lib/utils";
 
-/** A column header that sorts the list by this column (again to reverse), keeping the filters. */
-export function SortableHead({
+/** A clients-list header sorting by its column (again to reverse), keeping the filters. */
+export function ClientSortableHead({
   label,
   sortKey,
   current,
@@ -22,13 +19,5 @@ export function SortableHead({
   const order = active ? (current.order === "asc" ? "desc" : "asc") : numeric ? "desc" : "asc";
   const query = new URLSearchParams({ ...params, sort: sortKey, order });
   query.delete("page");
-  const Icon = !active ? ArrowUpDown : current.order === "asc" ? ArrowUp : ArrowDown;
-  return (
-    <TableHead className={cn(numeric && "text-right")} aria-sort={active ? (current.order === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={`?${query}`} className={cn("inline-flex items-center gap-1 hover:text-foreground", active && "text-foreground")}>
-        {label}
-        <Icon className={cn("size-3.5", !active && "opacity-40")} aria-hidden="true" />
-      </Link>
-    </TableHead>
-  );
+  return <SortableHead label={label} href={`?${query}`} sorted={active ? current.order : undefined} numeric={numeric} />;
 }

@@ -23,6 +23,12 @@ export type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
 
 /** Users with their entities and the size of their portfolio (as collector). */
 export async function listUsers(db: Queryable) {
+  // One pass over the clients rather than a count per user.
+  const portfolios = db
+    .select({ collectorId: clients.collectorId, size: sql<number>`count(*)::int`.as("size") })
+    .from(clients)
+    .groupBy(clients.collectorId)
+    .as("portfolios");
   return db
     .select({
       id: users.id,
@@ -36,10 +42,10 @@ export async function listUsers(db: Queryable) {
       coveringUserId: users.coveringUserId,
       entityIds: sql<string[]>`coalesce((select array_agg(ue.entity_id::text order by ue.entity_id)
         from user_entities ue where ue.user_id = "users"."id"), '{}')`,
-      // Qualified by hand: in a one-table select the column would render unqualified and bind to the subquery.
-      portfolioSize: sql<number>`(select count(*)::int from clients c where c.collector_id = "users"."id")`,
+      portfolioSize: sql<number>`coalesce(${portfolios.size}, 0)`,
     })
     .from(users)
+    .leftJoin(portfolios, eq(portfolios.collectorId, users.id))
     .orderBy(asc(users.name));
 }
 

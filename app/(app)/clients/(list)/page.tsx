@@ -8,9 +8,9 @@ import { Pagination } from "@/components/clients/pagination";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listClientCustomFields, listClients } from "@/db/queries/clients";
-import { listGroupOptions } from "@/db/queries/groups";
+import { listAssignableUsers, listGroupChoices } from "@/db/queries/client-edits";
 import { getOption } from "@/db/queries/settings";
-import { listEntities, listUsers } from "@/db/queries/users";
+import { listEntities } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
 import { chosenColumns, columnsCookie, customColumnKey, standardColumns } from "@/lib/clients/columns";
 import { parseClientSearch, toClientFilters, toClientSort } from "@/lib/clients/filters";
@@ -35,15 +35,15 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
     listClientCustomFields(db),
     getOption(db, "agingLimits"),
     listEntities(db),
-    listUsers(db),
-    listGroupOptions(db),
+    listAssignableUsers(db),
+    listGroupChoices(db),
     cookies(),
   ]);
   const columns = chosenColumns(cookieStore.get(columnsCookie)?.value, customFields, scope.role);
   const params = searchToParams(search);
   const query = new URLSearchParams(params).toString();
   const filtered = Object.keys(params).some((k) => k !== "sort" && k !== "order");
-  const byRole = (...roles: string[]) => people.filter((u) => u.active && roles.includes(u.role)).map((u) => ({ id: u.id, name: u.name }));
+  const byRole = (...roles: string[]) => people.filter((u) => roles.includes(u.role));
 
   return (
     <div className="space-y-4">
