@@ -7,7 +7,7 @@ test.use({ storageState: storageState("collector") });
 test("a collector filters the overdue invoices of the portfolio and exports exactly the rows on screen", async ({ page }) => {
   await page.goto("/pieces");
   await page.getByLabel("Type").selectOption("invoice");
-  await page.getByLabel("Échéance").selectOption("overdue");
+  await page.getByLabel("Échéance", { exact: true }).selectOption("overdue");
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page).toHaveURL(/type=invoice/);
   await expect(page).toHaveURL(/due=overdue/);

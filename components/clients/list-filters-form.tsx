@@ -1,6 +1,7 @@
 import { Filter } from "lucide-react";
 import Link from "next/link";
 import { selectClassName } from "@/components/forms/field";
+import { GetForm } from "@/components/forms/get-form";
 import { RangeFields } from "@/components/forms/range-fields";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -45,7 +46,7 @@ export function ListFiltersForm({
   groups: Option[];
 }) {
   return (
-    <form method="get" action="/clients" className="grid gap-3 rounded-lg border bg-card p-4 sm:grid-cols-2 lg:grid-cols-6">
+    <GetForm action="/clients" className="grid gap-3 rounded-lg border bg-card p-4 sm:grid-cols-2 lg:grid-cols-6">
       {search.sort && <input type="hidden" name="sort" value={search.sort} />}
       {search.order && <input type="hidden" name="order" value={search.order} />}
       <div className="space-y-1.5 lg:col-span-2">
@@ -82,6 +83,6 @@ export function ListFiltersForm({
           <Link href="/clients">Réinitialiser</Link>
         </Button>
       </div>
-    </form>
+    </GetForm>
   );
 }

@@ -1,5 +1,6 @@
 import { Filter } from "lucide-react";
 import { selectClassName } from "@/components/forms/field";
+import { GetForm } from "@/components/forms/get-form";
 import { RangeFields } from "@/components/forms/range-fields";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -17,7 +18,7 @@ export function DocumentFiltersForm({
   entities: { id: string; name: string }[];
 }) {
   return (
-    <form method="get" action="/pieces" className="grid gap-3 rounded-lg border bg-card p-4 sm:grid-cols-3 lg:grid-cols-5">
+    <GetForm action="/pieces" className="grid gap-3 rounded-lg border bg-card p-4 sm:grid-cols-3 lg:grid-cols-5">
       <div className="space-y-1.5 lg:col-span-2">
         <Label htmlFor="f-q">Recherche</Label>
         <Input id="f-q" name="q" defaultValue={search.q} placeholder="N° de pièce, code ou raison sociale" />
@@ -87,6 +88,6 @@ export function DocumentFiltersForm({
           <Filter className="size-4" aria-hidden="true" /> Filtrer
         </Button>
       </div>
-    </form>
+    </GetForm>
   );
 }
