@@ -1,17 +1,8 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { actionStatusLabels, actionTypeLabels } from "@/lib/collection/labels";
 import { formatDate, formatMoney } from "@/lib/format/fr";
-
-const typeLabels: Record<string, string> = {
-  call: "Appel",
-  email: "E-mail",
-  letter: "Courrier",
-  sms: "SMS",
-  task: "Tâche",
-  formal_notice: "Mise en demeure",
-};
-const statusLabels: Record<string, string> = { planned: "À faire", to_confirm: "À confirmer", error: "En erreur" };
 
 type Row = {
   id: string;
@@ -46,12 +37,12 @@ export function PendingActionsCard({ rows, total }: { rows: Row[]; total: number
                     {row.clientName}
                   </Link>
                   <span className="text-xs text-muted-foreground">
-                    {typeLabels[row.type]} · prévu le {formatDate(row.plannedDate)}
+                    {actionTypeLabels[row.type]} · prévu le {formatDate(row.plannedDate)}
                   </span>
                 </div>
                 <div className="flex shrink-0 items-center gap-2">
                   <span className="tabular">{formatMoney(row.amountCovered)}</span>
-                  <Badge variant={row.status === "error" ? "warning" : "destructive"}>{statusLabels[row.status]}</Badge>
+                  <Badge variant={row.status === "error" ? "warning" : "destructive"}>{actionStatusLabels[row.status]}</Badge>
                 </div>
               </li>
             ))}
