@@ -1,6 +1,6 @@
 import type { Role } from "@/lib/auth/roles";
 import type { Queryable } from "./client";
-import { clients, documents, entities, userEntities, users } from "./schema";
+import { clients, documents, entities, groups, userEntities, users } from "./schema";
 
 /** Small builders for integration tests: each inserts one row with sensible defaults and returns it. */
 let counter = 0;
@@ -40,5 +40,10 @@ export async function makeDocument(
     .insert(documents)
     .values({ clientId, type: "invoice", number: `F${next()}`, openAmount: values.amount, ...values })
     .returning();
+  return row;
+}
+
+export async function makeGroup(db: Queryable, values: Partial<typeof groups.$inferInsert> & { priority: number }) {
+  const [row] = await db.insert(groups).values({ name: `Groupe ${next()}`, ...values }).returning();
   return row;
 }

@@ -1,0 +1,127 @@
+import { and, asc, type SQL, sql } from "drizzle-orm";
+import { type FieldKey, type ParsedCriterion, parseCriteriaOrThrow } from "@/lib/groups/criteria";
+import { type Queryable, queryRows } from "../client";
+import { groups } from "../schema";
+import type { GroupCriterion } from "../schema/relance";
+
+// Columns are named by hand: Drizzle leaves them unqualified in one-table statements, and inside the documents
+// subqueries an unqualified "id" would be the document's.
+const col = (name: string) => sql.raw(`"clients"."${name}"`);
+
+const oldestDaysLate = (today: string) => sql`coalesce((
+  select ${today}::date - min(d.due_date) from documents d
+  where d.client_id = "clients"."id" and d.status = 'open' and d.type = 'invoice'
+    and d.open_amount > 0 and d.due_date < ${today}::date), 0)`;
+
+const hasOpenDispute = sql`exists (
+  select 1 from documents d where d.client_id = "clients"."id" and d.status = 'open' and d.disputed)`;
+
+function fieldSql(key: FieldKey, today: string): SQL {
+  switch (key) {
+    case "entity": return col("entity_id");
+    case "collector": return col("collector_id");
+    case "salesRep": return col("sales_rep_id");
+    case "paymentTermsDays": return col("payment_terms_days");
+    case "creditLimit": return col("credit_limit");
+    case "oldestDaysLate": return oldestDaysLate(today);
+    case "hasOpenDispute": return hasOpenDispute;
+    case "hasSiren": return sql`coalesce(trim(${col("siren")}), '') <> ''`;
+    default: return col(key);
+  }
+}
+
+const escapeLike = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** One criterion as a condition; text compares ignore case, and "≠" keeps clients where the field is blank. */
+function criterionSql(c: ParsedCriterion, today: string): SQL {
+  const type = c.field.def.type;
+  const raw = "custom" in c.field ? sql`(${col("custom_fields")} ->> ${c.field.custom})` : fieldSql(c.field.key, today);
+  if (type === "boolean") return c.value ? sql`(${raw})` : sql`not (${raw})`;
+  const x = type === "text" ? sql`lower(${raw})` : raw;
+  const bind = (v: string | number) =>
+    type === "text" ? sql`lower(${v})` : type === "number" ? sql`${String(v)}::numeric` : sql`${v}::uuid`;
+  switch (c.operator) {
+    case "eq": return sql`${x} = ${bind(c.value as string | number)}`;
+    case "neq": return sql`${x} is distinct from ${bind(c.value as string | number)}`;
+    case "in": return sql`${x} in (${sql.join((c.value as (string | number)[]).map(bind), sql`, `)})`;
+    case "gt": return sql`${x} > ${bind(c.value as number)}`;
+    case "lt": return sql`${x} < ${bind(c.value as number)}`;
+    case "contains": return sql`${raw} ilike ${`%${escapeLike(c.value as string)}%`}`;
+    case "empty": return type === "text" ? sql`coalesce(${raw}, '') = ''` : sql`${raw} is null`;
+    case "notEmpty": return type === "text" ? sql`coalesce(${raw}, '') <> ''` : sql`${raw} is not null`;
+  }
+}
+
+/** All the criteria of a group as one condition on `clients` (no criterion: every client); values are bound. */
+export function criteriaToSql(criteria: GroupCriterion[], today: string): SQL {
+  const parsed = parseCriteriaOrThrow(criteria);
+  return and(sql`true`, ...parsed.map((c) => criterionSql(c, today))) as SQL;
+}
+
+type DraftGroup = { id?: string; name: string; criteria: GroupCriterion[] };
+
+/** The position of each client's group among `list`: its forced group when listed, else the first matching. */
+function membership(list: DraftGroup[], today: string): SQL {
+  const conditions = list.map((g, i) => {
+    try {
+      return sql`when ${criteriaToSql(g.criteria, today)} then ${i}::int`;
+    } catch (e) {
+      throw new Error(`Groupe « ${g.name} » : ${(e as Error).message}`);
+    }
+  });
+  const forced = list.flatMap((g, i) => (g.id ? [sql`when ${g.id}::uuid then ${i}::int`] : []));
+  const byCriteria = conditions.length ? sql`case ${sql.join(conditions, sql` `)} end` : sql`null::int`;
+  const byForce = forced.length ? sql`case ${col("forced_group_id")} ${sql.join(forced, sql` `)} end` : sql`null::int`;
+  return sql`coalesce(${byForce}, ${byCriteria})`;
+}
+
+export type GroupCount = { groupId: string; name: string; clients: number };
+export type RecomputeReport = { updated: number; groups: GroupCount[]; noGroup: number };
+
+/**
+ * Sets every client's group in one UPDATE: its forced group, else the first group by priority whose criteria
+ * all match, else none. Rows already right are left alone, so a second run updates nothing.
+ */
+export async function recomputeGroupMembership(db: Queryable, today: string): Promise<RecomputeReport> {
+  const list = await db.select().from(groups).orderBy(asc(groups.priority), asc(groups.name));
+  const ids = list.map((g) => g.id);
+  const target = list.length
+    ? sql`(array[${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}])[${membership(list, today)} + 1]`
+    : sql`null::uuid`;
+  const rows = await queryRows<{ group_id: string | null; clients: number; updated: number }>(
+    db,
+    sql`with target as (
+          select "clients"."id", ${target} as group_id from clients
+        ), changed as (
+          update clients set group_id = target.group_id from target
+          where clients.id = target.id and clients.group_id is distinct from target.group_id
+          returning 1
+        )
+        select group_id, count(*)::int as clients, (select count(*) from changed)::int as updated
+        from target group by group_id`,
+  );
+  const counts = new Map(rows.map((r) => [r.group_id, r.clients]));
+  return {
+    updated: rows[0]?.updated ?? 0,
+    groups: list.map((g) => ({ groupId: g.id, name: g.name, clients: counts.get(g.id) ?? 0 })),
+    noGroup: counts.get(null) ?? 0,
+  };
+}
+
+export type PreviewLine = { clients: number; outstanding: string };
+export type GroupsPreview = { groups: PreviewLine[]; noGroup: PreviewLine };
+
+/** How many clients and how much encours each group of `list` (in priority order, saved or not) would hold. */
+export async function previewGroups(db: Queryable, list: DraftGroup[], today: string): Promise<GroupsPreview> {
+  const rows = await queryRows<{ position: number | null; clients: number; outstanding: string }>(
+    db,
+    sql`select position, count(*)::int as clients, coalesce(sum(outstanding), 0)::text as outstanding
+        from (select ${membership(list, today)} as position, "clients"."outstanding" from clients) t
+        group by position`,
+  );
+  const line = (position: number | null): PreviewLine => {
+    const row = rows.find((r) => r.position === position);
+    return { clients: row?.clients ?? 0, outstanding: row?.outstanding ?? "0" };
+  };
+  return { groups: list.map((_, i) => line(i)), noGroup: line(null) };
+}

@@ -1,0 +1,133 @@
+/** The criteria a group may put on clients: which fields, which operators for each type, and their validation. */
+import { z } from "zod";
+import type { GroupCriterion } from "@/db/schema/relance";
+
+export type FieldType = "text" | "number" | "reference" | "boolean";
+
+export type FieldKey =
+  | "code" | "name" | "siren" | "department" | "region" | "city" | "country"
+  | "entity" | "collector" | "salesRep" | "paymentTermsDays" | "creditLimit"
+  | "outstanding" | "overdue" | "oldestDaysLate" | "hasOpenDispute" | "hasSiren";
+
+type FieldDef = { label: string; type: FieldType; nullable?: boolean };
+
+export const criterionFields: Record<FieldKey, FieldDef> = {
+  code: { label: "Code client", type: "text" },
+  name: { label: "Raison sociale", type: "text" },
+  siren: { label: "SIREN", type: "text" },
+  department: { label: "Département", type: "text" },
+  region: { label: "Région", type: "text" },
+  city: { label: "Ville", type: "text" },
+  country: { label: "Pays", type: "text" },
+  entity: { label: "Société", type: "reference" },
+  collector: { label: "Chargé de recouvrement", type: "reference", nullable: true },
+  salesRep: { label: "Commercial", type: "reference", nullable: true },
+  paymentTermsDays: { label: "Délai de paiement (jours)", type: "number" },
+  creditLimit: { label: "Limite de crédit", type: "number", nullable: true },
+  outstanding: { label: "Encours", type: "number" },
+  overdue: { label: "Échu", type: "number" },
+  oldestDaysLate: { label: "Retard le plus ancien (jours)", type: "number" },
+  hasOpenDispute: { label: "Litige en cours", type: "boolean" },
+  hasSiren: { label: "SIREN renseigné", type: "boolean" },
+};
+
+export const customFieldPrefix = "custom:";
+
+export const operatorLabels = {
+  eq: "=",
+  neq: "≠",
+  in: "parmi",
+  gt: ">",
+  lt: "<",
+  contains: "contient",
+  empty: "est vide",
+  notEmpty: "est renseigné",
+} as const;
+
+export type Operator = keyof typeof operatorLabels;
+
+const operatorsByType: Record<FieldType, readonly Operator[]> = {
+  text: ["eq", "neq", "in", "contains", "empty", "notEmpty"],
+  number: ["eq", "neq", "in", "gt", "lt", "empty", "notEmpty"],
+  reference: ["eq", "neq", "in", "empty", "notEmpty"],
+  boolean: ["eq"],
+};
+
+/** Operators offered for a field: "est vide" only where the value can be missing. */
+export function operatorsFor(field: FieldDef): Operator[] {
+  const emptiable = field.type === "text" || field.nullable;
+  return operatorsByType[field.type].filter((op) => emptiable || (op !== "empty" && op !== "notEmpty"));
+}
+
+export type ResolvedField = { key: FieldKey; def: FieldDef } | { custom: string; def: FieldDef };
+
+export function resolveField(field: string): ResolvedField | null {
+  if (field.startsWith(customFieldPrefix)) {
+    const name = field.slice(customFieldPrefix.length);
+    return name.trim() && name.length <= 100 ? { custom: name, def: { label: name, type: "text", nullable: true } } : null;
+  }
+  return Object.hasOwn(criterionFields, field) ? { key: field as FieldKey, def: criterionFields[field as FieldKey] } : null;
+}
+
+/** A criterion whose value has the shape its operator needs (a list for "parmi", nothing for "est vide"). */
+export type ParsedCriterion = { field: ResolvedField; operator: Operator; value: string | number | boolean | string[] | number[] | null };
+
+const text = z.string().trim().min(1).max(200);
+// Typed the French way ("10 000,50") in a form, or stored as a plain number.
+const frenchNumber = z
+  .string()
+  .transform((v) => v.replace(/[\s\u00a0\u202f]/g, "").replace(",", "."))
+  .pipe(z.string().regex(/^-?\d+(\.\d+)?$/))
+  .transform(Number);
+const amount = z.union([z.number(), frenchNumber]).pipe(z.number().finite().min(-1e12).max(1e12));
+const valueSchemas: Record<FieldType, z.ZodType<string | number | boolean>> = {
+  text,
+  number: amount,
+  reference: z.uuid(),
+  boolean: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
+};
+const valueHints: Record<FieldType, string> = {
+  text: "un texte de 1 à 200 caractères",
+  number: "un nombre",
+  reference: "un identifiant",
+  boolean: "oui ou non",
+};
+
+function parseValue(type: FieldType, operator: Operator, value: unknown) {
+  if (operator === "empty" || operator === "notEmpty") return { success: true as const, data: null };
+  if (operator !== "in") return valueSchemas[type].safeParse(value);
+  return z.array(valueSchemas[type]).min(1).max(500).safeParse(value);
+}
+
+const criterionSchema = z
+  .object({ field: z.string(), operator: z.string(), value: z.unknown() }, { message: "Critère mal formé." })
+  .transform((c, ctx): ParsedCriterion => {
+    const field = resolveField(c.field);
+    if (!field) {
+      ctx.addIssue({ code: "custom", path: ["field"], message: `Champ inconnu : « ${c.field} ».` });
+      return z.NEVER;
+    }
+    const operator = c.operator as Operator;
+    if (!operatorsFor(field.def).includes(operator)) {
+      const label = Object.hasOwn(operatorLabels, c.operator) ? operatorLabels[operator] : c.operator;
+      ctx.addIssue({ code: "custom", path: ["operator"], message: `L'opérateur « ${label} » ne s'applique pas à « ${field.def.label} ».` });
+      return z.NEVER;
+    }
+    const value = parseValue(field.def.type, operator, c.value);
+    if (!value.success) {
+      const hint = valueHints[field.def.type];
+      const expected = operator === "in" ? `une liste de 1 à 500 valeurs est attendue, chacune ${hint}` : `${hint} est attendu`;
+      ctx.addIssue({ code: "custom", path: ["value"], message: `Valeur invalide pour « ${field.def.label} » : ${expected}.` });
+      return z.NEVER;
+    }
+    return { field, operator, value: value.data as ParsedCriterion["value"] };
+  });
+
+export const groupCriteriaSchema = z.array(criterionSchema, { message: "Liste de critères attendue." }).max(50, "50 critères au maximum.");
+
+/** Parses stored or submitted criteria, throwing the first French error message when one is invalid. */
+export function parseCriteriaOrThrow(criteria: GroupCriterion[]): ParsedCriterion[] {
+  const parsed = groupCriteriaSchema.safeParse(criteria);
+  if (!parsed.success) throw new Error(parsed.error.issues[0].message);
+  return parsed.data;
+}
