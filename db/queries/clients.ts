@@ -46,7 +46,8 @@ export type ClientFilters = {
 
 export type ClientSort = { key: "code" | "name" | "city" | "outstanding" | "overdue" | "creditLimit"; order: "asc" | "desc" };
 
-const hasOpenDispute = sql`exists (select 1 from documents d where d.client_id = ${clients.id} and d.status = 'open' and d.disputed)`;
+/** Whether the client of the current row has an open disputed document (named by hand: safe in any statement). */
+export const hasOpenDispute = sql`exists (select 1 from documents d where d.client_id = "clients"."id" and d.status = 'open' and d.disputed)`;
 
 function inRange(column: typeof clients.outstanding | typeof clients.overdue, range: Range | undefined) {
   return and(range?.min === undefined ? undefined : gte(column, String(range.min)), range?.max === undefined ? undefined : lte(column, String(range.max)));

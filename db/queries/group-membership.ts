@@ -2,6 +2,7 @@ import { and, asc, type SQL, sql } from "drizzle-orm";
 import { type FieldKey, type ParsedCriterion, parseCriteriaOrThrow } from "@/lib/groups/criteria";
 import { type Queryable, queryRows } from "../client";
 import { groups } from "../schema";
+import { hasOpenDispute } from "./clients";
 import type { GroupCriterion } from "../schema/relance";
 
 // Columns are named by hand: Drizzle leaves them unqualified in one-table statements, and inside the documents
@@ -12,9 +13,6 @@ const oldestDaysLate = (today: string) => sql`coalesce((
   select ${today}::date - min(d.due_date) from documents d
   where d.client_id = "clients"."id" and d.status = 'open' and d.type = 'invoice'
     and d.open_amount > 0 and d.due_date < ${today}::date), 0)`;
-
-const hasOpenDispute = sql`exists (
-  select 1 from documents d where d.client_id = "clients"."id" and d.status = 'open' and d.disputed)`;
 
 function fieldSql(key: FieldKey, today: string): SQL {
   switch (key) {
