@@ -9,7 +9,15 @@
  */
 import type { TemplateChannel } from "./context";
 
-export type ClipGroup = "Client" | "Contact" | "Société" | "Chargé de recouvrement" | "Montants" | "Pièces" | "Dates" | "Pénalités";
+export type ClipGroup =
+  | "Client"
+  | "Contact"
+  | "Société"
+  | "Chargé de recouvrement"
+  | "Montants"
+  | "Pièces"
+  | "Dates"
+  | "Pénalités";
 
 export type Clip = {
   key: string;
@@ -30,9 +38,9 @@ export const clips = [
   { key: "societe.adresse", label: "Adresse de la société", group: "Société", kind: "inline" },
   { key: "societe.iban", label: "IBAN", group: "Société", kind: "inline" },
   { key: "societe.signature", label: "Signature", group: "Société", kind: "inline" },
-  { key: "gestionnaire.nom", label: "Nom du chargé de recouvrement", group: "Chargé de recouvrement", kind: "inline" },
-  { key: "gestionnaire.email", label: "E-mail du chargé de recouvrement", group: "Chargé de recouvrement", kind: "inline" },
-  { key: "gestionnaire.telephone", label: "Téléphone du chargé de recouvrement", group: "Chargé de recouvrement", kind: "inline" },
+  { key: "gestionnaire.nom", label: "Nom", group: "Chargé de recouvrement", kind: "inline" },
+  { key: "gestionnaire.email", label: "E-mail", group: "Chargé de recouvrement", kind: "inline" },
+  { key: "gestionnaire.telephone", label: "Téléphone", group: "Chargé de recouvrement", kind: "inline" },
   { key: "totaux.encours", label: "Encours du client", group: "Montants", kind: "inline" },
   { key: "totaux.echu", label: "Échu du client", group: "Montants", kind: "inline" },
   { key: "totaux.nombre_pieces", label: "Nombre de pièces concernées", group: "Montants", kind: "inline" },

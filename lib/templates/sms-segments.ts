@@ -6,9 +6,10 @@
  * take two septets, and a part never splits such a pair, nor a UTF-16 surrogate pair.
  */
 
-// Basic character set. French: é è ù ì ò à É Ç are here; ç, ê, â, î, ô, û, ë, ï, œ, « » and the no-break spaces are not.
+// Basic character set. French: é è ù ì ò à É Ç are here; ç, ê, â, î, ô, û, ë, ï, œ, « » and no-break spaces are not.
 const gsmBasic = new Set(
-  "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà",
+  "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?" +
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà",
 );
 const gsmExtension = new Set("\f^{}\\[~]|€");
 

@@ -21,7 +21,10 @@ describe("findUnknownClips", () => {
 describe("validateTemplate", () => {
   it("accepts a template whose clips are all known", () => {
     expect(
-      validateTemplate({ subject: "Relance {{client.code}}", body: "<p>{{contact.civilite}} {{contact.nom}},</p>{{pieces.tableau}}" }, "email"),
+      validateTemplate(
+        { subject: "Relance {{client.code}}", body: "<p>{{contact.civilite}} {{contact.nom}},</p>{{pieces.tableau}}" },
+        "email",
+      ),
     ).toEqual([]);
   });
 

@@ -16,7 +16,8 @@ function clipErrors(text: string, channel: TemplateChannel, inSubject: boolean):
     if (!clip) errors.add(`Champ inconnu : ${clipToken(key)}`);
     else if (clip.channels && !clip.channels.includes(channel))
       errors.add(`Le champ ${clipToken(key)} n'est pas disponible pour ce canal.`);
-    else if (inSubject && clip.kind === "block") errors.add(`Le champ ${clipToken(key)} ne peut pas figurer dans l'objet.`);
+    else if (inSubject && clip.kind === "block")
+      errors.add(`Le champ ${clipToken(key)} ne peut pas figurer dans l'objet.`);
   }
   // Braces left after removing every clip: an unclosed or malformed `{{`.
   if (text.replace(clipPattern, "").includes("{{")) errors.add("Accolades « {{ » sans « }} » correspondantes.");
