@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agingBucketLabel, agingBucketLabels } from "./options";
+import { agingBucketLabel, agingBucketLabels, parseOption } from "./options";
 
 describe("aging buckets", () => {
   it("labels the buckets of the limits", () => {
@@ -15,5 +15,14 @@ describe("aging buckets", () => {
     expect(agingBucketLabel(120, limits)).toBe("91–120 j");
     expect(agingBucketLabel(121, limits)).toBe("> 120 j");
     expect(agingBucketLabel(45, [15, 45])).toBe("16–45 j");
+  });
+});
+
+describe("late-payment rate option", () => {
+  it("defaults to ECB refinancing rate + 10 points and refuses what is not a percentage", () => {
+    expect(parseOption("latePaymentRatePercent", undefined)).toBe("12.15");
+    expect(parseOption("latePaymentRatePercent", "10.9")).toBe("10.9");
+    expect(() => parseOption("latePaymentRatePercent", "12,15")).toThrow("Taux invalide");
+    expect(() => parseOption("latePaymentRatePercent", 12.15)).toThrow();
   });
 });

@@ -9,6 +9,14 @@ export const optionSchemas = {
     .refine((limits) => limits.every((l, i) => i === 0 || l > limits[i - 1]), "Les tranches doivent être croissantes.")
     .default([30, 60, 90, 120]),
   planningHorizonDays: z.number().int().min(0).max(60).default(7),
+  /**
+   * Annual late-payment penalty rate in percent, as an exact decimal string (Code de commerce L441-10).
+   * The default is a starting value to update each semester: ECB main refinancing rate (2.15 %) + 10 points.
+   */
+  latePaymentRatePercent: z
+    .string()
+    .regex(/^\d{1,2}(\.\d{1,4})?$/, "Taux invalide : saisissez un pourcentage tel que 12.15.")
+    .default("12.15"),
 };
 
 export type Options = { [K in keyof typeof optionSchemas]: z.infer<(typeof optionSchemas)[K]> };
