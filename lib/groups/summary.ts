@@ -1,0 +1,34 @@
+/** Group criteria as one French line for lists: « Département dans 75, 92 · Encours > 10 000 € ». */
+import type { GroupCriterion } from "@/db/schema/relance";
+import { type FieldKey, operatorLabels, resolveField } from "./criteria";
+
+const moneyFields = new Set<FieldKey>(["outstanding", "overdue", "creditLimit"]);
+const number = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+
+// Lists read better as « dans » in a sentence than the form's « parmi ».
+const sentenceOperators = { ...operatorLabels, in: "dans" } as const;
+
+/** `names` turns ids of sociétés and users into what a person recognises. */
+export function summariseCriterion(c: GroupCriterion, names: ReadonlyMap<string, string> = new Map()): string {
+  const field = resolveField(c.field);
+  const label = field?.def.label ?? c.field;
+  const operator = sentenceOperators[c.operator as keyof typeof sentenceOperators] ?? c.operator;
+  if (c.operator === "empty" || c.operator === "notEmpty") return `${label} ${operator}`;
+  const money = field && "key" in field && moneyFields.has(field.key);
+  const show = (v: string | number | boolean): string => {
+    if (typeof v === "boolean" || v === "true" || v === "false") return v === true || v === "true" ? "oui" : "non";
+    if (field?.def.type === "number") {
+      const n = Number(String(v).replace(/[\s\u00a0\u202f]/g, "").replace(",", "."));
+      if (Number.isFinite(n)) return `${number.format(n)}${money ? " €" : ""}`;
+    }
+    if (field?.def.type === "reference") return names.get(String(v)) ?? String(v);
+    return String(v);
+  };
+  const values = Array.isArray(c.value) ? c.value.map(show).join(", ") : show(c.value as string | number);
+  if (field?.def.type === "boolean") return `${label} : ${values}`;
+  return `${label} ${operator} ${values}`;
+}
+
+export function summariseCriteria(criteria: GroupCriterion[], names?: ReadonlyMap<string, string>): string {
+  return criteria.length ? criteria.map((c) => summariseCriterion(c, names)).join(" · ") : "Tous les clients";
+}
