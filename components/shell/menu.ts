@@ -1,12 +1,14 @@
 import type { Permission } from "@/lib/auth/permissions";
 
-export type MenuIcon = "home" | "clients" | "documents" | "import" | "settings";
+export type MenuIcon = "home" | "clients" | "documents" | "relance" | "import" | "settings";
 
 /** Side menu entries in SPEC order; an entry appears only when it exists and the role holds its permission. */
 export const menuItems: { href: string; label: string; icon: MenuIcon; permission: Permission }[] = [
   { href: "/", label: "Accueil", icon: "home", permission: "clients.read" },
   { href: "/clients", label: "Clients", icon: "clients", permission: "clients.read" },
   { href: "/pieces", label: "Pièces", icon: "documents", permission: "documents.read" },
+  // Only the supervisors' configuration exists yet; the agenda for collectors will join under /relance.
+  { href: "/relance/groupes", label: "Relance", icon: "relance", permission: "relance.configure" },
   { href: "/import", label: "Import", icon: "import", permission: "imports.run" },
   { href: "/parametrage", label: "Paramétrage", icon: "settings", permission: "settings.manage" },
 ];
