@@ -2,8 +2,8 @@ import { expect, test } from "@playwright/test";
 import { type Account, fixtures, storageState } from "./helpers";
 
 const menus: Record<Account, string[]> = {
-  admin: ["Accueil", "Clients", "Pièces", "Import", "Paramétrage"],
-  supervisor: ["Accueil", "Clients", "Pièces"],
+  admin: ["Accueil", "Clients", "Pièces", "Relance", "Import", "Paramétrage"],
+  supervisor: ["Accueil", "Clients", "Pièces", "Relance"],
   collector: ["Accueil", "Clients", "Pièces"],
   collector2: ["Accueil", "Clients", "Pièces"],
   sales: ["Accueil", "Clients", "Pièces"],
