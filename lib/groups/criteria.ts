@@ -36,7 +36,7 @@ export const customFieldPrefix = "custom:";
 export const operatorLabels = {
   eq: "=",
   neq: "≠",
-  in: "parmi",
+  in: "dans",
   gt: ">",
   lt: "<",
   contains: "contient",
@@ -69,7 +69,7 @@ export function resolveField(field: string): ResolvedField | null {
   return Object.hasOwn(criterionFields, field) ? { key: field as FieldKey, def: criterionFields[field as FieldKey] } : null;
 }
 
-/** A criterion whose value has the shape its operator needs (a list for "parmi", nothing for "est vide"). */
+/** A criterion whose value has the shape its operator needs (a list for "dans", nothing for "est vide"). */
 export type ParsedCriterion = { field: ResolvedField; operator: Operator; value: string | number | boolean | string[] | number[] | null };
 
 const text = z.string().trim().min(1).max(200);

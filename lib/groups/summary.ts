@@ -5,14 +5,11 @@ import { type FieldKey, operatorLabels, resolveField } from "./criteria";
 const moneyFields = new Set<FieldKey>(["outstanding", "overdue", "creditLimit"]);
 const number = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
 
-// Lists read better as « dans » in a sentence than the form's « parmi ».
-const sentenceOperators = { ...operatorLabels, in: "dans" } as const;
-
 /** `names` turns ids of sociétés and users into what a person recognises. */
 export function summariseCriterion(c: GroupCriterion, names: ReadonlyMap<string, string> = new Map()): string {
   const field = resolveField(c.field);
   const label = field?.def.label ?? c.field;
-  const operator = sentenceOperators[c.operator as keyof typeof sentenceOperators] ?? c.operator;
+  const operator = operatorLabels[c.operator as keyof typeof operatorLabels] ?? c.operator;
   if (c.operator === "empty" || c.operator === "notEmpty") return `${label} ${operator}`;
   const money = field && "key" in field && moneyFields.has(field.key);
   const show = (v: string | number | boolean): string => {
