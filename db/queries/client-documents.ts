@@ -3,7 +3,7 @@ import type { Scope } from "@/lib/auth/scope";
 import type { ClientDocumentSort, ClientDocumentSortKey } from "@/lib/documents/client-sort";
 import type { Queryable } from "../client";
 import { clients, documents } from "../schema";
-import { daysLate } from "./documents";
+import { daysLate, documentColumns } from "./documents";
 import { clientInScope } from "./scope";
 
 const sortColumns = (today: string): Record<ClientDocumentSortKey, AnyColumn | SQL> => ({
@@ -25,15 +25,7 @@ export function listClientOpenDocuments(db: Queryable, scope: Scope, clientId: s
   const direction = sort.direction === "desc" ? desc : asc;
   return db
     .select({
-      id: documents.id,
-      type: documents.type,
-      number: documents.number,
-      issueDate: documents.issueDate,
-      dueDate: documents.dueDate,
-      amount: documents.amount,
-      openAmount: documents.openAmount,
-      disputed: documents.disputed,
-      daysLate: daysLate(today),
+      ...documentColumns(today),
       disputeReason: sql<string | null>`(select ds.reason from disputes ds
         where ds.document_id = ${documents.id} and ds.status = 'open' order by ds.opened_at desc limit 1)`,
     })

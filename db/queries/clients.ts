@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, gte, ilike, isNull, lt, lte, not, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Scope } from "@/lib/auth/scope";
+import { isUuid } from "@/lib/ids";
 import type { Queryable } from "../client";
 import { clientCustomFields, clients, entities, groups, users } from "../schema";
 import { clientInScope } from "./scope";
@@ -175,7 +176,7 @@ export async function listClientCustomFields(db: Queryable): Promise<string[]> {
 
 /** One client, or null when it does not exist or lies outside the scope (callers answer 404 either way). */
 export async function getClient(db: Queryable, scope: Scope, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const collector = sql<string | null>`(select u.name from users u where u.id = "clients"."collector_id")`;
   const salesRep = sql<string | null>`(select u.name from users u where u.id = "clients"."sales_rep_id")`;
   const [row] = await db

@@ -49,7 +49,8 @@ function where(scope: Scope, f: DocumentFilters, today: string): SQL | undefined
 /** Days past due at `today`, never negative. */
 export const daysLate = (today: string) => sql<number>`greatest(${today}::date - ${documents.dueDate}, 0)`;
 
-const columns = (today: string) => ({
+/** What every list of documents shows of one. */
+export const documentColumns = (today: string) => ({
   id: documents.id,
   type: documents.type,
   number: documents.number,
@@ -58,8 +59,12 @@ const columns = (today: string) => ({
   amount: documents.amount,
   openAmount: documents.openAmount,
   disputed: documents.disputed,
-  settledDate: documents.settledDate,
   daysLate: daysLate(today),
+});
+
+const columns = (today: string) => ({
+  ...documentColumns(today),
+  settledDate: documents.settledDate,
   clientId: clients.id,
   clientCode: clients.code,
   clientName: clients.name,

@@ -19,10 +19,9 @@ import { requireUser } from "@/lib/auth/session";
 import { today } from "@/lib/dates";
 import { parseClientDocumentSort } from "@/lib/documents/client-sort";
 import { formatDate } from "@/lib/format/fr";
+import { isUuid } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "Fiche client" };
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function ClientPage({
   params,
@@ -33,7 +32,7 @@ export default async function ClientPage({
 }) {
   const { db, scope } = await requireUser("clients.read");
   const { id } = await params;
-  if (!uuidPattern.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const sort = parseClientDocumentSort(await searchParams);
   const date = today();
   const canAssign = can(scope.role, "clients.assign");
