@@ -4,7 +4,7 @@ import { Eye, Plus, X } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
-import { previewGroupAction, saveGroupAction } from "@/app/(app)/relance/groupes/actions";
+import { previewGroupAction, saveGroupAction } from "@/app/(app)/relance/(configuration)/groupes/actions";
 import { selectClassName } from "@/components/forms/field";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

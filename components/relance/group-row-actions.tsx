@@ -3,7 +3,7 @@
 import { ArrowDown, ArrowUp, Pencil, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useState, useTransition } from "react";
-import { deleteGroupAction, moveGroupAction } from "@/app/(app)/relance/groupes/actions";
+import { deleteGroupAction, moveGroupAction } from "@/app/(app)/relance/(configuration)/groupes/actions";
 import { ActionDialog } from "@/components/forms/action-dialog";
 import { Button } from "@/components/ui/button";
 

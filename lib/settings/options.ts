@@ -1,5 +1,27 @@
 import { z } from "zod";
 
+const text = (max: number) => z.string().trim().max(max, `${max} caractères au maximum.`);
+
+const companySchema = z.object({
+  name: text(120),
+  /** Postal address, lines separated by "\n". */
+  address: text(300),
+  /** Where letters are written from: « Lyon, le 25 novembre 2026 ». */
+  city: text(80),
+  phone: text(40),
+  email: z.union([z.literal(""), z.email("Adresse e-mail invalide.")]),
+  /** Footer of letters: legal form, capital, RCS, VAT number… */
+  legalMentions: text(500),
+  iban: text(42),
+  bic: text(11),
+  /** Signature block, lines separated by "\n". */
+  signature: text(300),
+});
+
+export type Company = z.infer<typeof companySchema>;
+
+const emptyCompany: Company = { name: "", address: "", city: "", phone: "", email: "", legalMentions: "", iban: "", bic: "", signature: "" };
+
 /** Company options edited in Paramétrage, with their defaults. Stored one key per row in `settings`. */
 export const optionSchemas = {
   agingLimits: z
@@ -17,6 +39,13 @@ export const optionSchemas = {
     .string()
     .regex(/^\d{1,2}(\.\d{1,4})?$/, "Taux invalide : saisissez un pourcentage tel que 12.15.")
     .default("12.15"),
+  /** The company's identity, printed on letters and available to templates as the « Société » clips. */
+  company: companySchema.default(emptyCompany),
+  /** The letterhead logo, PNG or JPEG, base64-encoded (at most 512 Ko once decoded). */
+  companyLogo: z
+    .object({ mimeType: z.enum(["image/png", "image/jpeg"]), base64: z.string().max(700_000) })
+    .nullable()
+    .default(null),
 };
 
 export type Options = { [K in keyof typeof optionSchemas]: z.infer<(typeof optionSchemas)[K]> };

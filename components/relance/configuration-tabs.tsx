@@ -1,0 +1,11 @@
+import { NavTabs } from "@/components/ui/nav-tabs";
+
+const tabs = [
+  { href: "/relance/groupes", label: "Groupes" },
+  { href: "/relance/modeles", label: "Modèles" },
+  { href: "/relance/scenarios", label: "Scénarios" },
+];
+
+export function ConfigurationTabs() {
+  return <NavTabs label="Configuration de la relance" tabs={tabs} />;
+}
