@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "@/db/client";
 import { clients, documents, imports } from "@/db/schema";
 import { findImportProfile } from "@/db/queries/import-profiles";
-import { makeEntity } from "@/db/test-builders";
+import { makeEntity, makeGroup } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import { type ImportRequest, runImport } from "./run-import";
 
@@ -59,7 +59,8 @@ describe("import from real files", () => {
     ]);
   });
 
-  it("imports a semicolon Windows-1252 CSV with French amounts and dates, and updates balances", async () => {
+  it("imports a semicolon Windows-1252 CSV with French amounts and dates, and updates balances and groups", async () => {
+    const group = await makeGroup(handle.db, { name: "Échu > 1 000 €", priority: 1, criteria: [{ field: "overdue", operator: "gt", value: 1000 }] });
     const outcome = await runImport(handle.db, request("documents", "pieces.csv", { mode: "snapshot" }));
     expect(outcome.message).toContain("Import terminé");
     expect(outcome.counts).toMatchObject({ read: 3, inserted: 3, updated: 0, settled: 0, rejected: 0 });
@@ -71,6 +72,11 @@ describe("import from real files", () => {
     ]);
     const [client] = await handle.db.select().from(clients).where(eq(clients.code, "00412"));
     expect({ outstanding: client.outstanding, overdue: client.overdue }).toEqual({ outstanding: "1084.56", overdue: "1084.56" });
+    const groupOf = await handle.db.select({ code: clients.code, groupId: clients.groupId }).from(clients).orderBy(asc(clients.code));
+    expect(groupOf).toEqual([
+      { code: "00412", groupId: group.id },
+      { code: "00413", groupId: null },
+    ]);
   });
 
   it("changes nothing when the same file is imported again", async () => {

@@ -13,6 +13,7 @@ import {
 } from "@/db/queries/imports";
 import { recordAudit } from "@/db/queries/audit";
 import { findImportProfile, saveImportProfile } from "@/db/queries/import-profiles";
+import { recomputeGroupMembership } from "@/db/queries/group-membership";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
 import { formatInteger } from "@/lib/format/fr";
 import type { DateOrder } from "./date";
@@ -266,6 +267,8 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
         await saveImportProfile(tx, { name: request.saveProfileAs, kind: request.kind, mapping: parsed.profile });
       }
       await recordDailySnapshot(tx, request.importDate);
+      // Group criteria read the balances the snapshot has just copied onto clients.
+      await recomputeGroupMembership(tx, request.importDate);
       await recordAudit(tx, {
         userId: request.userId,
         action: "import.commit",
