@@ -1,6 +1,6 @@
 import type { Role } from "@/lib/auth/roles";
 import type { Queryable } from "./client";
-import { clients, documents, entities, groups, userEntities, users } from "./schema";
+import { clients, documents, entities, groups, scenarioSteps, scenarios, userEntities, users } from "./schema";
 
 /** Small builders for integration tests: each inserts one row with sensible defaults and returns it. */
 let counter = 0;
@@ -45,5 +45,14 @@ export async function makeDocument(
 
 export async function makeGroup(db: Queryable, values: Partial<typeof groups.$inferInsert> & { priority: number }) {
   const [row] = await db.insert(groups).values({ name: `Groupe ${next()}`, ...values }).returning();
+  return row;
+}
+
+type StepValues = Omit<typeof scenarioSteps.$inferInsert, "scenarioId" | "position">;
+
+/** A scenario and its steps, positioned in the order given. */
+export async function makeScenario(db: Queryable, name: string, steps: StepValues[]) {
+  const [row] = await db.insert(scenarios).values({ name }).returning();
+  await db.insert(scenarioSteps).values(steps.map((step, i) => ({ ...step, scenarioId: row.id, position: i + 1 })));
   return row;
 }

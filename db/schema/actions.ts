@@ -2,13 +2,16 @@ import {
   bigint,
   date,
   index,
+  integer,
   numeric,
   pgTable,
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { clients } from "./clients";
 import { documents } from "./documents";
 import { actionMode, actionStatus, actionType, disputeStatus, promiseStatus } from "./enums";
@@ -23,6 +26,11 @@ export const actions = pgTable(
       .notNull()
       .references(() => clients.id, { onDelete: "cascade" }),
     stepId: uuid().references(() => scenarioSteps.id, { onDelete: "set null" }),
+    /**
+     * The step's offset when the engine created the action. A document covered at offset N counts as reminded
+     * for every step at N or before, even after the step is edited or the client changes scenario.
+     */
+    stepOffsetDays: integer(),
     type: actionType().notNull(),
     mode: actionMode().notNull(),
     plannedDate: date({ mode: "string" }).notNull(),
@@ -48,6 +56,10 @@ export const actions = pgTable(
     index().on(t.status, t.plannedDate),
     index().on(t.clientId, t.plannedDate),
     index().on(t.stepId),
+    // One pending action per client, step and planned date: the engine merges into it rather than duplicating.
+    uniqueIndex("actions_pending_step_uq")
+      .on(t.clientId, t.stepId, t.plannedDate)
+      .where(sql`${t.status} in ('planned', 'to_confirm', 'scheduled')`),
   ],
 );
 

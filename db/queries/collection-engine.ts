@@ -1,0 +1,157 @@
+/**
+ * The scenario engine's statements (SPEC §7). Each one works on every client at once; lib/collection/evaluate.ts
+ * runs them in order inside one transaction.
+ */
+import { sql } from "drizzle-orm";
+import { type Queryable, queryRows } from "../client";
+
+/** Actions not yet carried out: the engine may still add documents to them, take documents out or cancel them. */
+export const pendingStatuses = sql`('planned', 'to_confirm', 'scheduled', 'error')`;
+
+/** The group that decides a client's scenario: the forced one, else the computed one. */
+const clientGroup = sql`coalesce(c.forced_group_id, c.group_id)`;
+
+const count = async (db: Queryable, query: ReturnType<typeof sql>) => (await queryRows<{ n: number }>(db, query))[0]?.n ?? 0;
+
+/**
+ * Cancels the pending scenario actions whose step is no longer in the client's scenario (group changed, scenario
+ * edited, step deleted) and frees their documents for the client's current scenario. Done and sent actions stay.
+ */
+export function cancelActionsOffScenario(db: Queryable): Promise<number> {
+  return count(
+    db,
+    sql`with off as (
+          update actions a set status = 'cancelled', cancel_reason = 'Scénario du client modifié'
+          from clients c
+          where c.id = a.client_id and a.status in ${pendingStatuses} and a.step_offset_days is not null
+            and not exists (
+              select 1 from scenario_steps s join groups g on g.scenario_id = s.scenario_id
+              where s.id = a.step_id and g.id = ${clientGroup})
+          returning a.id
+        ), freed as (
+          delete from action_documents ad using off where ad.action_id = off.id returning 1
+        )
+        select count(*)::int as n from off`,
+  );
+}
+
+/** A document no longer to be chased: settled, disputed, promised, or its client paused on `date`. */
+const noLongerChased = (date: string) => sql`(
+  d.status <> 'open' or d.open_amount <= 0 or d.disputed
+  or (c.paused_until is not null and c.paused_until >= ${date}::date)
+  or exists (select 1 from promise_documents pd join promises p on p.id = pd.promise_id
+             where pd.document_id = d.id and p.status = 'pending'))`;
+
+/** Takes the documents no longer to be chased out of the pending actions that covered them. */
+export function releaseDocuments(db: Queryable, date: string): Promise<number> {
+  return count(
+    db,
+    sql`with released as (
+          delete from action_documents ad using actions a, documents d, clients c
+          where a.id = ad.action_id and a.status in ${pendingStatuses}
+            and d.id = ad.document_id and c.id = a.client_id and ${noLongerChased(date)}
+          returning 1
+        )
+        select count(*)::int as n from released`,
+  );
+}
+
+/** Pending scenario actions left without a document have nothing to chase any more. */
+export function cancelEmptyActions(db: Queryable): Promise<number> {
+  return count(
+    db,
+    sql`with emptied as (
+          update actions a set status = 'cancelled', cancel_reason = 'Sans objet'
+          where a.status in ${pendingStatuses} and a.step_offset_days is not null
+            and not exists (select 1 from action_documents ad where ad.action_id = a.id)
+          returning 1
+        )
+        select count(*)::int as n from emptied`,
+  );
+}
+
+export type PlanReport = { actions: number; documents: number; skippedBelowMinimum: number };
+
+/**
+ * Plans the actions of `date` with a horizon of `horizonDays`: per client, step and planned date, one action
+ * covering the invoices whose step date is within the horizon and that no action of that step or a later one
+ * covers yet. Of the steps already reached, an invoice only gets the latest.
+ */
+export async function planActions(db: Queryable, date: string, horizonDays: number): Promise<PlanReport> {
+  await db.execute(sql`drop table if exists engine_candidates`);
+  await db.execute(sql`
+    create temporary table engine_candidates on commit drop as
+    with eligible as (
+      select d.id as document_id, d.client_id, d.due_date, d.open_amount, g.scenario_id,
+        case when u.covering_user_id is not null and ${date}::date between u.absence_from and u.absence_to
+          then u.covering_user_id else c.collector_id end as assignee
+      from documents d
+      join clients c on c.id = d.client_id
+      join groups g on g.id = ${clientGroup}
+      left join users u on u.id = c.collector_id
+      where d.status = 'open' and d.type = 'invoice' and d.open_amount > 0 and not d.disputed
+        and g.scenario_id is not null
+        and (c.paused_until is null or c.paused_until < ${date}::date)
+        and not exists (select 1 from promise_documents pd join promises p on p.id = pd.promise_id
+                        where pd.document_id = d.id and p.status = 'pending')
+    ), reached as (
+      select e.*, s.id as step_id, s.offset_days, s.min_amount, s.action_type, s.mode,
+        e.due_date + s.offset_days as step_date,
+        e.due_date + s.offset_days <= ${date}::date as past
+      from eligible e
+      join scenario_steps s on s.scenario_id = e.scenario_id
+      where e.due_date + s.offset_days <= ${date}::date + ${horizonDays}::int
+        and not exists (select 1 from action_documents ad join actions a on a.id = ad.action_id
+                        where ad.document_id = e.document_id and a.step_offset_days >= s.offset_days)
+    ), latest as (
+      select r.*, row_number() over (partition by document_id, past order by offset_days desc) as rank
+      from reached r
+    ), kept as (
+      select l.*, greatest(${date}::date, l.step_date) as planned_date from latest l where not past or rank = 1
+    )
+    select k.*, sum(k.open_amount) over (partition by k.client_id, k.step_id, k.planned_date) as group_amount
+    from kept k`);
+
+  const [skipped] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(distinct (client_id, step_id, planned_date))::int as n from engine_candidates where group_amount < min_amount`,
+  );
+  await db.execute(sql`delete from engine_candidates where group_amount < min_amount`);
+
+  const actions = await count(
+    db,
+    sql`with created as (
+          insert into actions (client_id, step_id, step_offset_days, type, mode, planned_date, status, amount_covered, assigned_user_id)
+          select client_id, step_id, min(offset_days), min(action_type::text)::action_type, min(mode::text)::action_mode,
+            planned_date,
+            (case min(mode::text) when 'manual' then 'planned' when 'automatic' then 'scheduled' else 'to_confirm' end)::action_status,
+            0, (array_agg(assignee))[1]
+          from engine_candidates
+          group by client_id, step_id, planned_date
+          on conflict (client_id, step_id, planned_date) where status in ('planned', 'to_confirm', 'scheduled') do nothing
+          returning 1
+        )
+        select count(*)::int as n from created`,
+  );
+  // New and merged actions alike: the amount covered grows by what each document owed when it joined.
+  const documents = await count(
+    db,
+    sql`with linked as (
+          insert into action_documents (action_id, document_id)
+          select a.id, e.document_id from engine_candidates e
+          join actions a on a.client_id = e.client_id and a.step_id = e.step_id and a.planned_date = e.planned_date
+            and a.status in ('planned', 'to_confirm', 'scheduled')
+          on conflict do nothing
+          returning action_id, document_id
+        ), added as (
+          select l.action_id, sum(d.open_amount) as amount, count(*) as n
+          from linked l join documents d on d.id = l.document_id
+          group by l.action_id
+        ), grown as (
+          update actions a set amount_covered = a.amount_covered + added.amount from added where a.id = added.action_id
+          returning 1
+        )
+        select coalesce(sum(n), 0)::int as n from added`,
+  );
+  return { actions, documents, skippedBelowMinimum: skipped.n };
+}

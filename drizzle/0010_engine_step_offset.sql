@@ -1,0 +1,2 @@
+ALTER TABLE "actions" ADD COLUMN "step_offset_days" integer;--> statement-breakpoint
+CREATE UNIQUE INDEX "actions_pending_step_uq" ON "actions" USING btree ("client_id","step_id","planned_date") WHERE "actions"."status" in ('planned', 'to_confirm', 'scheduled');

@@ -1,0 +1,41 @@
+/**
+ * The scenario engine: on evaluation date D, brings every client's pending actions in line with their open
+ * invoices and scenario (SPEC §7). Set-based statements in one transaction, safe to run again: a second run on
+ * the same data and date changes nothing.
+ */
+import type { Db } from "@/db/client";
+import { cancelActionsOffScenario, cancelEmptyActions, planActions, releaseDocuments } from "@/db/queries/collection-engine";
+
+export type EvaluationReport = {
+  date: string;
+  horizonDays: number;
+  /** Pending actions cancelled because the client's scenario changed. */
+  cancelledOffScenario: number;
+  /** Documents taken out of pending actions: settled, disputed, promised or client paused. */
+  releasedDocuments: number;
+  /** Pending actions cancelled as « sans objet » once they cover no document. */
+  cancelledEmpty: number;
+  createdActions: number;
+  coveredDocuments: number;
+  /** Client-step-date groups left out because their documents total less than the step's minimum. */
+  skippedBelowMinimum: number;
+};
+
+export async function evaluateScenarios(db: Db, date: string, horizonDays: number): Promise<EvaluationReport> {
+  return db.transaction(async (tx) => {
+    const cancelledOffScenario = await cancelActionsOffScenario(tx);
+    const releasedDocuments = await releaseDocuments(tx, date);
+    const cancelledEmpty = await cancelEmptyActions(tx);
+    const plan = await planActions(tx, date, horizonDays);
+    return {
+      date,
+      horizonDays,
+      cancelledOffScenario,
+      releasedDocuments,
+      cancelledEmpty,
+      createdActions: plan.actions,
+      coveredDocuments: plan.documents,
+      skippedBelowMinimum: plan.skippedBelowMinimum,
+    };
+  });
+}
