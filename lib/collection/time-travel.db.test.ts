@@ -1,0 +1,167 @@
+/**
+ * Ninety simulated nights on a small generated book, with invoices imported late, payments and disputes arriving
+ * along the way. Each night the engine runs, then the due actions are carried out. The expected steps of every
+ * invoice are computed here, invoice by invoice, from the scenario definition alone.
+ */
+import { inArray, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DatabaseHandle, queryRows } from "@/db/client";
+import { createRandom } from "@/db/seed/random";
+import { documents } from "@/db/schema";
+import { makeClient, makeEntity, makeGroup, makeScenario } from "@/db/test-builders";
+import { createTestDatabase } from "@/db/testing";
+import { addDays } from "@/lib/dates";
+import { evaluateScenarios } from "./evaluate";
+
+const H = 7;
+const FIRST_NIGHT = "2026-09-01";
+const NIGHTS = 90;
+const steps = [
+  { label: "Préventif", offsetDays: -5, actionType: "email", mode: "automatic" },
+  { label: "Relance", offsetDays: 5, actionType: "email", mode: "automatic" },
+  { label: "Appel", offsetDays: 15, actionType: "call", mode: "manual" },
+  { label: "Lettre", offsetDays: 30, actionType: "letter", mode: "automatic_to_confirm" },
+  { label: "Mise en demeure", offsetDays: 45, actionType: "formal_notice", mode: "automatic_to_confirm" },
+] as const;
+
+type Invoice = {
+  number: string;
+  clientIndex: number;
+  dueDate: string;
+  /** The night it first appears in an import. */
+  appears: string;
+  settles: string | null;
+  dispute: { from: string; to: string } | null;
+};
+
+function generateBook(): Invoice[] {
+  const random = createRandom(90);
+  const invoices: Invoice[] = [];
+  for (let i = 0; i < 160; i++) {
+    const issue = addDays("2026-06-15", random.int(0, 150));
+    const dueDate = addDays(issue, random.pick([30, 45, 60]));
+    const appears = random.chance(0.15) ? addDays(issue, random.int(20, 70)) : issue;
+    const settles = random.chance(0.5) ? addDays(dueDate, random.int(-10, 60)) : null;
+    const disputeFrom = addDays(dueDate, random.int(-3, 40));
+    const dispute = random.chance(0.15) ? { from: disputeFrom, to: addDays(disputeFrom, random.int(3, 25)) } : null;
+    invoices.push({ number: `F${String(i).padStart(4, "0")}`, clientIndex: i % 12, dueDate, appears, settles, dispute });
+  }
+  return invoices;
+}
+
+type Expected = { offset: number; planned: string; done: boolean };
+
+/** What should happen to one invoice, night after night, following SPEC §7 rule by rule. */
+function expectedSteps(invoice: Invoice, lastNight: string): Expected[] {
+  const given: Expected[] = [];
+  for (let n = 0, night = FIRST_NIGHT; night <= lastNight; n++, night = addDays(FIRST_NIGHT, n)) {
+    const present = invoice.appears <= night;
+    const settled = invoice.settles !== null && invoice.settles <= night;
+    const disputed = invoice.dispute !== null && invoice.dispute.from <= night && night < invoice.dispute.to;
+    if (!present) continue;
+    if (settled || disputed) {
+      // Taken out of every action not yet carried out.
+      for (let i = given.length - 1; i >= 0; i--) if (!given[i].done) given.splice(i, 1);
+    } else {
+      const horizon = addDays(night, H);
+      const uncovered = steps.filter(
+        (s) => addDays(invoice.dueDate, s.offsetDays) <= horizon && !given.some((g) => g.offset >= s.offsetDays),
+      );
+      const reached = uncovered.filter((s) => addDays(invoice.dueDate, s.offsetDays) <= night);
+      const upcoming = uncovered.filter((s) => addDays(invoice.dueDate, s.offsetDays) > night);
+      const latestReached = reached.at(-1);
+      for (const s of [...(latestReached ? [latestReached] : []), ...upcoming]) {
+        const stepDate = addDays(invoice.dueDate, s.offsetDays);
+        given.push({ offset: s.offsetDays, planned: stepDate > night ? stepDate : night, done: false });
+      }
+    }
+    // The day's actions are carried out.
+    for (const g of given) if (g.planned <= night) g.done = true;
+  }
+  return given.sort((a, b) => a.offset - b.offset);
+}
+
+let handle: DatabaseHandle;
+const book = generateBook();
+const lastNight = addDays(FIRST_NIGHT, NIGHTS - 1);
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  const { db } = handle;
+  const entity = await makeEntity(db);
+  const scenario = await makeScenario(db, "Standard", steps.map((s) => ({ ...s })));
+  const group = await makeGroup(db, { name: "Tous", priority: 1, scenarioId: scenario.id });
+  const clientIds: string[] = [];
+  for (let i = 0; i < 12; i++) clientIds.push((await makeClient(db, entity.id, { groupId: group.id })).id);
+
+  for (let n = 0; n < NIGHTS; n++) {
+    const night = addDays(FIRST_NIGHT, n);
+    const arriving = book.filter((inv) => inv.appears === night || (n === 0 && inv.appears < night));
+    if (arriving.length) {
+      await db.insert(documents).values(
+        arriving.map((inv) => ({
+          clientId: clientIds[inv.clientIndex],
+          type: "invoice" as const,
+          number: inv.number,
+          issueDate: addDays(inv.dueDate, -30),
+          dueDate: inv.dueDate,
+          amount: "100.00",
+          openAmount: "100.00",
+        })),
+      );
+    }
+    const settling = book.filter((inv) => inv.settles !== null && inv.settles <= night).map((inv) => inv.number);
+    if (settling.length) {
+      await db.update(documents).set({ status: "settled", openAmount: "0", settledDate: night }).where(inArray(documents.number, settling));
+    }
+    const disputed = JSON.stringify(disputedOn(night));
+    await db.execute(sql`update documents set disputed = number in (select jsonb_array_elements_text(${disputed}::jsonb))`);
+    await evaluateScenarios(db, night, H);
+    await db.execute(sql`update actions set status = (case when status = 'planned' then 'done' else 'sent' end)::action_status
+      where planned_date <= ${night}::date and status in ('planned', 'scheduled', 'to_confirm')`);
+  }
+}, 300_000);
+afterAll(() => handle.close());
+
+function disputedOn(night: string): string[] {
+  return book.filter((inv) => inv.dispute && inv.dispute.from <= night && night < inv.dispute.to).map((inv) => inv.number);
+}
+
+describe("ninety nights", () => {
+  it("gives every invoice exactly the expected steps on the expected dates", async () => {
+    const rows = await queryRows<{ number: string; offset: number; planned: string; status: string }>(
+      handle.db,
+      sql`select d.number, a.step_offset_days as offset, a.planned_date::text as planned, a.status::text as status
+          from action_documents ad join actions a on a.id = ad.action_id join documents d on d.id = ad.document_id
+          order by d.number, a.step_offset_days`,
+    );
+    const actual = new Map<string, Expected[]>();
+    for (const r of rows) {
+      const list = actual.get(r.number) ?? [];
+      list.push({ offset: r.offset, planned: r.planned, done: r.status === "sent" || r.status === "done" });
+      actual.set(r.number, list);
+    }
+    let checkedSteps = 0;
+    for (const invoice of book) {
+      const expected = expectedSteps(invoice, lastNight);
+      checkedSteps += expected.length;
+      expect({ invoice: invoice.number, steps: actual.get(invoice.number) ?? [] }).toEqual({ invoice: invoice.number, steps: expected });
+    }
+    // The book really exercises the engine: hundreds of steps, late imports and disputes among them.
+    expect(checkedSteps).toBeGreaterThan(300);
+    expect(book.filter((inv) => inv.appears > inv.dueDate).length).toBeGreaterThan(5);
+    expect(book.filter((inv) => inv.dispute).length).toBeGreaterThan(10);
+  });
+
+  it("leaves no live action without a document", async () => {
+    const [row] = await queryRows<{ empty: number; cancelled: number }>(
+      handle.db,
+      sql`select count(*) filter (where not exists (select 1 from action_documents ad where ad.action_id = a.id)
+                                  and a.status <> 'cancelled')::int as empty,
+                 count(*) filter (where a.status = 'cancelled')::int as cancelled
+          from actions a`,
+    );
+    expect(row.empty).toBe(0);
+    expect(row.cancelled).toBeGreaterThan(0);
+  });
+});
