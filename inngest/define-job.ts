@@ -13,6 +13,8 @@ export type JobDefinition<R> = {
   event: string;
   /** Cron schedule, read in the time zone below, and how it reads in French. */
   cron?: { pattern: string; timeZone: string; label: string };
+  /** For jobs without a schedule of their own that an administrator may still start by hand: how that reads. */
+  onDemand?: { label: string };
   handler: JobHandler<R>;
 };
 
@@ -30,6 +32,11 @@ export function defineJob<R>(definition: JobDefinition<R>) {
       }),
   );
   return { ...definition, fn };
+}
+
+/** Jobs that run without input, so Paramétrage and the shell can start them now. */
+export function runsWithoutInput(job: Pick<JobDefinition<unknown>, "cron" | "onDemand">): boolean {
+  return Boolean(job.cron ?? job.onDemand);
 }
 
 export type AnyJob = JobDefinition<unknown> & { fn: InngestFunction.Any };

@@ -5,7 +5,7 @@ import { getDatabase } from "@/db/client";
 import { hasSucceededRun } from "@/db/queries/job-runs";
 import { today } from "@/lib/dates";
 import { env, inngestConfigured } from "@/lib/env";
-import { dailySnapshotJob } from "./functions/daily-snapshot";
+import { nightlyRunJob } from "./functions/nightly-run";
 import { jobs } from "./functions";
 import { runJobInProcess, scheduleJobsInProcess } from "./runner";
 
@@ -26,9 +26,9 @@ export async function startEmbeddedServices(port: number): Promise<void> {
   if (inngestConfigured || env.JOBS_IN_PROCESS === "off") return;
 
   scheduleJobsInProcess(jobs, (id, error) => console.error(`[jobs] ${id} a échoué :`, error));
-  // A server that was off at night catches up on today's snapshot, so the KPIs are never a day behind.
-  if (!(await hasSucceededRun(db, dailySnapshotJob.id, today()))) {
-    runJobInProcess(dailySnapshotJob).catch((error) => console.error("[jobs] daily-snapshot a échoué :", error));
+  // A server that was off at night catches up on today's run, so actions and KPIs are never a day behind.
+  if (!(await hasSucceededRun(db, nightlyRunJob.id, today()))) {
+    runJobInProcess(nightlyRunJob).catch((error) => console.error("[jobs] nightly-run a échoué :", error));
   }
 }
 

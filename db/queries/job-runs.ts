@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { Queryable } from "../client";
+import { type Queryable, queryRows } from "../client";
 import { jobRuns } from "../schema";
 
 export async function startJobRun(db: Queryable, job: string, runDate: string): Promise<string> {
@@ -32,4 +32,23 @@ export async function hasSucceededRun(db: Queryable, job: string, runDate: strin
 
 export function listJobRuns(db: Queryable, limit = 20) {
   return db.select().from(jobRuns).orderBy(desc(jobRuns.startedAt)).limit(limit);
+}
+
+/**
+ * Takes the transaction-scoped lock of `job`: false when another transaction holds it. Released at commit or
+ * rollback, so a crashed process never leaves it behind.
+ */
+export async function tryJobLock(db: Queryable, job: string): Promise<boolean> {
+  const [row] = await queryRows<{ locked: boolean }>(db, sql`select pg_try_advisory_xact_lock(hashtext(${`encaisse:${job}`})) as locked`);
+  return row.locked;
+}
+
+/** Marks the runs of `job` still shown as running as interrupted; call it while holding the job's lock. */
+export async function closeInterruptedRuns(db: Queryable, job: string): Promise<number> {
+  const rows = await db
+    .update(jobRuns)
+    .set({ status: "failed", error: "Interrompu avant la fin : relancé depuis.", finishedAt: new Date() })
+    .where(and(eq(jobRuns.job, job), eq(jobRuns.status, "running")))
+    .returning({ id: jobRuns.id });
+  return rows.length;
 }

@@ -3,17 +3,16 @@ import { getDb } from "@/db/client";
 import { finishJobRun, startJobRun } from "@/db/queries/job-runs";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
 import { isoDatePattern, today } from "@/lib/dates";
-import { env } from "@/lib/env";
 import { defineJob } from "../define-job";
 
 const eventData = z.object({ date: z.string().regex(isoDatePattern).optional() });
 
-/** Nightly: per-client encours, échu and aged buckets for the day, the base of every trend and KPI. */
+/** Per-client encours, échu and aged buckets for the day, the base of every trend and KPI. */
 export const dailySnapshotJob = defineJob({
   id: "daily-snapshot",
   name: "Photographie quotidienne des encours",
   event: "encaisse/daily-snapshot.requested",
-  cron: { pattern: "30 1 * * *", timeZone: env.COMPANY_TIMEZONE, label: "Chaque nuit à 01:30" },
+  onDemand: { label: "À la demande ; chaque nuit dans le traitement de nuit" },
   handler: async ({ event, step }) => {
     const date = eventData.parse(event.data).date ?? today();
     return step.run("record-snapshot", async () => {

@@ -2,8 +2,9 @@ import type { AnyJob } from "../define-job";
 import { dailySnapshotJob } from "./daily-snapshot";
 import { importDropJob } from "./import-drop";
 import { importFileJob } from "./import-file";
+import { nightlyRunJob } from "./nightly-run";
 
-export const jobs: AnyJob[] = [dailySnapshotJob, importFileJob, importDropJob];
+export const jobs: AnyJob[] = [nightlyRunJob, dailySnapshotJob, importFileJob, importDropJob];
 export const inngestFunctions = jobs.map((job) => job.fn);
 
 export function findJob(id: string) {

@@ -5,6 +5,7 @@
  */
 import type { Db } from "@/db/client";
 import { cancelActionsOffScenario, cancelEmptyActions, planActions, releaseDocuments } from "@/db/queries/collection-engine";
+import { withNightlyLock } from "./nightly-lock";
 
 export type EvaluationReport = {
   date: string;
@@ -22,7 +23,7 @@ export type EvaluationReport = {
 };
 
 export async function evaluateScenarios(db: Db, date: string, horizonDays: number): Promise<EvaluationReport> {
-  return db.transaction(async (tx) => {
+  return withNightlyLock(db, async (tx) => {
     const cancelledOffScenario = await cancelActionsOffScenario(tx);
     const releasedDocuments = await releaseDocuments(tx, date);
     const cancelledEmpty = await cancelEmptyActions(tx);

@@ -5,8 +5,10 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listJobRuns } from "@/db/queries/job-runs";
+import { runsWithoutInput } from "@/inngest/define-job";
 import { jobs } from "@/inngest/functions";
 import { requireUser } from "@/lib/auth/session";
+import type { EvaluationReport } from "@/lib/collection/evaluate";
 import { inngestConfigured } from "@/lib/env";
 import { formatDate, formatDateTime, formatDuration, formatInteger, formatMoney } from "@/lib/format/fr";
 
@@ -18,7 +20,18 @@ const statusBadge = {
   failed: <Badge variant="destructive">Échec</Badge>,
 };
 
+type NightlyReport = { evaluation: EvaluationReport; dueToSend: number; groups: { moved: number } };
+
 function summary(report: Record<string, unknown>) {
+  if (report.evaluation) {
+    const { evaluation: e, dueToSend, groups } = report as NightlyReport;
+    return [
+      `${formatInteger(e.createdActions)} action(s) créée(s) couvrant ${formatInteger(e.coveredDocuments)} pièce(s)`,
+      `${formatInteger(e.cancelledEmpty + e.cancelledOffScenario)} annulée(s)`,
+      `${formatInteger(dueToSend)} envoi(s) à faire`,
+      `${formatInteger(groups.moved)} client(s) changé(s) de groupe`,
+    ].join(" · ");
+  }
   if (Array.isArray(report.files)) return `${report.files.length} fichier(s) importé(s) depuis le dossier de dépôt`;
   if (typeof report.clients !== "number") return "—";
   return `${formatInteger(report.clients)} clients · encours ${formatMoney(String(report.outstanding))} · échu ${formatMoney(String(report.overdue))}`;
@@ -42,13 +55,13 @@ export default async function JobsPage() {
         </CardHeader>
         <CardContent className="space-y-3">
           {jobs
-            .filter((job) => job.cron)
+            .filter(runsWithoutInput)
             .map((job) => (
             <div key={job.id} className="flex flex-wrap items-center justify-between gap-3 rounded-md border p-3">
               <div>
                 <p className="font-medium">{job.name}</p>
                 <p className="text-xs text-muted-foreground">
-                  {job.cron?.label}
+                  {job.cron?.label ?? job.onDemand?.label}
                 </p>
               </div>
               <RunJobButton jobId={job.id} jobName={job.name} label="Lancer maintenant" />

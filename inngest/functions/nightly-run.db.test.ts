@@ -1,0 +1,77 @@
+import { InngestTestEngine } from "@inngest/test";
+import { asc, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DatabaseHandle, queryRows, setDatabase } from "@/db/client";
+import { actions, clients, jobRuns } from "@/db/schema";
+import { makeClient, makeDocument, makeEntity, makeGroup, makeScenario } from "@/db/test-builders";
+import { createTestDatabase } from "@/db/testing";
+import { runJobInProcess } from "../runner";
+import { nightlyRunJob } from "./nightly-run";
+
+let handle: DatabaseHandle;
+let clientId: string;
+let groupId: string;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  setDatabase(handle);
+  const { db } = handle;
+  const entity = await makeEntity(db);
+  const scenario = await makeScenario(db, "Standard", [
+    { label: "Relance", offsetDays: 5, actionType: "email", mode: "automatic" },
+    { label: "Appel", offsetDays: 15, actionType: "call", mode: "manual" },
+  ]);
+  groupId = (await makeGroup(db, { name: "Tous", priority: 1, scenarioId: scenario.id, criteria: [] })).id;
+  clientId = (await makeClient(db, entity.id)).id;
+  // 10 days late: J+5 is reached, J+15 falls within the 7-day horizon.
+  await makeDocument(db, clientId, { amount: "1200.00", issueDate: "2026-10-14", dueDate: "2026-11-13" });
+});
+afterAll(() => handle.close());
+
+const runs = () => handle.db.select().from(jobRuns).where(eq(jobRuns.job, "nightly-run")).orderBy(asc(jobRuns.startedAt));
+
+describe("nightly run", () => {
+  it("recomputes groups, evaluates scenarios, counts what is due, records the snapshot and reports it", async () => {
+    const t = new InngestTestEngine({ function: nightlyRunJob.fn, events: [{ name: nightlyRunJob.event, data: { date: "2026-11-23" } }] });
+    const { result } = await t.execute();
+    expect(result).toMatchObject({
+      groups: { moved: 1, withoutGroup: 0 },
+      evaluation: { date: "2026-11-23", horizonDays: 7, createdActions: 2, coveredDocuments: 2 },
+      dueToSend: 1,
+      snapshot: { date: "2026-11-23", clients: 1, outstanding: "1200.00", overdue: "1200.00" },
+    });
+    const [client] = await handle.db.select({ groupId: clients.groupId }).from(clients).where(eq(clients.id, clientId));
+    expect(client.groupId).toBe(groupId);
+    const planned = await handle.db.select({ status: actions.status, date: actions.plannedDate }).from(actions).orderBy(asc(actions.plannedDate));
+    expect(planned).toEqual([
+      { status: "scheduled", date: "2026-11-23" },
+      { status: "planned", date: "2026-11-28" },
+    ]);
+    const [run] = await runs();
+    expect(run.status).toBe("succeeded");
+    expect(run.report).toMatchObject({ evaluation: { createdActions: 2 }, dueToSend: 1 });
+    expect(run.finishedAt).not.toBeNull();
+  });
+
+  it("is safe to run again, and closes a run left unfinished by a crash", async () => {
+    await handle.db.insert(jobRuns).values({ job: "nightly-run", runDate: "2026-11-23", status: "running" });
+    const result = await runJobInProcess(nightlyRunJob, { date: "2026-11-23" });
+    expect(result.evaluation).toMatchObject({ createdActions: 0, coveredDocuments: 0 });
+    const [{ n }] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from actions`);
+    expect(n).toBe(2);
+    expect((await runs()).map((r) => [r.status, r.error])).toEqual([
+      ["succeeded", null],
+      ["failed", "Interrompu avant la fin : relancé depuis."],
+      ["succeeded", null],
+    ]);
+  });
+
+  it.runIf(process.env.TEST_DB === "postgres")("refuses to start while another run holds the lock", async () => {
+    const before = (await runs()).length;
+    await handle.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('encaisse:nightly-run'))`);
+      await expect(runJobInProcess(nightlyRunJob, { date: "2026-11-24" })).rejects.toThrow("Un traitement de nuit est déjà en cours");
+    });
+    expect((await runs()).length).toBe(before);
+  });
+});
