@@ -70,6 +70,53 @@ export function cancelEmptyActions(db: Queryable): Promise<number> {
   );
 }
 
+/**
+ * Open invoices the engine chases on `date`, with their client's scenario and the user the actions go to:
+ * the collector, or the colleague covering their absence that day.
+ */
+const eligibleDocuments = (date: string) => sql`
+  select d.id as document_id, d.client_id, d.due_date, d.open_amount, g.scenario_id,
+    case when u.covering_user_id is not null and ${date}::date between u.absence_from and u.absence_to
+      then u.covering_user_id else c.collector_id end as assignee
+  from documents d
+  join clients c on c.id = d.client_id
+  join groups g on g.id = ${clientGroup}
+  left join users u on u.id = c.collector_id
+  where d.status = 'open' and d.type = 'invoice' and d.open_amount > 0 and not d.disputed
+    and g.scenario_id is not null
+    and (c.paused_until is null or c.paused_until < ${date}::date)
+    and not exists (select 1 from promise_documents pd join promises p on p.id = pd.promise_id
+                    where pd.document_id = d.id and p.status = 'pending')`;
+
+/**
+ * Each eligible invoice with each step of its scenario whose date (due date + offset) is on or before `until`
+ * and that no action of that step or a later one covers yet; `past` when the step date is on or before `date`.
+ */
+export const reachedSteps = (date: string, until: ReturnType<typeof sql>) => sql`
+  select e.*, s.id as step_id, s.offset_days, s.min_amount, s.action_type, s.mode,
+    e.due_date + s.offset_days as step_date,
+    e.due_date + s.offset_days <= ${date}::date as past
+  from (${eligibleDocuments(date)}) e
+  join scenario_steps s on s.scenario_id = e.scenario_id
+  where e.due_date + s.offset_days <= ${until}
+    and not exists (select 1 from action_documents ad join actions a on a.id = ad.action_id
+                    where ad.document_id = e.document_id and a.step_offset_days >= s.offset_days)`;
+
+/**
+ * The (invoice, step) pairs to plan on `date` for step dates up to `until`: of the steps already reached, only an
+ * invoice's latest; planned on the step date, or on `date` when it has passed. `group_amount` is what the client's
+ * invoices at that step and planned date total, to compare with the step's minimum.
+ */
+export const candidates = (date: string, until: ReturnType<typeof sql>) => sql`
+  with reached as (${reachedSteps(date, until)}),
+  latest as (
+    select r.*, row_number() over (partition by document_id, past order by offset_days desc) as rank from reached r
+  ),
+  kept as (
+    select l.*, greatest(${date}::date, l.step_date) as planned_date from latest l where not past or rank = 1
+  )
+  select k.*, sum(k.open_amount) over (partition by k.client_id, k.step_id, k.planned_date) as group_amount from kept k`;
+
 export type PlanReport = { actions: number; documents: number; skippedBelowMinimum: number };
 
 /**
@@ -81,36 +128,7 @@ export async function planActions(db: Queryable, date: string, horizonDays: numb
   await db.execute(sql`drop table if exists engine_candidates`);
   await db.execute(sql`
     create temporary table engine_candidates on commit drop as
-    with eligible as (
-      select d.id as document_id, d.client_id, d.due_date, d.open_amount, g.scenario_id,
-        case when u.covering_user_id is not null and ${date}::date between u.absence_from and u.absence_to
-          then u.covering_user_id else c.collector_id end as assignee
-      from documents d
-      join clients c on c.id = d.client_id
-      join groups g on g.id = ${clientGroup}
-      left join users u on u.id = c.collector_id
-      where d.status = 'open' and d.type = 'invoice' and d.open_amount > 0 and not d.disputed
-        and g.scenario_id is not null
-        and (c.paused_until is null or c.paused_until < ${date}::date)
-        and not exists (select 1 from promise_documents pd join promises p on p.id = pd.promise_id
-                        where pd.document_id = d.id and p.status = 'pending')
-    ), reached as (
-      select e.*, s.id as step_id, s.offset_days, s.min_amount, s.action_type, s.mode,
-        e.due_date + s.offset_days as step_date,
-        e.due_date + s.offset_days <= ${date}::date as past
-      from eligible e
-      join scenario_steps s on s.scenario_id = e.scenario_id
-      where e.due_date + s.offset_days <= ${date}::date + ${horizonDays}::int
-        and not exists (select 1 from action_documents ad join actions a on a.id = ad.action_id
-                        where ad.document_id = e.document_id and a.step_offset_days >= s.offset_days)
-    ), latest as (
-      select r.*, row_number() over (partition by document_id, past order by offset_days desc) as rank
-      from reached r
-    ), kept as (
-      select l.*, greatest(${date}::date, l.step_date) as planned_date from latest l where not past or rank = 1
-    )
-    select k.*, sum(k.open_amount) over (partition by k.client_id, k.step_id, k.planned_date) as group_amount
-    from kept k`);
+    ${candidates(date, sql`${date}::date + ${horizonDays}::int`)}`);
 
   const [skipped] = await queryRows<{ n: number }>(
     db,
