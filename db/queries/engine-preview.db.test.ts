@@ -49,6 +49,13 @@ beforeAll(async () => {
   );
   // Some actions exist already: the preview starts from them, as the engine would.
   await evaluateScenarios(db, addDays(D, -3), H);
+  // Old invoices imported since: several of their steps are already reached.
+  await db.insert(documents).values(
+    Array.from({ length: 15 }, (_, i) => {
+      const dueDate = addDays(D, -random.int(20, 60));
+      return { clientId: clientIds[i % 10], type: "invoice" as const, number: `R${i}`, issueDate: addDays(dueDate, -30), dueDate, amount: "600.00", openAmount: "600.00" };
+    }),
+  );
 });
 afterAll(() => handle.close());
 
