@@ -91,12 +91,15 @@ const eligibleDocuments = (date: string) => sql`
 /**
  * Each eligible invoice with each step of its scenario whose date (due date + offset) is on or before `until`
  * and that no action of that step or a later one covers yet; `past` when the step date is on or before `date`.
+ * The eligible invoices are gathered once, then joined to the steps: left to itself the planner walks the
+ * documents index once per client and step.
  */
 export const reachedSteps = (date: string, until: ReturnType<typeof sql>) => sql`
+  with e as materialized (${eligibleDocuments(date)})
   select e.*, s.id as step_id, s.offset_days, s.min_amount, s.action_type, s.mode,
     e.due_date + s.offset_days as step_date,
     e.due_date + s.offset_days <= ${date}::date as past
-  from (${eligibleDocuments(date)}) e
+  from e
   join scenario_steps s on s.scenario_id = e.scenario_id
   where e.due_date + s.offset_days <= ${until}
     and not exists (select 1 from action_documents ad join actions a on a.id = ad.action_id
