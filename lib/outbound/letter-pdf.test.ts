@@ -126,6 +126,13 @@ describe("renderLetterPdf", () => {
     expect(text).toContain("Page 1/1");
   });
 
+  it("still prints the letter, with its text letterhead, when the stored logo is damaged", async () => {
+    const input = { ...letter(context(documents)), logo: { mimeType: "image/png" as const, base64: Buffer.from("pas une image").toString("base64") } };
+    const { text } = await pdfText(await renderLetterPdf(input), "logo-endommage.pdf");
+    expect(text).toContain("Bati-Pro Distribution");
+    expect(text).toContain("FA-2026-01042");
+  });
+
   it("spreads 80 documents over several pages, every one printed, the footer numbered on each page", async () => {
     const many = Array.from({ length: 80 }, (_, i) => invoice(2000 + i, "2026-06-01", `2026-${String(7 + (i % 4)).padStart(2, "0")}-15`, `${1000 + i * 37}.${String(i % 100).padStart(2, "0")}`));
     const { pages, text } = await pdfText(await renderLetterPdf(letter(context(many))), "mise-en-demeure-80-pieces.pdf");

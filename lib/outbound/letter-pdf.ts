@@ -42,8 +42,11 @@ function drawLetterhead(doc: Pdf, input: LetterPdfInput): number {
   let y = mm(12);
   if (input.logo) {
     try {
-      doc.image(Buffer.from(input.logo.base64, "base64"), margin.left, y, { fit: [mm(50), mm(18)], valign: "center" });
-      y += mm(18) + mm(4);
+      // openImage is public in pdfkit but missing from its type declarations.
+      const image = (doc as unknown as { openImage(src: Buffer): { width: number; height: number } }).openImage(Buffer.from(input.logo.base64, "base64"));
+      const scale = Math.min(mm(50) / image.width, mm(18) / image.height);
+      doc.image(image as unknown as Buffer, margin.left, y, { width: image.width * scale, height: image.height * scale });
+      y += image.height * scale + mm(4);
     } catch {
       // A damaged logo must not stop the letter: it goes out with the text letterhead.
     }
