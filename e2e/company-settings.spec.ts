@@ -35,7 +35,9 @@ test.describe("admin", () => {
     await expect(page.getByLabel("Taux annuel des pénalités de retard (%)")).toHaveValue("12,15");
     await expect(page.getByRole("img", { name: "Logo de la société" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Retirer le logo" })).toBeVisible();
-    await page.screenshot({ path: "test-results/screens/settings-company.png", fullPage: true });
+    // A tall viewport rather than a full-page capture, where the sticky top bar would cover the form.
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    await page.screenshot({ path: "test-results/screens/settings-company.png" });
   });
 
   test("refuses a file that is not a PNG or JPEG whatever its name, and removes the logo", async ({ page }) => {

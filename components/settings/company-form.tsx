@@ -4,7 +4,7 @@ import { startTransition, useActionState } from "react";
 import { saveCompanyAction } from "@/app/(app)/parametrage/societe/actions";
 import { Field, FieldErrorsContext } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/auth/action";
@@ -89,15 +89,15 @@ export function CompanyForm({ company, ratePercent }: { company: Company; ratePe
               Taux de refinancement de la BCE majoré de 10 points (Code de commerce, art. L441-10), à mettre à jour chaque semestre.
             </p>
           </CardContent>
-          <CardFooter className="flex-wrap">
-            <Button type="submit" disabled={pending}>
-              {pending ? "Enregistrement…" : "Enregistrer"}
-            </Button>
-            <span role="status" className={state?.ok ? "text-sm text-success" : "text-sm text-destructive"}>
-              {state ? (state.ok ? state.message : state.error) : null}
-            </span>
-          </CardFooter>
         </Card>
+        <div className="mt-4 flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={pending}>
+            {pending ? "Enregistrement…" : "Enregistrer"}
+          </Button>
+          <span role="status" className={state?.ok ? "text-sm text-success" : "text-sm text-destructive"}>
+            {state ? (state.ok ? state.message : state.error) : null}
+          </span>
+        </div>
       </FieldErrorsContext>
     </form>
   );

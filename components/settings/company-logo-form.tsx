@@ -3,18 +3,18 @@
 import { ImageUp, Trash2 } from "lucide-react";
 import { startTransition, useActionState, useEffect, useId, useState } from "react";
 import { removeLogoAction, saveLogoAction } from "@/app/(app)/parametrage/societe/actions";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { ActionResult } from "@/lib/auth/action";
 import { LOGO_MAX_BYTES } from "@/lib/settings/logo";
+import { cn } from "@/lib/utils";
 
 const logoError = "Le logo doit être une image PNG ou JPEG de 512 Ko au plus.";
 
 export function CompanyLogoForm({ logoUrl }: { logoUrl: string | null }) {
   const inputId = useId();
-  const [selected, setSelected] = useState<{ url: string; tooLarge: boolean } | null>(null);
+  const [selected, setSelected] = useState<{ url: string; name: string; tooLarge: boolean } | null>(null);
   const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(async (previous, form) => {
     const result = await (form.get("intent") === "remove" ? removeLogoAction : saveLogoAction)(previous, form);
     if (result.ok) setSelected(null);
@@ -62,18 +62,29 @@ export function CompanyLogoForm({ logoUrl }: { logoUrl: string | null }) {
           <div className="min-w-64 flex-1 space-y-3">
             <div className="space-y-1.5">
               <Label htmlFor={inputId}>Fichier du logo</Label>
-              <Input
-                id={inputId}
-                name="logo"
-                type="file"
-                accept="image/png,image/jpeg"
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? `${inputId}-error` : undefined}
-                onChange={(event) => {
-                  const file = event.currentTarget.files?.[0];
-                  setSelected(file ? { url: URL.createObjectURL(file), tooLarge: file.size > LOGO_MAX_BYTES } : null);
-                }}
-              />
+              <div className="flex min-w-0 items-center gap-3">
+                <input
+                  id={inputId}
+                  name="logo"
+                  type="file"
+                  accept="image/png,image/jpeg"
+                  className="peer sr-only"
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? `${inputId}-error` : undefined}
+                  onChange={(event) => {
+                    const file = event.currentTarget.files?.[0];
+                    setSelected(file ? { url: URL.createObjectURL(file), name: file.name, tooLarge: file.size > LOGO_MAX_BYTES } : null);
+                  }}
+                />
+                {/* The browser's own file button speaks the browser's language; this one speaks French. */}
+                <label
+                  htmlFor={inputId}
+                  className={cn(buttonVariants({ variant: "outline" }), "cursor-pointer peer-focus-visible:ring-2 peer-focus-visible:ring-ring peer-focus-visible:ring-offset-2")}
+                >
+                  Choisir un fichier…
+                </label>
+                <span className="truncate text-sm text-muted-foreground">{selected?.name ?? "Aucun fichier choisi"}</span>
+              </div>
               {error && (
                 <p id={`${inputId}-error`} className="text-xs text-destructive">
                   {error}
