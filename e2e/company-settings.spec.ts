@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { extractText, getDocumentProxy } from "unpdf";
 import { sampleLogoPng } from "@/lib/testing/png";
 import { storageState } from "./helpers";
 
@@ -17,6 +18,7 @@ test.describe("admin", () => {
     await page.getByLabel("Téléphone").fill("04 72 60 18 41");
     await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
     await expect(page.getByText("IBAN invalide : vérifiez la clé.")).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/settings-company-iban-error.png" });
     await expect(page.getByLabel("IBAN")).toHaveAttribute("aria-invalid", "true");
 
     await page.getByLabel("IBAN").fill("fr7610096180000001234560143");
@@ -35,6 +37,13 @@ test.describe("admin", () => {
     await expect(page.getByLabel("Taux annuel des pénalités de retard (%)")).toHaveValue("12,15");
     await expect(page.getByRole("img", { name: "Logo de la société" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Retirer le logo" })).toBeVisible();
+
+    const letter = await page.request.get("/parametrage/societe/apercu");
+    expect(letter.headers()["content-type"]).toBe("application/pdf");
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await letter.body())), { mergePages: true });
+    expect(text).toContain("Tél. 04 72 60 18 41");
+    expect(text).toContain("Client Exemple SARL");
+
     // A tall viewport rather than a full-page capture, where the sticky top bar would cover the form.
     await page.setViewportSize({ width: 1280, height: 1400 });
     await page.screenshot({ path: "test-results/screens/settings-company.png" });
@@ -63,5 +72,6 @@ test.describe("supervisor", () => {
   test("does not see the company settings", async ({ page }) => {
     const response = await page.goto("/parametrage/societe");
     expect(response?.status()).toBe(404);
+    expect((await page.request.get("/parametrage/societe/apercu")).status()).toBe(403);
   });
 });

@@ -7,6 +7,7 @@ import { renderTemplate, type TemplateContext, type TemplateDocument } from "@/l
 import { sampleLogoPng } from "@/lib/testing/png";
 import { letterDateLine } from "./letter-date";
 import { type LetterPdfInput, renderLetterPdf } from "./letter-pdf";
+import { sampleLetterInput } from "./sample-letter";
 
 // LETTER_SAMPLE_DIR=test-results/letters npx vitest run lib/outbound/letter-pdf.test.ts writes the PDFs to look at.
 const sampleDir = process.env.LETTER_SAMPLE_DIR;
@@ -124,6 +125,16 @@ describe("renderLetterPdf", () => {
     expect(pages).toBe(1);
     expect(text).toContain("Objet : Relance – factures échues");
     expect(text).toContain("Page 1/1");
+  });
+
+  it("prints the sample letter offered in Paramétrage with the company's details", async () => {
+    const input = sampleLetterInput({ company: demoCompany, logo: null, ratePercent: "12.15", today: "2026-12-01" });
+    const { pages, text } = await pdfText(await renderLetterPdf(input), "courrier-exemple.pdf");
+    expect(pages).toBe(1);
+    expect(text).toContain("Lyon, le 1er décembre 2026");
+    expect(text).toContain("FA-EXEMPLE-1");
+    expect(text).toContain("5 834,40 €");
+    expect(text).toContain("Claire Martin");
   });
 
   it("still prints the letter, with its text letterhead, when the stored logo is damaged", async () => {

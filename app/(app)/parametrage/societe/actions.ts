@@ -7,7 +7,7 @@ import { getOption, setOption } from "@/db/queries/settings";
 import { authedAction } from "@/lib/auth/action";
 import { formatIban, isValidIban } from "@/lib/settings/iban";
 import { detectLogoType } from "@/lib/settings/logo";
-import { optionSchemas } from "@/lib/settings/options";
+import { type Company, optionSchemas } from "@/lib/settings/options";
 import { parseRatePercent } from "@/lib/settings/rate";
 
 const path = "/parametrage/societe";
@@ -36,11 +36,15 @@ const companyInput = optionSchemas.company.unwrap().extend({
 export const saveCompanyAction = authedAction("settings.manage", companyInput, async ({ latePaymentRatePercent, ...company }, { db, scope }) => {
   const rate = latePaymentRatePercent!;
   await db.transaction(async (tx) => {
-    const before = await getOption(tx, "company");
-    const changed = Object.keys(company).filter((key) => before[key as keyof typeof before] !== company[key as keyof typeof company]);
+    const [before, rateBefore] = await Promise.all([getOption(tx, "company"), getOption(tx, "latePaymentRatePercent")]);
+    const fields = Object.keys(company) as (keyof Company)[];
+    // The audit keeps what changed, with the value before and after.
+    const changes: Record<string, { from: string; to: string }> = {};
+    for (const field of fields) if (before[field] !== company[field]) changes[field] = { from: before[field], to: company[field] };
+    if (rateBefore !== rate) changes.latePaymentRatePercent = { from: rateBefore, to: rate };
     await setOption(tx, "company", company);
     await setOption(tx, "latePaymentRatePercent", rate);
-    await recordAudit(tx, { userId: scope.userId, action: "settings.company", targetType: "settings", targetId: "company", details: { changed, latePaymentRatePercent: rate } });
+    await recordAudit(tx, { userId: scope.userId, action: "settings.company", targetType: "settings", targetId: "company", details: { changes } });
   });
   revalidatePath(path);
   return { ok: true, data: undefined, message: "Informations de la société enregistrées." };

@@ -1,6 +1,8 @@
+import { FileText } from "lucide-react";
 import type { Metadata } from "next";
 import { CompanyForm } from "@/components/settings/company-form";
 import { CompanyLogoForm } from "@/components/settings/company-logo-form";
+import { Button } from "@/components/ui/button";
 import { getOption } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/session";
 import { logoDataUrl } from "@/lib/settings/logo";
@@ -17,6 +19,14 @@ export default async function CompanySettingsPage() {
   ]);
   return (
     <div className="max-w-4xl space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-muted-foreground">Les courriers de relance reprennent ces informations, une fois enregistrées.</p>
+        <Button asChild variant="outline" size="sm">
+          <a href="/parametrage/societe/apercu" target="_blank" rel="noopener">
+            <FileText aria-hidden="true" /> Courrier d&apos;exemple (PDF)
+          </a>
+        </Button>
+      </div>
       <CompanyForm company={company} ratePercent={formatRatePercent(rate)} />
       <CompanyLogoForm logoUrl={logo ? logoDataUrl(logo) : null} />
     </div>
