@@ -20,6 +20,7 @@ test.describe("admin", () => {
     await expect(page.getByText("IBAN invalide : vérifiez la clé.")).toBeVisible();
     await page.screenshot({ path: "test-results/screens/settings-company-iban-error.png" });
     await expect(page.getByLabel("IBAN")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("IBAN")).toBeFocused();
 
     await page.getByLabel("IBAN").fill("fr7610096180000001234560143");
     await page.getByLabel("Taux annuel des pénalités de retard (%)").fill("12,15");

@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
+import { startTransition, useActionState, useEffect, useRef } from "react";
 import { saveCompanyAction } from "@/app/(app)/parametrage/societe/actions";
 import { Field, FieldErrorsContext } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
@@ -15,9 +15,15 @@ const rateHelpId = "late-payment-rate-help";
 export function CompanyForm({ company, ratePercent }: { company: Company; ratePercent: string }) {
   const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(saveCompanyAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a refused save, the keyboard lands on the first field to correct.
+  useEffect(() => {
+    if (state && !state.ok) formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [state]);
 
   return (
     <form
+      ref={formRef}
       // Remounted when the stored values change, so a save shows them as stored (IBAN grouped by four, BIC in capitals).
       key={JSON.stringify([company, ratePercent])}
       noValidate
