@@ -114,6 +114,11 @@ function drawFooters(doc: Pdf, input: LetterPdfInput) {
   }
 }
 
+/** Fold marks in the left margin of the first page, for folding in three into a DL envelope. */
+function drawFoldMarks(doc: Pdf) {
+  for (const y of [mm(99), mm(198)]) doc.lineWidth(0.4).moveTo(mm(5), y).lineTo(mm(9), y).stroke(colors.rule);
+}
+
 export async function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
   const doc = new PDFDocument({
     size: "A4",
@@ -128,6 +133,7 @@ export async function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
     doc.on("error", reject);
   });
 
+  drawFoldMarks(doc);
   const senderBottom = drawLetterhead(doc, input);
   const recipientBottom = drawRecipient(doc, input.recipient);
   drawHeading(doc, input, Math.max(senderBottom, recipientBottom));
