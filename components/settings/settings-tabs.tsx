@@ -2,6 +2,7 @@ import { NavTabs } from "@/components/ui/nav-tabs";
 
 const tabs = [
   { href: "/parametrage/utilisateurs", label: "Utilisateurs et portefeuilles" },
+  { href: "/parametrage/societe", label: "Société et courriers" },
   { href: "/parametrage/traitements", label: "Traitements planifiés" },
 ];
 

@@ -4,6 +4,7 @@ import { entities, userEntities, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { generateClients } from "./demo-clients";
+import { seedDemoCompany } from "./demo-company";
 import { collectorShares, demoEntities, demoPassword, demoUsers } from "./demo-people";
 import { insertDocuments } from "./demo-documents";
 import { createRandom } from "./random";
@@ -80,6 +81,7 @@ export async function seedDemo(db: Db, opts: { size: "demo" | "large"; today: st
       join clients c on c.code = r."clientCode" and c.entity_id = (${JSON.stringify(entityIds)}::jsonb ->> r."entityIndex")::uuid`);
 
     await insertDocuments(tx, opts.today, entityIds);
+    await seedDemoCompany(tx);
     const [counts] = await queryRows<{ documents: number; open: number }>(
       tx,
       sql`select count(*)::int as documents, count(*) filter (where status = 'open')::int as open from documents`,
