@@ -42,7 +42,12 @@ function stepsOf(db: Queryable, scenarioIds: string[]) {
     .orderBy(asc(scenarioSteps.scenarioId), asc(scenarioSteps.position));
 }
 
-const withoutScenarioId = ({ scenarioId: _, ...step }: ScenarioStepRow & { scenarioId: string }): ScenarioStepRow => step;
+/** Steps grouped by scenario id. */
+function byScenario(rows: (ScenarioStepRow & { scenarioId: string })[]): Map<string, ScenarioStepRow[]> {
+  const map = new Map<string, ScenarioStepRow[]>();
+  for (const { scenarioId, ...step } of rows) map.set(scenarioId, [...(map.get(scenarioId) ?? []), step]);
+  return map;
+}
 
 /** Every scenario by name, with its steps in order and the names of the groups that use it. */
 export async function listScenarios(db: Queryable): Promise<ScenarioSummary[]> {
@@ -53,9 +58,10 @@ export async function listScenarios(db: Queryable): Promise<ScenarioSummary[]> {
     stepsOf(db, ids),
     db.select({ scenarioId: groups.scenarioId, name: groups.name }).from(groups).where(inArray(groups.scenarioId, ids)).orderBy(asc(groups.priority), asc(groups.name)),
   ]);
+  const stepsById = byScenario(steps);
   return rows.map((r) => ({
     ...r,
-    steps: steps.filter((s) => s.scenarioId === r.id).map(withoutScenarioId),
+    steps: stepsById.get(r.id) ?? [],
     groups: users.filter((g) => g.scenarioId === r.id).map((g) => g.name),
   }));
 }
@@ -64,7 +70,7 @@ export async function getScenario(db: Queryable, id: string): Promise<ScenarioWi
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const [row] = await db.select({ id: scenarios.id, name: scenarios.name, description: scenarios.description }).from(scenarios).where(eq(scenarios.id, id));
   if (!row) return null;
-  return { ...row, steps: (await stepsOf(db, [id])).map(withoutScenarioId) };
+  return { ...row, steps: byScenario(await stepsOf(db, [id])).get(id) ?? [] };
 }
 
 /** The templates a step may use, for the editor's selects. */
