@@ -6,6 +6,7 @@ import type { Role } from "@/lib/auth/roles";
 import { generateClients } from "./demo-clients";
 import { collectorShares, demoEntities, demoPassword, demoUsers } from "./demo-people";
 import { insertDocuments } from "./demo-documents";
+import { seedDemoRelance } from "./demo-relance";
 import { createRandom } from "./random";
 
 export type SeedSummary = {
@@ -80,6 +81,7 @@ export async function seedDemo(db: Db, opts: { size: "demo" | "large"; today: st
       join clients c on c.code = r."clientCode" and c.entity_id = (${JSON.stringify(entityIds)}::jsonb ->> r."entityIndex")::uuid`);
 
     await insertDocuments(tx, opts.today, entityIds);
+    await seedDemoRelance(tx);
     const [counts] = await queryRows<{ documents: number; open: number }>(
       tx,
       sql`select count(*)::int as documents, count(*) filter (where status = 'open')::int as open from documents`,
