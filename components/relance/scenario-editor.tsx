@@ -49,7 +49,11 @@ export function ScenarioEditor({ scenario, templates }: { scenario?: ScenarioWit
 
   // Step errors are keyed by position: once steps move, the old ones would point at the wrong step.
   const dropStepErrors = () => setErrors((all) => Object.fromEntries(Object.entries(all).filter(([k]) => !k.startsWith("steps."))));
-  const update = (key: number, change: Partial<StepRow>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...change } : r)));
+  const update = (index: number, key: number, change: Partial<StepRow>) => {
+    const stale = new Set(Object.keys(change).map((field) => `steps.${index}.${field}`));
+    setErrors((all) => Object.fromEntries(Object.entries(all).filter(([k]) => !stale.has(k))));
+    setRows((all) => all.map((r) => (r.key === key ? { ...r, ...change } : r)));
+  };
   const move = (index: number, direction: -1 | 1) => {
     dropStepErrors();
     setRows((all) => {
@@ -130,7 +134,7 @@ export function ScenarioEditor({ scenario, templates }: { scenario?: ScenarioWit
               count={rows.length}
               templates={templates}
               errors={errors}
-              onChange={(change) => update(row.key, change)}
+              onChange={(change) => update(i, row.key, change)}
               onMove={(direction) => move(i, direction)}
               onRemove={() => remove(row.key)}
             />

@@ -4,7 +4,7 @@ import { actionModeLabels, actionTypeLabels, offsetLabel } from "@/lib/scenarios
 import { cn } from "@/lib/utils";
 import { actionIcons, modeDotClasses } from "./scenario-step-style";
 
-/** A scenario's steps as short lines: day, action, template, mode and minimum amount. */
+/** A scenario's steps as short lines: day, action (its icon, and its template when it sends one), mode and minimum amount. */
 export function ScenarioStepList({ steps }: { steps: ScenarioStepRow[] }) {
   return (
     <ol className="divide-y rounded-md border text-sm" aria-label="Étapes">
@@ -18,8 +18,7 @@ export function ScenarioStepList({ steps }: { steps: ScenarioStepRow[] }) {
               {step.label}
               <span className="text-muted-foreground">
                 {" "}
-                · {actionTypeLabels[step.actionType]}
-                {step.templateName && ` « ${step.templateName} »`}
+                · {step.templateName ? `« ${step.templateName} »` : actionTypeLabels[step.actionType]}
                 {Number(step.minAmount) > 0 && ` · dès ${formatMoney(step.minAmount)}`}
               </span>
             </span>

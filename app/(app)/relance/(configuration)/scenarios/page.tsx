@@ -83,7 +83,7 @@ export default async function ScenariosPage() {
                     <ScenarioDeleteButton id={scenario.id} name={scenario.name} iconOnly />
                   </div>
                 </div>
-                <div className="mt-3 grid items-center gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+                <div className="mt-3 grid items-center gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
                   <ScenarioTimeline compact steps={scenario.steps.map((s) => ({ ...s, key: s.id }))} />
                   <ScenarioStepList steps={scenario.steps} />
                 </div>
