@@ -83,7 +83,7 @@ test.describe("supervisor", () => {
     await expect(created.getByRole("list", { name: "Étapes", exact: true }).getByRole("listitem")).toHaveText([
       /J\+3.*Relance amiable par e-mail.*« Relance amiable ».*Automatique/,
       /J\+20.*Appel du comptable.*Manuel/,
-      /J\+40.*Lettre de relance.*« Lettre de relance ».*dès 1\s500,00\s€.*Automatique à confirmer/,
+      /J\+40.*Lettre de relance · Courrier · dès 1\s500,00\s€.*Automatique à confirmer/,
     ]);
 
     // A group using the scenario prevents its deletion.

@@ -51,7 +51,9 @@ export function ScenarioEditor({ scenario, templates }: { scenario?: ScenarioWit
   const dropStepErrors = () => setErrors((all) => Object.fromEntries(Object.entries(all).filter(([k]) => !k.startsWith("steps."))));
   const update = (index: number, key: number, change: Partial<StepRow>) => {
     const stale = new Set(Object.keys(change).map((field) => `steps.${index}.${field}`));
-    setErrors((all) => Object.fromEntries(Object.entries(all).filter(([k]) => !stale.has(k))));
+    const left = Object.fromEntries(Object.entries(errors).filter(([k]) => !stale.has(k)));
+    setErrors(left);
+    if (Object.keys(left).length === 0) setMessage(null);
     setRows((all) => all.map((r) => (r.key === key ? { ...r, ...change } : r)));
   };
   const move = (index: number, direction: -1 | 1) => {

@@ -4,6 +4,14 @@ import { actionModeLabels, actionTypeLabels, offsetLabel } from "@/lib/scenarios
 import { cn } from "@/lib/utils";
 import { actionIcons, modeDotClasses } from "./scenario-step-style";
 
+/** The template when it says more than the label, else the action type when it does. */
+function detail(step: ScenarioStepRow): string | null {
+  const same = (a: string) => a.trim().toLowerCase() === step.label.trim().toLowerCase();
+  if (step.templateName && !same(step.templateName)) return `« ${step.templateName} »`;
+  const type = actionTypeLabels[step.actionType];
+  return same(type) ? null : type;
+}
+
 /** A scenario's steps as short lines: day, action (its icon, and its template when it sends one), mode and minimum amount. */
 export function ScenarioStepList({ steps }: { steps: ScenarioStepRow[] }) {
   return (
@@ -17,8 +25,7 @@ export function ScenarioStepList({ steps }: { steps: ScenarioStepRow[] }) {
             <span className="min-w-0 flex-1 truncate">
               {step.label}
               <span className="text-muted-foreground">
-                {" "}
-                · {step.templateName ? `« ${step.templateName} »` : actionTypeLabels[step.actionType]}
+                {detail(step) && ` · ${detail(step)}`}
                 {Number(step.minAmount) > 0 && ` · dès ${formatMoney(step.minAmount)}`}
               </span>
             </span>

@@ -32,11 +32,7 @@ export function ScenarioTimeline({ steps, compact = false, className }: { steps:
         {/* the time axis: dashed before the due date, solid after */}
         <div aria-hidden="true" className="absolute top-1/2 -translate-y-1/2 border-t-2 border-dashed border-muted-foreground/35" style={{ left: 0, width: `${at(0)}%` }} />
         <div aria-hidden="true" className="absolute top-1/2 h-0.5 -translate-y-1/2 bg-muted-foreground/35" style={{ left: `${at(0)}%`, right: 0 }} />
-        <div aria-hidden="true" className="absolute inset-y-0 flex -translate-x-1/2 flex-col items-center" style={{ left: `${at(0)}%` }}>
-          {!compact && <span className="text-xs font-semibold text-foreground">Échéance</span>}
-          <span className="w-px flex-1 bg-foreground/60" />
-          <span className={cn("font-semibold tabular", compact ? "text-[10px] leading-3 text-muted-foreground" : "text-xs")}>J0</span>
-        </div>
+        <div aria-hidden="true" className="absolute inset-y-0 w-px -translate-x-1/2 bg-foreground/50" style={{ left: `${at(0)}%` }} />
         <ol aria-label="Étapes du scénario">
           {valid.map((step, i) => {
             const Icon = actionIcons[step.actionType];
@@ -48,19 +44,28 @@ export function ScenarioTimeline({ steps, compact = false, className }: { steps:
                   <Icon />
                 </span>
                 {compact ? (
-                  <span aria-hidden="true" className={cn("absolute left-1/2 -translate-x-1/2 text-[10px] leading-3 font-medium whitespace-nowrap tabular text-muted-foreground", above ? "bottom-full mb-0.5" : "top-full mt-0.5")}>
+                  <span aria-hidden="true" className={cn("absolute left-1/2 -translate-x-1/2 rounded-sm bg-card px-0.5 text-[10px] leading-3 font-medium whitespace-nowrap tabular text-muted-foreground", above ? "bottom-full mb-0.5" : "top-full mt-0.5")}>
                     {offsetLabel(step.offsetDays)}
                   </span>
                 ) : (
                   <span aria-hidden="true" className={cn("absolute left-1/2 flex w-32 -translate-x-1/2 flex-col items-center text-center", above ? "bottom-full mb-1.5" : "top-full mt-1.5 flex-col-reverse")}>
-                    <span className="line-clamp-2 text-xs leading-tight text-muted-foreground">{step.label || actionTypeLabels[step.actionType]}</span>
-                    <span className="text-sm font-semibold tabular">{offsetLabel(step.offsetDays)}</span>
+                    <span className="line-clamp-2 rounded-sm bg-card px-1 text-xs leading-tight text-muted-foreground">{step.label || actionTypeLabels[step.actionType]}</span>
+                    <span className="rounded-sm bg-card px-1 text-sm font-semibold tabular">{offsetLabel(step.offsetDays)}</span>
                   </span>
                 )}
               </li>
             );
           })}
         </ol>
+      </div>
+      {/* the due date's label sits under the drawing, where no step label can cover it */}
+      <div aria-hidden="true" className={cn("relative", compact ? "mx-3 h-3" : "mx-16 h-5")}>
+        <span
+          className={cn("absolute top-0 -translate-x-1/2 font-semibold whitespace-nowrap tabular", compact ? "text-[10px] leading-3 text-muted-foreground" : "text-xs")}
+          style={{ left: `${at(0)}%` }}
+        >
+          {compact ? "J0" : "J0 · Échéance"}
+        </span>
       </div>
       {!compact && (
         <figcaption className="mt-2 flex flex-wrap justify-center gap-x-5 gap-y-1 text-xs text-muted-foreground">
