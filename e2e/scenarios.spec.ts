@@ -74,7 +74,15 @@ test.describe("supervisor", () => {
     await expect(step(page, 1).label).toHaveValue("Appel du comptable");
     await page.getByRole("button", { name: "Monter l'étape 2" }).click();
     await expect(step(page, 1).label).toHaveValue("Relance amiable par e-mail");
+    // A step added by mistake is removed from the keyboard.
+    await page.getByRole("button", { name: "Ajouter une étape" }).click();
+    await expect(step(page, 4).offset).toHaveValue("50");
+    await page.getByRole("button", { name: "Retirer l'étape 4" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(step(page, 4).label).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Ajouter une étape" })).toBeFocused();
     await page.screenshot({ path: "test-results/screens/scenario-editor.png", fullPage: true });
+    await page.getByRole("region", { name: "Frise des relances autour de l'échéance" }).screenshot({ path: "test-results/screens/scenario-timeline.png" });
 
     await page.getByRole("button", { name: "Enregistrer" }).click();
     await expect(page).toHaveURL(/\/relance\/scenarios$/);

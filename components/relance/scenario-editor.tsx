@@ -46,6 +46,7 @@ export function ScenarioEditor({ scenario, templates }: { scenario?: ScenarioWit
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const addButton = useRef<HTMLButtonElement>(null);
 
   // Step errors are keyed by position: once steps move, the old ones would point at the wrong step.
   const dropStepErrors = () => setErrors((all) => Object.fromEntries(Object.entries(all).filter(([k]) => !k.startsWith("steps."))));
@@ -67,6 +68,8 @@ export function ScenarioEditor({ scenario, templates }: { scenario?: ScenarioWit
   const remove = (key: number) => {
     dropStepErrors();
     setRows((all) => all.filter((r) => r.key !== key));
+    // The focused button disappears with its step: keep keyboard users in the list.
+    addButton.current?.focus();
   };
   const add = () => setRows((all) => [...all, newRow(next.current++, all[all.length - 1])]);
 
@@ -142,7 +145,7 @@ export function ScenarioEditor({ scenario, templates }: { scenario?: ScenarioWit
             />
           ))}
         </ol>
-        <Button type="button" variant="outline" size="sm" onClick={add} disabled={rows.length >= MAX_STEPS}>
+        <Button ref={addButton} type="button" variant="outline" size="sm" onClick={add} disabled={rows.length >= MAX_STEPS}>
           <Plus aria-hidden="true" /> Ajouter une étape
         </Button>
       </section>
