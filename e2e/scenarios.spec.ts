@@ -32,6 +32,15 @@ test.describe("supervisor", () => {
     await expect(standardSteps.nth(4)).toContainText("Automatique à confirmer");
     await page.screenshot({ path: "test-results/screens/scenarios.png", fullPage: true });
 
+    await standard.getByRole("link", { name: "Modifier « Standard »" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Standard");
+    await expect(step(page, 5).action.locator("option:checked")).toHaveText("Mise en demeure");
+    await expect(step(page, 5).template.locator("option:checked")).toHaveText("Mise en demeure");
+    await expect(step(page, 5).minAmount).toHaveValue("500,00");
+    await expect(page.getByRole("list", { name: "Étapes du scénario" }).getByRole("listitem")).toHaveCount(5);
+    await page.getByRole("region", { name: "Frise des relances autour de l'échéance" }).screenshot({ path: "test-results/screens/scenario-standard-timeline.png" });
+    await page.getByRole("link", { name: "Annuler" }).click();
+
     await page.getByRole("link", { name: "Nouveau scénario" }).click();
     await page.getByLabel("Nom du scénario").fill("Relance grands comptes");
     const first = step(page, 1);
