@@ -7,6 +7,7 @@ import { generateClients } from "./demo-clients";
 import { seedDemoCompany } from "./demo-company";
 import { collectorShares, demoEntities, demoPassword, demoUsers } from "./demo-people";
 import { insertDocuments } from "./demo-documents";
+import { seedDemoRelance } from "./demo-relance";
 import { createRandom } from "./random";
 
 export type SeedSummary = {
@@ -82,6 +83,7 @@ export async function seedDemo(db: Db, opts: { size: "demo" | "large"; today: st
 
     await insertDocuments(tx, opts.today, entityIds);
     await seedDemoCompany(tx);
+    await seedDemoRelance(tx);
     const [counts] = await queryRows<{ documents: number; open: number }>(
       tx,
       sql`select count(*)::int as documents, count(*) filter (where status = 'open')::int as open from documents`,
