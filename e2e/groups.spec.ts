@@ -8,7 +8,8 @@ test.describe("supervisor", () => {
     await page.goto("/");
     await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Relance" }).click();
     await expect(page).toHaveURL(/\/relance\/groupes$/);
-    await expect(page.getByText("Aucun groupe")).toBeVisible();
+    // The demo starts with one catch-all group following the « Standard » scenario.
+    await expect(page.getByRole("row", { name: /Tous les clients/ })).toContainText("Standard");
 
     await page.getByRole("link", { name: "Nouveau groupe" }).click();
     await page.getByLabel("Nom du groupe").fill("Grands comptes Île-de-France");
@@ -26,7 +27,8 @@ test.describe("supervisor", () => {
     await page.getByLabel("Valeur du critère 2").fill("10 000");
     await page.getByRole("button", { name: "Prévisualiser" }).click();
     const preview = page.getByRole("status").filter({ hasText: "ce groupe prendrait" });
-    await expect(preview).toHaveText(/ce groupe prendrait [1-9][\d\s\u202f]* clients?/);
+    // Placed after the catch-all group, the new group would take nobody until it moves up.
+    await expect(preview).toHaveText(/ce groupe prendrait 0 client/);
     await page.screenshot({ path: "test-results/screens/group-editor.png", fullPage: true });
 
     await page.getByRole("button", { name: "Enregistrer" }).click();
@@ -34,6 +36,9 @@ test.describe("supervisor", () => {
     const row = page.getByRole("row", { name: /Grands comptes Île-de-France/ });
     await expect(row).toContainText("Département dans 75, 92 · Encours > 10\u202f000 €");
     await expect(row).toContainText("Aucun scénario");
+    await expect(row.getByRole("cell").nth(3)).toHaveText(/^0 client$/);
+    await page.getByRole("button", { name: "Monter « Grands comptes Île-de-France »" }).click();
+    await expect(page.getByRole("row").nth(1)).toContainText("Grands comptes Île-de-France");
     await expect(row.getByRole("cell").nth(3)).toHaveText(/^[1-9][\d\s\u202f]* clients?$/);
     await expect(page.getByRole("row", { name: /Sans groupe/ })).toBeVisible();
     await page.screenshot({ path: "test-results/screens/groups.png", fullPage: true });

@@ -22,7 +22,12 @@ test.describe("supervisor", () => {
 
     const standard = page.getByRole("article", { name: /^Standard/ });
     await expect(standard).toContainText("5 étapes");
-    await expect(standard).toContainText("Utilisé par aucun groupe");
+    await expect(standard).toContainText("Utilisé par le groupe Tous les clients");
+    // The demo clients follow « Standard »: the coming nights have work in store, drawn and tabulated.
+    const forecast = page.getByRole("region", { name: "Prévisions" });
+    await expect(forecast.getByRole("heading", { name: "Prévisions des 30 prochaines nuits" })).toBeVisible();
+    await expect(forecast.getByRole("row", { name: /J\+5 E-mail de relance/ }).getByRole("cell").nth(2)).toHaveText(/^[1-9][\d\u202f]*$/);
+    await expect(forecast.getByRole("img", { name: /actions prévues sur 30 nuits/ })).toBeVisible();
     const standardSteps = standard.getByRole("list", { name: "Étapes", exact: true }).getByRole("listitem");
     await expect(standardSteps).toHaveCount(5);
     await expect(standardSteps.nth(0)).toContainText("J-5");
@@ -125,7 +130,7 @@ test.describe("supervisor", () => {
     await page.goto("/relance/groupes");
     await page.getByRole("button", { name: "Supprimer « Grands comptes »" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Supprimer" }).click();
-    await expect(page.getByText("Aucun groupe")).toBeVisible();
+    await expect(page.getByRole("row", { name: /Grands comptes/ })).toHaveCount(0);
     await page.goto("/relance/scenarios");
     await created.getByRole("button", { name: "Supprimer « Relance grands comptes »" }).click();
     await dialog.getByRole("button", { name: "Supprimer" }).click();

@@ -12,7 +12,7 @@ let scenarioId = "";
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  scenarioId = await handle.db.transaction((tx) => seedDemoRelance(tx));
+  scenarioId = await handle.db.transaction((tx) => seedDemoRelance(tx, "2026-11-23"));
 });
 afterAll(() => handle.close());
 
@@ -36,7 +36,7 @@ describe("demo relance configuration", () => {
     expect(smsSegments(sms.body).segments).toBeLessThanOrEqual(2);
   });
 
-  it("seeds the « Standard » scenario, valid by the editor's own rules, with no group", async () => {
+  it("seeds the « Standard » scenario, valid by the editor's own rules, followed by a catch-all group", async () => {
     const scenario = (await getScenario(handle.db, scenarioId))!;
     expect(scenario.steps.map((s) => [s.offsetDays, s.actionType, s.mode, s.templateName])).toEqual([
       [-5, "email", "automatic", "Rappel avant échéance"],
@@ -48,6 +48,6 @@ describe("demo relance configuration", () => {
     const parsed = parseScenario(scenario);
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(await checkStepTemplates(handle.db, parsed.data.steps)).toEqual({});
-    expect((await listScenarios(handle.db)).map((s) => [s.name, s.groups])).toEqual([["Standard", []]]);
+    expect((await listScenarios(handle.db)).map((s) => [s.name, s.groups])).toEqual([["Standard", ["Tous les clients"]]]);
   });
 });

@@ -1,6 +1,7 @@
 /** The demo's default relance scenario « Standard » and the templates it sends. No group: supervisors create them. */
 import type { Queryable } from "../client";
-import { scenarios, scenarioSteps, templates } from "../schema";
+import { recomputeGroupMembership } from "../queries/group-membership";
+import { groups, scenarios, scenarioSteps, templates } from "../schema";
 
 type TemplateName = "Rappel avant échéance" | "Relance amiable" | "Lettre de relance" | "Mise en demeure" | "Relance SMS";
 
@@ -84,7 +85,7 @@ export const standardScenario = {
 };
 
 /** Inserts the demo templates and the « Standard » scenario; returns the scenario's id. */
-export async function seedDemoRelance(db: Queryable): Promise<string> {
+export async function seedDemoRelance(db: Queryable, today: string): Promise<string> {
   const rows = await db.insert(templates).values(demoTemplates).returning({ id: templates.id, name: templates.name });
   const templateId = new Map(rows.map((r) => [r.name, r.id]));
   const [scenario] = await db.insert(scenarios).values({ name: standardScenario.name, description: standardScenario.description }).returning({ id: scenarios.id });
@@ -97,5 +98,8 @@ export async function seedDemoRelance(db: Queryable): Promise<string> {
       recipientRole: "facturation",
     })),
   );
+  // One catch-all group, so every demo client follows the scenario until supervisors refine the groups.
+  await db.insert(groups).values({ name: "Tous les clients", priority: 1, criteria: [], scenarioId: scenario.id });
+  await recomputeGroupMembership(db, today);
   return scenario.id;
 }

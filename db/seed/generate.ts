@@ -83,7 +83,7 @@ export async function seedDemo(db: Db, opts: { size: "demo" | "large"; today: st
 
     await insertDocuments(tx, opts.today, entityIds);
     await seedDemoCompany(tx);
-    await seedDemoRelance(tx);
+    await seedDemoRelance(tx, opts.today);
     const [counts] = await queryRows<{ documents: number; open: number }>(
       tx,
       sql`select count(*)::int as documents, count(*) filter (where status = 'open')::int as open from documents`,

@@ -1,6 +1,8 @@
 import { Pencil, Plus, Route } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { ScenarioForecastSection, ScenarioForecastSkeleton } from "@/components/relance/scenario-forecast-section";
 import { ScenarioDeleteButton } from "@/components/relance/scenario-delete-button";
 import { ScenarioStepList } from "@/components/relance/scenario-step-list";
 import { ScenarioTimeline } from "@/components/relance/scenario-timeline";
@@ -9,14 +11,17 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listScenarios } from "@/db/queries/scenarios";
 import { requireUser } from "@/lib/auth/session";
+import { today } from "@/lib/dates";
+import { isUuid } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "Scénarios" };
 
 const stepsLabel = (n: number) => `${n} étape${n > 1 ? "s" : ""}`;
 
-export default async function ScenariosPage() {
+export default async function ScenariosPage({ searchParams }: { searchParams: Promise<{ previsions?: string | string[] }> }) {
   const { db } = await requireUser("relance.configure");
-  const scenarios = await listScenarios(db);
+  const [scenarios, search] = await Promise.all([listScenarios(db), searchParams]);
+  const chosen = typeof search.previsions === "string" && isUuid(search.previsions) ? search.previsions : null;
 
   return (
     <div className="space-y-6">
@@ -91,6 +96,11 @@ export default async function ScenariosPage() {
             </li>
           ))}
         </ul>
+      )}
+      {scenarios.length > 0 && (
+        <Suspense key={chosen} fallback={<ScenarioForecastSkeleton />}>
+          <ScenarioForecastSection db={db} date={today()} scenarioId={chosen} scenarios={scenarios} />
+        </Suspense>
       )}
     </div>
   );
