@@ -36,6 +36,17 @@ test.describe("admin", () => {
     await expect(page.getByRole("status")).toHaveText("Traitement terminé.");
     await page.reload();
     await expect(page.getByRole("cell", { name: "Réussi" }).first()).toBeVisible();
+  });
+
+  test("runs the nightly run now and reads what it did", async ({ page }) => {
+    await page.goto("/parametrage/traitements");
+    await page.getByRole("button", { name: /^Lancer maintenant : Traitement de nuit/ }).click();
+    await expect(page.getByRole("status")).toHaveText("Traitement terminé.");
+    await page.reload();
+    const run = page.getByRole("row", { name: /Traitement de nuit/ }).first();
+    await expect(run).toContainText("Réussi");
+    // The demo clients follow the « Standard » scenario: the first night plans their reminders.
+    await expect(run).toContainText(/[1-9][\d\u202f]* action\(s\) créée\(s\) couvrant [1-9][\d\u202f]* pièce\(s\)/);
     await page.screenshot({ path: "test-results/screens/settings-jobs.png", fullPage: true });
   });
 });

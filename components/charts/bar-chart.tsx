@@ -48,7 +48,7 @@ export function BarChart({
             formatter={(value, name) => [valueFormatter(Number(value)), String(name)]}
             contentStyle={{ borderRadius: 8, fontSize: 12 }}
           />
-          <Legend iconType="circle" iconSize={8} wrapperStyle={{ paddingTop: 8 }} />
+          <Legend iconType="circle" iconSize={8} wrapperStyle={{ paddingTop: 8 }} itemSorter={null} />
           {categories.map((key, i) => (
             <Bar
               key={key}
