@@ -39,8 +39,8 @@ test.describe("supervisor", () => {
     await page.getByLabel("Joindre la liste des pièces en PDF").check();
 
     await page.getByRole("button", { name: "Enregistrer" }).click();
-    await expect(page.getByRole("alert")).toContainText("Champ inconnu : {{client.inconnu}}");
-    await page.screenshot({ path: "test-results/screens/template-refused.png", fullPage: true });
+    await expect(page.getByRole("alert").filter({ hasText: "Le modèle contient des champs à corriger." })).toContainText("Champ inconnu : {{client.inconnu}}");
+    await page.screenshot({ path: "test-results/screens/template-refused.png" });
 
     const subject = page.getByLabel("Objet");
     await subject.fill("Factures échues – ");
@@ -56,19 +56,25 @@ test.describe("supervisor", () => {
     await expect(row).toContainText(/\d{2}\/\d{2}\/\d{4}/);
     await page.screenshot({ path: "test-results/screens/templates.png", fullPage: true });
 
-    await row.getByRole("link", { name: "Relance amiable J+5" }).click();
+    await row.getByRole("link", { name: "Relance amiable J+5", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Relance amiable J+5" })).toBeVisible();
     await expect(page.getByLabel("Joindre la liste des pièces en PDF")).toBeChecked();
     await page.getByRole("searchbox", { name: "Client de l'aperçu" }).fill(client.code);
     await page.getByRole("button", { name: new RegExp(client.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }).first().click();
-    await page.getByRole("button", { name: "Prévisualiser" }).click();
+    // Choosing the client renders the preview; « Prévisualiser » renders the draft again after an edit.
     const preview = page.getByRole("region", { name: "Aperçu de l'e-mail" });
+    await expect(preview).toBeVisible();
+    await page.getByRole("textbox", { name: "Texte de l'e-mail" }).click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" Cordialement.");
+    await page.getByRole("button", { name: "Prévisualiser" }).click();
     await expect(preview).toContainText(`Factures échues – ${client.code}`);
     const frame = page.frameLocator('iframe[title="Aperçu du message"]');
     await expect(frame.locator("body")).toContainText(`nous constatons que ${client.name} nous doit`);
     await expect(frame.locator("body")).toContainText(/nous doit -?\d{1,3}(?:[\s\u202f]\d{3})*,\d{2}[\s\u00a0]€\./);
-    await expect(frame.locator("strong")).toHaveText("Merci de régulariser.");
-    await page.screenshot({ path: "test-results/screens/template-preview.png", fullPage: true });
+    await expect(frame.locator("strong")).toHaveText("Merci de régulariser. Cordialement.");
+    await preview.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/screens/template-preview.png" });
   });
 
   test("counts the characters and SMS of an SMS template as it is typed", async ({ page }) => {
@@ -93,6 +99,13 @@ test.describe("supervisor", () => {
     await expect(page).toHaveURL(/canal=sms$/);
     await expect(page.getByRole("row", { name: /Rappel SMS/ })).toBeVisible();
     await expect(page.getByRole("row", { name: /Relance amiable/ })).toHaveCount(0);
+
+    await page.getByRole("button", { name: "Supprimer « Rappel SMS »" }).click();
+    const dialog = page.getByRole("dialog", { name: "Supprimer le modèle « Rappel SMS » ?" });
+    await page.screenshot({ path: "test-results/screens/template-delete.png" });
+    await dialog.getByRole("button", { name: "Supprimer" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("row", { name: /Rappel SMS/ })).toHaveCount(0);
   });
 });
 

@@ -31,8 +31,8 @@ export function TemplateClipPicker({ channel, target, onPick }: { channel: Templ
   const pick = (key: string) => {
     setOpen(false);
     setQuery("");
-    // After the popover has closed, so the focus lands in the field and not back on the trigger.
-    requestAnimationFrame(() => onPick(clipToken(key)));
+    // The field takes the focus; closing must not give it back to the trigger (see onCloseAutoFocus).
+    onPick(clipToken(key));
   };
 
   return (

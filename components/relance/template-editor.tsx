@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
+import { flushSync } from "react-dom";
 import { saveTemplateAction } from "@/app/(app)/relance/(configuration)/modeles/actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -40,11 +41,9 @@ export function TemplateEditor({ channel, template }: TemplateEditorProps) {
     if (target === "body" || !input) return bodyRef.current?.insert(token);
     const start = input.selectionStart ?? subject.length;
     const end = input.selectionEnd ?? start;
-    setSubject(subject.slice(0, start) + token + subject.slice(end));
-    requestAnimationFrame(() => {
-      input.focus();
-      input.setSelectionRange(start + token.length, start + token.length);
-    });
+    flushSync(() => setSubject(subject.slice(0, start) + token + subject.slice(end)));
+    input.focus();
+    input.setSelectionRange(start + token.length, start + token.length);
   };
 
   const save = () =>
@@ -105,7 +104,7 @@ export function TemplateEditor({ channel, template }: TemplateEditorProps) {
             </div>
           )}
           <div className="space-y-1.5">
-            <div className="flex flex-wrap items-end justify-between gap-2">
+            <div className="flex flex-wrap items-center justify-between gap-2">
               <Label htmlFor="template-body">{channel === "sms" ? "Texte du SMS" : channel === "letter" ? "Texte du courrier" : "Texte de l'e-mail"}</Label>
               <TemplateClipPicker channel={channel} target={target} onPick={insert} />
             </div>

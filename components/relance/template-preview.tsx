@@ -30,10 +30,10 @@ export function TemplatePreview({ draft, templateId, savedLetter }: { draft: () 
   const [pending, startTransition] = useTransition();
   const channel = draft().channel;
 
-  const run = () =>
+  const run = (chosen = client) =>
     startTransition(async () => {
-      if (!client) return;
-      const result = await previewTemplateAction(null, { ...draft(), clientId: client.id });
+      if (!chosen) return;
+      const result = await previewTemplateAction(null, { ...draft(), clientId: chosen.id });
       setPreview(result.ok ? result.data : null);
       setErrors(result.ok ? null : (result.fieldErrors?.template ?? [result.error]));
     });
@@ -53,10 +53,11 @@ export function TemplatePreview({ draft, templateId, savedLetter }: { draft: () 
                 setClient(c);
                 setPreview(null);
                 setErrors(null);
+                if (c) run(c);
               }}
             />
           </div>
-          <Button variant="outline" disabled={!client || pending} onClick={run}>
+          <Button variant="outline" disabled={!client || pending} onClick={() => run()}>
             <Eye aria-hidden="true" /> {pending ? "Aperçu…" : "Prévisualiser"}
           </Button>
           {savedLetter && templateId && client && (

@@ -71,7 +71,18 @@ export function TemplateRichText({
     onFocus: () => onFocus?.(),
   });
 
-  useImperativeHandle(ref, () => ({ insert: (text) => editor?.chain().focus().insertContent({ type: "text", text }).run() }), [editor]);
+  useImperativeHandle(
+    ref,
+    () => ({
+      insert: (text) => {
+        if (!editor) return;
+        editor.chain().insertContent({ type: "text", text }).scrollIntoView().run();
+        // Tiptap's focus command waits for the next frame; keys typed meanwhile would be lost.
+        editor.view.focus();
+      },
+    }),
+    [editor],
+  );
 
   const state = useEditorState({
     editor,

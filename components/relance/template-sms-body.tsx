@@ -1,6 +1,7 @@
 "use client";
 
 import { useImperativeHandle, useRef } from "react";
+import { flushSync } from "react-dom";
 import { Textarea } from "@/components/ui/textarea";
 import { formatInteger } from "@/lib/format/fr";
 import { type SmsSegments, smsSegments } from "@/lib/templates/sms-segments";
@@ -38,11 +39,9 @@ export function TemplateSmsBody({
         if (!el) return;
         const start = el.selectionStart ?? value.length;
         const end = el.selectionEnd ?? start;
-        onChange(value.slice(0, start) + text + value.slice(end));
-        requestAnimationFrame(() => {
-          el.focus();
-          el.setSelectionRange(start + text.length, start + text.length);
-        });
+        flushSync(() => onChange(value.slice(0, start) + text + value.slice(end)));
+        el.focus();
+        el.setSelectionRange(start + text.length, start + text.length);
       },
     }),
     [value, onChange],
