@@ -39,7 +39,9 @@ test.describe("supervisor", () => {
     await page.getByLabel("Joindre la liste des pièces en PDF").check();
 
     await page.getByRole("button", { name: "Enregistrer" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "Le modèle contient des champs à corriger." })).toContainText("Champ inconnu : {{client.inconnu}}");
+    const refusal = page.getByRole("alert").filter({ hasText: "Le modèle contient des champs à corriger." });
+    await expect(refusal).toContainText("Champ inconnu : {{client.inconnu}}");
+    await expect(refusal).toBeInViewport({ ratio: 1 });
     await page.screenshot({ path: "test-results/screens/template-refused.png" });
 
     const subject = page.getByLabel("Objet");

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { flushSync } from "react-dom";
 import { saveTemplateAction } from "@/app/(app)/relance/(configuration)/modeles/actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -32,6 +32,8 @@ export function TemplateEditor({ channel, template }: TemplateEditorProps) {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [failures, setFailures] = useState(0);
+  const alertRef = useRef<HTMLDivElement>(null);
   const subjectRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<TextInsertion>(null);
   const hasSubject = channel !== "sms";
@@ -52,7 +54,13 @@ export function TemplateEditor({ channel, template }: TemplateEditorProps) {
       if (result.ok) return router.push("/relance/modeles");
       setErrors(result.fieldErrors ?? {});
       setMessage(result.error);
+      setFailures((n) => n + 1);
     });
+
+  // The button is at the bottom of a long form: bring the reasons of a refusal into view.
+  useEffect(() => {
+    if (failures > 0) alertRef.current?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, [failures]);
 
   const errorOf = (key: string) => errors[key]?.[0];
   const clipErrors = errors.template ?? [];
@@ -67,7 +75,7 @@ export function TemplateEditor({ channel, template }: TemplateEditorProps) {
         }}
       >
         {message && (
-          <Alert variant="destructive" role="alert">
+          <Alert ref={alertRef} variant="destructive" role="alert" className="scroll-mt-20">
             <AlertDescription>
               <p>{message}</p>
               {clipErrors.length > 0 && (
