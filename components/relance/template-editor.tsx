@@ -59,7 +59,7 @@ export function TemplateEditor({ channel, template }: TemplateEditorProps) {
 
   // The button is at the bottom of a long form: bring the reasons of a refusal into view.
   useEffect(() => {
-    if (failures > 0) alertRef.current?.scrollIntoView({ block: "center", behavior: "smooth" });
+    if (failures > 0) alertRef.current?.scrollIntoView({ block: "start" });
   }, [failures]);
 
   const errorOf = (key: string) => errors[key]?.[0];
