@@ -39,8 +39,10 @@ beforeAll(async () => {
     { clientId: client.id, civility: "Mme", name: "Claire Compta", role: "facturation" },
     { clientId: client.id, civility: "M.", name: "Marc Mobile", role: "comptabilité", recipientFor: ["sms"] },
   ]);
-  await db.insert(contacts).values({ clientId: bare.id, name: "Zoé Direction", role: "direction" });
-  await db.insert(contacts).values({ clientId: bare.id, name: "Yves Achats", role: "achats" });
+  await db.insert(contacts).values([
+    { clientId: bare.id, name: "Zoé Direction", role: "direction", createdAt: new Date("2026-01-01T08:00:00Z") },
+    { clientId: bare.id, name: "Yves Achats", role: "achats", createdAt: new Date("2026-02-01T08:00:00Z") },
+  ]);
   await makeDocument(db, client.id, { number: "FA-2", amount: "1000.00", issueDate: "2026-09-01", dueDate: "2026-10-01" });
   await makeDocument(db, client.id, { type: "credit_note", number: "AV-1", amount: "-100.00", issueDate: "2026-11-01", dueDate: "2026-12-01" });
   await makeDocument(db, client.id, { number: "FA-1", amount: "500.00", openAmount: "250.00", issueDate: "2026-10-15", dueDate: "2026-11-15" });
