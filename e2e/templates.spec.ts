@@ -86,6 +86,12 @@ test.describe("supervisor", () => {
     const body = page.getByLabel("Texte du SMS");
     await body.fill("Bonjour, votre solde est de ");
     await expect(page.getByText("28 caractères · 1 SMS (GSM-7)")).toBeVisible();
+    await page.getByRole("button", { name: "Insérer un champ" }).click();
+    await expect(page.getByRole("group", { name: "Chargé de recouvrement" })).toBeVisible();
+    // The penalties table is for e-mail and letter only.
+    await expect(page.getByRole("button", { name: /Tableau des pénalités/ })).toHaveCount(0);
+    await page.screenshot({ path: "test-results/screens/template-clip-picker.png" });
+    await page.keyboard.press("Escape");
     await pickClip(page, "échu", "Montants : Échu du client");
     await expect(body).toHaveValue("Bonjour, votre solde est de {{totaux.echu}}");
     await expect(page.getByText("47 caractères · 1 SMS (GSM-7)")).toBeVisible();
