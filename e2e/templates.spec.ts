@@ -117,6 +117,40 @@ test.describe("supervisor", () => {
   });
 });
 
+test.describe("supervisor, letters", () => {
+  test.use({ storageState: storageState("supervisor") });
+
+  test("writes a letter with the documents table and offers its PDF for the chosen client", async ({ page }) => {
+    const client = fixtures().clientOfCollector1;
+    await page.goto("/relance/modeles/nouveau?canal=letter");
+    await expect(page.getByRole("heading", { name: "Nouveau modèle de courrier" })).toBeVisible();
+    await expect(page.getByLabel("Joindre la liste des pièces en PDF")).toHaveCount(0);
+    await page.getByLabel("Nom du modèle").fill("Lettre de relance");
+    await page.getByLabel("Objet").fill("Relance de factures impayées");
+    await page.getByRole("textbox", { name: "Texte du courrier" }).click();
+    await page.getByRole("button", { name: "Titre" }).click();
+    await page.keyboard.type("Relevé de compte");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Madame, Monsieur, voici les pièces restant dues :");
+    await page.keyboard.press("Enter");
+    await pickClip(page, "tableau des pièces", "Pièces : Tableau des pièces");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await expect(page).toHaveURL(/\/relance\/modeles$/);
+
+    await page.getByRole("link", { name: "Lettre de relance", exact: true }).click();
+    await page.getByRole("searchbox", { name: "Client de l'aperçu" }).fill(client.code);
+    await page.getByRole("button", { name: new RegExp(client.code) }).first().click();
+    const frame = page.frameLocator('iframe[title="Aperçu du message"]');
+    await expect(frame.locator("h2")).toHaveText("Relevé de compte");
+    await expect(frame.locator("table th").first()).toHaveText("Numéro");
+    const pdf = page.getByRole("link", { name: "Voir le PDF" });
+    await expect(pdf).toHaveAttribute("href", new RegExp(`^/relance/modeles/[0-9a-f-]{36}/lettre\\?client=${client.id}$`));
+    await expect(pdf).toHaveAttribute("target", "_blank");
+    await page.getByRole("region", { name: "Aperçu du courrier" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/screens/template-letter-preview.png" });
+  });
+});
+
 test.describe("collector", () => {
   test.use({ storageState: storageState("collector") });
 
