@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { extractText, getDocumentProxy } from "unpdf";
 import { fixtures, storageState } from "./helpers";
 
 async function pickClip(page: Page, search: string, name: string) {
@@ -125,7 +126,7 @@ test.describe("supervisor, letters", () => {
     await page.goto("/relance/modeles/nouveau?canal=letter");
     await expect(page.getByRole("heading", { name: "Nouveau modèle de courrier" })).toBeVisible();
     await expect(page.getByLabel("Joindre la liste des pièces en PDF")).toHaveCount(0);
-    await page.getByLabel("Nom du modèle").fill("Lettre de relance");
+    await page.getByLabel("Nom du modèle").fill("Relevé de compte (courrier)");
     await page.getByLabel("Objet").fill("Relance de factures impayées");
     await page.getByRole("textbox", { name: "Texte du courrier" }).click();
     await page.getByRole("button", { name: "Titre" }).click();
@@ -137,7 +138,7 @@ test.describe("supervisor, letters", () => {
     await page.getByRole("button", { name: "Enregistrer" }).click();
     await expect(page).toHaveURL(/\/relance\/modeles$/);
 
-    await page.getByRole("link", { name: "Lettre de relance", exact: true }).click();
+    await page.getByRole("link", { name: "Relevé de compte (courrier)", exact: true }).click();
     await page.getByRole("searchbox", { name: "Client de l'aperçu" }).fill(client.code);
     await page.getByRole("button", { name: new RegExp(client.code) }).first().click();
     const frame = page.frameLocator('iframe[title="Aperçu du message"]');
@@ -146,6 +147,17 @@ test.describe("supervisor, letters", () => {
     const pdf = page.getByRole("link", { name: "Voir le PDF" });
     await expect(pdf).toHaveAttribute("href", new RegExp(`^/relance/modeles/[0-9a-f-]{36}/lettre\\?client=${client.id}$`));
     await expect(pdf).toHaveAttribute("target", "_blank");
+    // The PDF is the letter itself, for that client, on the company letterhead.
+    const response = await page.request.get((await pdf.getAttribute("href"))!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toBe("application/pdf");
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await response.body())), { mergePages: true });
+    const letter = text.replace(/\s+/g, " ");
+    for (const expected of [client.name, `Réf. client : ${client.code}`, "Objet : Relance de factures impayées", "Relevé de compte", "Bati-Pro Distribution"]) {
+      expect(letter).toContain(expected);
+    }
+    const download = await page.request.get(`${(await pdf.getAttribute("href"))!}&telecharger=1`);
+    expect(download.headers()["content-disposition"]).toMatch(/^attachment; filename=".+\.pdf"$/);
     await page.getByRole("region", { name: "Aperçu du courrier" }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: "test-results/screens/template-letter-preview.png" });
   });

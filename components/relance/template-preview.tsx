@@ -1,6 +1,6 @@
 "use client";
 
-import { Eye, FileDown } from "lucide-react";
+import { Eye, FileDown, FileText } from "lucide-react";
 import { useState, useTransition } from "react";
 import { previewTemplateAction, type TemplatePreview as Preview } from "@/app/(app)/relance/(configuration)/modeles/actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -63,7 +63,14 @@ export function TemplatePreview({ draft, templateId, savedLetter }: { draft: () 
           {savedLetter && templateId && client && (
             <Button variant="ghost" asChild>
               <a href={`/relance/modeles/${templateId}/lettre?client=${client.id}`} target="_blank" rel="noopener">
-                <FileDown aria-hidden="true" /> Voir le PDF
+                <FileText aria-hidden="true" /> Voir le PDF
+              </a>
+            </Button>
+          )}
+          {savedLetter && templateId && client && (
+            <Button variant="ghost" asChild>
+              <a href={`/relance/modeles/${templateId}/lettre?client=${client.id}&telecharger=1`} download>
+                <FileDown aria-hidden="true" /> Télécharger
               </a>
             </Button>
           )}
