@@ -7,9 +7,9 @@ import { actionTypeLabels } from "@/lib/collection/labels";
 import type { Forecast } from "@/lib/collection/forecast";
 import { addDays } from "@/lib/dates";
 import { formatDate, formatInteger, formatMoney } from "@/lib/format/fr";
+import { offsetLabel } from "@/lib/scenarios/steps";
 
 const dayLabel = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}`;
-const offsetLabel = (days: number) => (days === 0 ? "J0" : days > 0 ? `J+${days}` : `J${days}`);
 
 /** What the coming nights would create, per night (chart) and per step (table); nothing is written to compute it. */
 export function ScenarioForecast({ forecast, showScenario }: { forecast: Forecast; showScenario: boolean }) {

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { contactRoleLabels, contactRoles } from "@/lib/contacts/roles";
-import { type ActionMode, actionModeLabels, type ActionType, actionTypeLabels, actionTypes, channelOfAction, type Channel, modesFor, offsetLabel } from "@/lib/scenarios/steps";
+import { actionTypeLabels } from "@/lib/collection/labels";
+import { type ActionMode, actionModeLabels, type ActionType, actionTypes, channelOfAction, type Channel, modesFor, offsetLabel } from "@/lib/scenarios/steps";
 import { cn } from "@/lib/utils";
 import { actionIcons, modeMarkerClasses } from "./scenario-step-style";
 

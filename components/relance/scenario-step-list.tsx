@@ -1,6 +1,7 @@
 import type { ScenarioStepRow } from "@/db/queries/scenarios";
 import { formatMoney } from "@/lib/format/fr";
-import { actionModeLabels, actionTypeLabels, offsetLabel } from "@/lib/scenarios/steps";
+import { actionTypeLabels } from "@/lib/collection/labels";
+import { actionModeLabels, offsetLabel } from "@/lib/scenarios/steps";
 import { cn } from "@/lib/utils";
 import { actionIcons, modeDotClasses } from "./scenario-step-style";
 

@@ -1,4 +1,5 @@
-import { actionModeLabels, actionModes, actionTypeLabels, type ActionMode, type ActionType, offsetLabel } from "@/lib/scenarios/steps";
+import { actionTypeLabels } from "@/lib/collection/labels";
+import { actionModeLabels, actionModes, type ActionMode, type ActionType, offsetLabel } from "@/lib/scenarios/steps";
 import { cn } from "@/lib/utils";
 import { actionIcons, modeDotClasses, modeMarkerClasses } from "./scenario-step-style";
 

@@ -8,14 +8,6 @@ import { parseAmount } from "@/lib/import/amount";
 
 export const actionTypes = ["email", "call", "letter", "formal_notice", "sms", "task"] as const;
 export type ActionType = (typeof actionTypes)[number];
-export const actionTypeLabels: Record<ActionType, string> = {
-  call: "Appel",
-  email: "E-mail",
-  letter: "Courrier",
-  sms: "SMS",
-  task: "Tâche",
-  formal_notice: "Mise en demeure",
-};
 
 export const actionModes = ["manual", "automatic", "automatic_to_confirm"] as const;
 export type ActionMode = (typeof actionModes)[number];
