@@ -1,7 +1,6 @@
 "use client";
 
 import { Eye, Plus, X } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { previewGroupAction, saveGroupAction } from "@/app/(app)/relance/(configuration)/groupes/actions";
@@ -13,6 +12,7 @@ import { Label } from "@/components/ui/label";
 import type { GroupCriterion } from "@/db/schema/relance";
 import { criterionFields, customFieldPrefix, type FieldKey, operatorLabels, operatorsFor, resolveField } from "@/lib/groups/criteria";
 import { formatInteger, formatMoney } from "@/lib/format/fr";
+import { SaveCancel } from "@/components/forms/save-cancel";
 
 type Choice = { id: string; name: string };
 type Row = { key: number; field: string; operator: string; value: string | string[] };
@@ -206,14 +206,7 @@ export function GroupEditor({ group, scenarios, customFields, choices }: GroupEd
             </>
           )}
         </output>
-        <div className="ml-auto flex gap-2">
-          <Button variant="ghost" asChild>
-            <Link href="/relance/groupes">Annuler</Link>
-          </Button>
-          <Button type="submit" disabled={pending}>
-            {pending ? "Enregistrement…" : "Enregistrer"}
-          </Button>
-        </div>
+        <SaveCancel cancelHref="/relance/groupes" pending={pending} className="ml-auto" />
       </div>
     </form>
   );

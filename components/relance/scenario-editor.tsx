@@ -1,7 +1,6 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { saveScenarioAction } from "@/app/(app)/relance/(configuration)/scenarios/actions";
@@ -14,6 +13,7 @@ import type { ScenarioWithSteps } from "@/db/queries/scenarios";
 import { MAX_STEPS } from "@/lib/scenarios/steps";
 import { ScenarioStepFields, type StepRow, type TemplateChoice } from "./scenario-step-fields";
 import { ScenarioTimeline } from "./scenario-timeline";
+import { SaveCancel } from "@/components/forms/save-cancel";
 
 const amount = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -150,14 +150,7 @@ export function ScenarioEditor({ scenario, templates }: { scenario?: ScenarioWit
         </Button>
       </section>
 
-      <div className="flex justify-end gap-2 border-t pt-4">
-        <Button variant="ghost" asChild>
-          <Link href="/relance/scenarios">Annuler</Link>
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Enregistrement…" : "Enregistrer"}
-        </Button>
-      </div>
+      <SaveCancel cancelHref="/relance/scenarios" pending={pending} className="border-t pt-4" />
     </form>
   );
 }

@@ -1,12 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { flushSync } from "react-dom";
 import { saveTemplateAction } from "@/app/(app)/relance/(configuration)/modeles/actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -15,6 +13,7 @@ import { TemplateClipPicker } from "./template-clip-picker";
 import { TemplatePreview } from "./template-preview";
 import { type TextInsertion, TemplateRichText } from "./template-rich-text";
 import { TemplateSmsBody } from "./template-sms-body";
+import { SaveCancel } from "@/components/forms/save-cancel";
 
 export type TemplateEditorProps = {
   channel: TemplateChannel;
@@ -141,14 +140,7 @@ export function TemplateEditor({ channel, template }: TemplateEditorProps) {
             </div>
           )}
         </div>
-        <div className="flex justify-end gap-2">
-          <Button variant="ghost" asChild>
-            <Link href="/relance/modeles">Annuler</Link>
-          </Button>
-          <Button type="submit" disabled={pending}>
-            {pending ? "Enregistrement…" : "Enregistrer"}
-          </Button>
-        </div>
+        <SaveCancel cancelHref="/relance/modeles" pending={pending} />
       </form>
       <TemplatePreview draft={() => ({ channel, subject, body })} templateId={template?.id} savedLetter={channel === "letter" && Boolean(template)} />
     </div>
