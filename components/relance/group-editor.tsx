@@ -24,8 +24,9 @@ export type GroupEditorProps = {
 };
 
 const fieldGroups: { label: string; keys: FieldKey[] }[] = [
-  { label: "Client", keys: ["code", "name", "siren", "hasSiren", "department", "region", "city", "country", "entity", "collector", "salesRep", "paymentTermsDays", "hasOpenDispute"] },
-  { label: "Montants", keys: ["outstanding", "overdue", "creditLimit", "oldestDaysLate"] },
+  { label: "Client", keys: ["code", "name", "siren", "hasSiren", "department", "region", "city", "country", "entity", "collector", "salesRep", "paymentTermsDays"] },
+  { label: "Montants", keys: ["outstanding", "overdue", "creditLimit", "creditLimitExceeded", "oldestDaysLate"] },
+  { label: "Suivi", keys: ["hasOpenDispute", "hasBrokenPromise"] },
 ];
 const formLabels: Record<string, string> = { ...operatorLabels, in: "dans" };
 

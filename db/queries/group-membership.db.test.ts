@@ -1,7 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { clients } from "@/db/schema";
+import { clients, promises } from "@/db/schema";
 import type { GroupCriterion } from "@/db/schema/relance";
 import { makeClient, makeDocument, makeEntity, makeGroup, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
@@ -73,6 +73,9 @@ describe("group criteria", () => {
     expect(await matching({ field: "hasOpenDispute", operator: "eq", value: "true" })).toEqual(["Echo"]);
     expect(await matching({ field: "hasSiren", operator: "eq", value: "true" })).toEqual(["Foxtrot"]);
     expect(await matching({ field: "hasSiren", operator: "eq", value: "false" })).toHaveLength(5);
+    // Bravo owes 15 000 € against a 5 000 € limit; clients without a limit never exceed it.
+    expect(await matching({ field: "creditLimitExceeded", operator: "eq", value: "true" })).toEqual(["Bravo"]);
+    expect(await matching({ field: "creditLimitExceeded", operator: "eq", value: "false" })).toHaveLength(5);
     expect(await matching({ field: "custom:Secteur", operator: "eq", value: "btp" })).toEqual(["Foxtrot"]);
     expect(await matching({ field: "custom:Secteur", operator: "empty", value: null })).toHaveLength(5);
     expect(await matching({ field: "custom:Secteur", operator: "neq", value: "BTP" })).toHaveLength(5);
@@ -99,6 +102,21 @@ describe("group criteria", () => {
     expect(() => criteriaToSql([{ field: "outstanding", operator: "gt", value: "beaucoup" }], today)).toThrow("Valeur invalide pour « Encours »");
     expect(() => criteriaToSql([{ field: "department", operator: "in", value: [] }], today)).toThrow("une liste de 1 à 500 valeurs");
     expect(() => criteriaToSql([{ field: "outstanding", operator: "empty", value: null }], today)).toThrow("« est vide »");
+  });
+});
+
+describe("broken promises", () => {
+  it("match clients with a promise broken within the last 90 days only", async () => {
+    const { db } = handle;
+    const [delta] = await db.select({ id: clients.id }).from(clients).where(eq(clients.name, "Delta Négoce"));
+    const [echo] = await db.select({ id: clients.id }).from(clients).where(eq(clients.name, "Echo Conseil"));
+    await db.insert(promises).values([
+      { clientId: delta.id, promisedDate: "2026-11-13", amount: "500.00", status: "broken" },
+      { clientId: echo.id, promisedDate: "2026-07-01", amount: "100.00", status: "broken" },
+      { clientId: echo.id, promisedDate: "2026-11-20", amount: "100.00", status: "kept" },
+    ]);
+    expect(await matching({ field: "hasBrokenPromise", operator: "eq", value: "true" })).toEqual(["Delta"]);
+    await db.delete(promises);
   });
 });
 

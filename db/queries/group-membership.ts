@@ -24,6 +24,9 @@ function fieldSql(key: FieldKey, today: string): SQL {
     case "oldestDaysLate": return oldestDaysLate(today);
     case "hasOpenDispute": return hasOpenDispute;
     case "hasSiren": return sql`coalesce(trim(${col("siren")}), '') <> ''`;
+    case "creditLimitExceeded": return sql`coalesce(${col("outstanding")} > ${col("credit_limit")}, false)`;
+    case "hasBrokenPromise": return sql`exists (select 1 from promises p where p.client_id = "clients"."id"
+      and p.status = 'broken' and p.promised_date >= ${today}::date - 90)`;
     default: return col(key);
   }
 }

@@ -7,7 +7,8 @@ export type FieldType = "text" | "number" | "reference" | "boolean";
 export type FieldKey =
   | "code" | "name" | "siren" | "department" | "region" | "city" | "country"
   | "entity" | "collector" | "salesRep" | "paymentTermsDays" | "creditLimit"
-  | "outstanding" | "overdue" | "oldestDaysLate" | "hasOpenDispute" | "hasSiren";
+  | "outstanding" | "overdue" | "oldestDaysLate" | "hasOpenDispute" | "hasSiren"
+  | "creditLimitExceeded" | "hasBrokenPromise";
 
 type FieldDef = { label: string; type: FieldType; nullable?: boolean };
 
@@ -29,6 +30,8 @@ export const criterionFields: Record<FieldKey, FieldDef> = {
   oldestDaysLate: { label: "Retard le plus ancien (jours)", type: "number" },
   hasOpenDispute: { label: "Litige en cours", type: "boolean" },
   hasSiren: { label: "SIREN renseigné", type: "boolean" },
+  creditLimitExceeded: { label: "Limite de crédit dépassée", type: "boolean" },
+  hasBrokenPromise: { label: "Promesse non tenue (90 derniers jours)", type: "boolean" },
 };
 
 export const customFieldPrefix = "custom:";
