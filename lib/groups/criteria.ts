@@ -134,3 +134,20 @@ export function parseCriteriaOrThrow(criteria: GroupCriterion[]): ParsedCriterio
   if (!parsed.success) throw new Error(parsed.error.issues[0].message);
   return parsed.data;
 }
+
+/** Criteria errors for an editor, keyed `criteria.<row>.<field|operator|value>`; null when the criteria hold. */
+export function criteriaFieldErrors(criteria: unknown): Record<string, string[]> | null {
+  const parsed = groupCriteriaSchema.safeParse(criteria);
+  if (parsed.success) return null;
+  const errors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.length ? `criteria.${issue.path.join(".")}` : "criteria";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+}
+
+/** Criteria as an editor submits them, before criteriaFieldErrors checks them against the fields. */
+export const criteriaInput = z
+  .array(z.object({ field: z.string(), operator: z.string(), value: z.union([z.string(), z.number(), z.array(z.string()), z.null()]) }))
+  .max(50, "50 critères au maximum.");

@@ -9,37 +9,20 @@ import { createGroup, deleteGroup, type GroupInput, groupNameTaken, listGroups, 
 import type { GroupCriterion } from "@/db/schema/relance";
 import { type ActionResult, authedAction } from "@/lib/auth/action";
 import { today } from "@/lib/dates";
-import { groupCriteriaSchema } from "@/lib/groups/criteria";
+import { criteriaFieldErrors, criteriaInput } from "@/lib/groups/criteria";
 
-const rawCriterion = z.object({
-  field: z.string(),
-  operator: z.string(),
-  value: z.union([z.string(), z.number(), z.array(z.string()), z.null()]),
-});
 const groupForm = z.object({
   id: z.uuid().optional(),
   name: z.string().trim().min(1, "Donnez un nom au groupe.").max(120, "120 caractères au maximum."),
   scenarioId: z.union([z.uuid(), z.literal("")]).transform((v) => v || null),
-  criteria: z.array(rawCriterion).max(50, "50 critères au maximum."),
+  criteria: criteriaInput,
 });
 type GroupForm = z.infer<typeof groupForm>;
 
 const invalid = (fieldErrors: Record<string, string[]>): ActionResult<never> => ({ ok: false, error: "Certains champs sont invalides.", fieldErrors });
 
-/** Checks criteria with the shared rules; errors are keyed `criteria.<row>.<field|operator|value>` for the editor. */
-function checkCriteria(criteria: GroupForm["criteria"]): Record<string, string[]> | null {
-  const parsed = groupCriteriaSchema.safeParse(criteria);
-  if (parsed.success) return null;
-  const errors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.length ? `criteria.${issue.path.join(".")}` : "criteria";
-    (errors[key] ??= []).push(issue.message);
-  }
-  return errors;
-}
-
 async function checkGroup(db: Queryable, input: GroupForm): Promise<Record<string, string[]> | null> {
-  const errors = checkCriteria(input.criteria) ?? {};
+  const errors = criteriaFieldErrors(input.criteria) ?? {};
   if (await groupNameTaken(db, input.name, input.id)) errors.name = ["Un groupe porte déjà ce nom."];
   if (input.scenarioId && !(await scenarioExists(db, input.scenarioId))) errors.scenarioId = ["Scénario introuvable."];
   return Object.keys(errors).length ? errors : null;
@@ -68,7 +51,7 @@ export const saveGroupAction = authedAction("relance.configure", groupForm, asyn
 });
 
 export const previewGroupAction = authedAction("relance.configure", groupForm, async (input, { db }): Promise<ActionResult<GroupsPreview["noGroup"]>> => {
-  const errors = checkCriteria(input.criteria);
+  const errors = criteriaFieldErrors(input.criteria);
   if (errors) return invalid(errors);
   // The draft takes its saved place (or comes last when new); the others keep theirs.
   const saved = await listGroups(db);
