@@ -1,4 +1,4 @@
-import { Scale } from "lucide-react";
+import { BellRing, Scale } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -56,6 +56,7 @@ export function ClientListTable({
   totals,
   agingLabels,
   today,
+  alerts,
 }: {
   rows: ClientListRow[];
   columns: string[];
@@ -64,6 +65,8 @@ export function ClientListTable({
   totals: { count: number; outstanding: string; overdue: string };
   agingLabels: string[];
   today: string;
+  /** Names of the user's alerts each client meets, by client id. */
+  alerts: ReadonlyMap<string, string[]>;
 }) {
   const catalogue = new Map<string, Column>(standardColumns.map((c) => [c.key, c]));
   const shown: Column[] = columns.map((key) => catalogue.get(key) ?? { key, label: key.slice(3) });
@@ -101,6 +104,11 @@ export function ClientListTable({
                     </Badge>
                   )}
                   {row.pausedUntil && row.pausedUntil >= today && <Badge variant="outline">Relances suspendues</Badge>}
+                  {alerts.get(row.id) && (
+                    <Badge variant="destructive" title={`Alerte : ${alerts.get(row.id)!.join(", ")}`} className="shrink-0">
+                      <BellRing className="size-3" aria-hidden="true" /> Alerte
+                    </Badge>
+                  )}
                 </div>
               </TableCell>
               {shown.map((column) => (

@@ -1,16 +1,21 @@
-/** What the group editor's selects offer, read on the server for the editor pages. */
+/** What the criteria and group editors' selects offer, read on the server for the editor pages. */
 import type { Queryable } from "@/db/client";
 import { listClientCustomFields } from "@/db/queries/clients";
 import { listScenarioChoices } from "@/db/queries/groups";
 import { listEntities, listUsers } from "@/db/queries/users";
+import type { CriteriaChoices } from "./criteria-fields";
 import type { GroupEditorProps } from "./group-editor";
 
-export async function loadGroupEditorChoices(db: Queryable): Promise<Omit<GroupEditorProps, "group">> {
-  const [scenarios, customFields, entities, users] = await Promise.all([listScenarioChoices(db), listClientCustomFields(db), listEntities(db), listUsers(db)]);
+export async function loadCriteriaChoices(db: Queryable): Promise<{ customFields: string[]; choices: CriteriaChoices }> {
+  const [customFields, entities, users] = await Promise.all([listClientCustomFields(db), listEntities(db), listUsers(db)]);
   const people = (role: string) => users.filter((u) => u.role === role).map((u) => ({ id: u.id, name: u.active ? u.name : `${u.name} (désactivé)` }));
   return {
-    scenarios,
     customFields,
     choices: { entity: entities.map((e) => ({ id: e.id, name: e.name })), collector: people("collector"), salesRep: people("sales") },
   };
+}
+
+export async function loadGroupEditorChoices(db: Queryable): Promise<Omit<GroupEditorProps, "group">> {
+  const [scenarios, criteria] = await Promise.all([listScenarioChoices(db), loadCriteriaChoices(db)]);
+  return { scenarios, ...criteria };
 }

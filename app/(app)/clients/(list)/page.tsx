@@ -18,6 +18,8 @@ import { today as todayInParis } from "@/lib/dates";
 import { formatInteger, formatMoney } from "@/lib/format/fr";
 import { searchToParams } from "@/lib/search-params";
 import { agingBucketLabels } from "@/lib/settings/options";
+import { alertNamesByClient } from "@/db/queries/alerts";
+import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Clients" };
 
@@ -39,6 +41,8 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
     listGroupChoices(db),
     cookies(),
   ]);
+  // Flags need the page's rows; only the user's own alerts, a handful, are tested on them.
+  const alerts = can(scope.role, "relance.work") ? await alertNamesByClient(db, scope, rows.map((r) => r.id), today) : new Map<string, string[]>();
   const columns = chosenColumns(cookieStore.get(columnsCookie)?.value, customFields, scope.role);
   const params = searchToParams(search);
   const query = new URLSearchParams(params).toString();
@@ -89,6 +93,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           totals={totals}
           agingLabels={agingBucketLabels(agingLimits)}
           today={today}
+          alerts={alerts}
         />
       )}
       <Pagination page={page} pageSize={PAGE_SIZE} total={totals.count} params={params} />
