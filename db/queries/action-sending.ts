@@ -167,7 +167,8 @@ export async function recordOutbound(tx: Queryable, values: NewOutboundMessage):
     .values(values)
     .onConflictDoUpdate({
       target: outboundMessages.actionId,
-      set: { ...values, createdAt: new Date() },
+      // Everything of the failed attempt goes: its error, provider id, PDF.
+      set: { subject: null, attachments: [], pdf: null, letter: null, batchDate: null, providerMessageId: null, error: null, sentAt: null, ...values, createdAt: new Date() },
       setWhere: sql`${outboundMessages.status} = 'failed'`,
     })
     .returning({ id: outboundMessages.id });
