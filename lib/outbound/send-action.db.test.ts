@@ -6,6 +6,8 @@ import { createTestDatabase } from "@/db/testing";
 import { runJobInProcess } from "@/inngest/runner";
 import { sendActionJob } from "@/inngest/functions/send-action";
 import { type EmailProvider, outboxEmail, outboxSms, TransientSendError } from "./providers";
+import { listBatchLetters } from "@/db/queries/outbound";
+import { renderPrintBatch } from "./print-batch";
 import { sendAction } from "./send-action";
 import { makeDueAction, makeRecipientClient, makeSendingScenario, pdfText } from "./test-fixtures";
 
@@ -152,5 +154,20 @@ describe("sending an action", () => {
     expect(calls).toHaveLength(1);
     const [{ n }] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from outbound_messages where action_id = ${action.id}`);
     expect(n).toBe(1);
+  });
+});
+
+describe("the day's print batch", () => {
+  it("redraws every letter sent that day into one PDF, each numbered on its own", async () => {
+    const a = await dueAction("Courrier", "letter");
+    const b = await dueAction("Mise en demeure", "formal_notice");
+    for (const { action } of [a, b]) await sendAction(handle.db, action.id, "2026-11-27");
+    const letters = await listBatchLetters(handle.db, "2026-11-27");
+    expect(letters).toHaveLength(2);
+    const text = await pdfText(await renderPrintBatch(letters.map((l) => l.letter!), "2026-11-27", null));
+    expect(text).toContain(a.client.name);
+    expect(text).toContain(b.client.name);
+    expect(text).toContain("Lettre recommandée avec accusé de réception");
+    expect(text.match(/Page 1\/1/g)).toHaveLength(2);
   });
 });
