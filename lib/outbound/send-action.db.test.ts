@@ -4,7 +4,7 @@ import { type DatabaseHandle, queryRows, setDatabase } from "@/db/client";
 import { actions, contacts, outboundMessages } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { runJobInProcess } from "@/inngest/runner";
-import { sendActionJob } from "@/inngest/functions/send-action";
+import { dispatchDueActions, sendActionJob } from "@/inngest/functions/send-action";
 import { type EmailProvider, outboxEmail, outboxSms, TransientSendError } from "./providers";
 import { listBatchLetters } from "@/db/queries/outbound";
 import { renderPrintBatch } from "./print-batch";
@@ -169,5 +169,21 @@ describe("the day's print batch", () => {
     expect(text).toContain(b.client.name);
     expect(text).toContain("Lettre recommandée avec accusé de réception");
     expect(text.match(/Page 1\/1/g)).toHaveLength(2);
+  });
+});
+
+describe("dispatchDueActions", () => {
+  it("sends, in process, the due scheduled actions among those asked for", async () => {
+    const due = await dueAction("E-mail", "email");
+    const broken = await dueAction("E-mail", "email", { email: null });
+    const { client, document } = await makeRecipientClient(handle.db);
+    const later = await makeDueAction(handle.db, { clientId: client.id, stepId: scenario.step("E-mail").id, type: "email", documentIds: [document.id], plannedDate: "2026-12-01" });
+    const untouched = await dueAction("E-mail", "email");
+
+    const report = await dispatchDueActions(handle.db, date, [due.action.id, broken.action.id, later.id, "not-an-id"]);
+    expect(report).toEqual({ due: 2, queued: 0, sent: 1, errors: 1, deferred: 0 });
+    expect((await actionRow(later.id)).status).toBe("scheduled");
+    expect((await actionRow(untouched.action.id)).status).toBe("scheduled");
+    expect(await dispatchDueActions(handle.db, date, [])).toEqual({ due: 0, queued: 0, sent: 0, errors: 0, deferred: 0 });
   });
 });
