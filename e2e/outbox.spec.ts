@@ -31,6 +31,16 @@ test.describe("admin", () => {
     const frame = page.frameLocator("iframe[title=\"Contenu de l'e-mail\"]");
     await expect(frame.locator("body")).toContainText(/Reste dû|Échéance/);
     await page.screenshot({ path: "test-results/screens/outbox-message.png", fullPage: true });
+
+    // The fiche client shows the reminder with its subject, and opens the e-mail as it went out.
+    await page.getByRole("link", { name: /\(C\d+\)$/ }).click();
+    const sent = page.getByRole("link", { name: "Voir l'e-mail envoyé" }).first();
+    await expect(sent).toBeVisible();
+    await expect(page.getByText(subject).first()).toBeVisible();
+    const response = await page.request.get((await sent.getAttribute("href"))!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("text/html");
+    expect(await response.text()).toContain("<table");
   });
 });
 

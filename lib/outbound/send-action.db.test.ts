@@ -1,7 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows, setDatabase } from "@/db/client";
-import { actions, contacts, outboundMessages } from "@/db/schema";
+import { loadActionForSending } from "@/db/queries/action-sending";
+import { actions, clients, contacts, outboundMessages } from "@/db/schema";
+import { makeDocument, makeUser } from "@/db/test-builders";
+import type { Scope } from "@/lib/auth/scope";
 import { createTestDatabase } from "@/db/testing";
 import { runJobInProcess } from "@/inngest/runner";
 import { dispatchDueActions, sendActionJob } from "@/inngest/functions/send-action";
@@ -185,5 +188,19 @@ describe("dispatchDueActions", () => {
     expect((await actionRow(later.id)).status).toBe("scheduled");
     expect((await actionRow(untouched.action.id)).status).toBe("scheduled");
     expect(await dispatchDueActions(handle.db, date, [])).toEqual({ due: 0, queued: 0, sent: 0, errors: 0, deferred: 0 });
+  });
+});
+
+describe("loadActionForSending", () => {
+  it("finds an action only for who sees its client, with exactly the action's documents", async () => {
+    const collector = await makeUser(handle.db, "collector");
+    const { action, client, document } = await dueAction("E-mail", "email");
+    await makeDocument(handle.db, client.id, { amount: "99.00", issueDate: "2026-10-01", dueDate: "2026-11-01" });
+    const own: Scope = { userId: collector.id, role: "collector", entityIds: [], collectorIds: [collector.id] };
+    expect(await loadActionForSending(handle.db, own, action.id, date)).toBeNull();
+    await handle.db.update(clients).set({ collectorId: collector.id }).where(eq(clients.id, client.id));
+    const loaded = await loadActionForSending(handle.db, own, action.id, date);
+    expect(loaded?.context.documents.map((d) => d.number)).toEqual([document.number]);
+    expect(loaded).toMatchObject({ channel: "email", recipientRole: "facturation", contact: { email: "compta@client.fr" } });
   });
 });
