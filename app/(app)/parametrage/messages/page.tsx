@@ -101,14 +101,14 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                     <TableRow key={m.id}>
                       <TableCell className="whitespace-nowrap tabular">{formatDateTime(m.sentAt ?? m.createdAt)}</TableCell>
                       <TableCell className="whitespace-nowrap">{channelLabels[m.channel]}</TableCell>
-                      <TableCell className="max-w-56 truncate" title={m.recipient}>{m.recipient}</TableCell>
-                      <TableCell className="max-w-96 truncate" title={m.subject ?? undefined}>
+                      <TableCell className="max-w-40 truncate" title={m.recipient}>{m.recipient}</TableCell>
+                      <TableCell className="max-w-60 truncate" title={m.subject ?? undefined}>
                         <Link href={`/parametrage/messages/${m.id}`} className="font-medium underline-offset-4 hover:underline">
                           {m.subject || (m.channel === "sms" ? "SMS" : "Sans objet")}
                         </Link>
                       </TableCell>
                       <TableCell title={m.error ?? undefined}>{outboundStatusBadge[m.status]}</TableCell>
-                      <TableCell className="max-w-56 truncate">
+                      <TableCell className="max-w-40 truncate" title={m.clientName ?? undefined}>
                         {m.clientId ? (
                           <Link href={`/clients/${m.clientId}`} className="underline-offset-4 hover:underline">
                             {m.clientName}
