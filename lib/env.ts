@@ -17,7 +17,9 @@ const schema = z.object({
   INNGEST_SIGNING_KEY: optional,
   INNGEST_DEV: optional,
   RESEND_API_KEY: optional,
-  EMAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("Encaisse <relances@encaisse.local>")),
+  RESEND_FROM: z.preprocess(emptyAsUndefined, z.string().default("Encaisse <relances@encaisse.local>")),
+  /** The Resend API's address; tests point it at a local fake server. */
+  RESEND_BASE_URL: optional,
   IMPORT_MAX_MEGABYTES: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(100)),
   IMPORT_DROP_DIR: optional,
   IMPORT_DROP_MODE: z.preprocess(emptyAsUndefined, z.enum(["snapshot", "incremental"]).default("snapshot")),

@@ -65,7 +65,26 @@ function describe(e: TimelineEvent): View {
   }
 }
 
-export function ClientTimeline({ clientId, events, canComment }: { clientId: string; events: TimelineEvent[]; canComment: boolean }) {
+const sentChannels = new Set(["email", "letter", "sms", "formal_notice"]);
+
+/** What a sent action sent: its e-mail, letter PDF or SMS, as it went out. */
+function sentContentHref(e: TimelineEvent): string | null {
+  if (e.kind !== "action" || e.status !== "sent" || !sentChannels.has(e.subject ?? "")) return null;
+  return `/relance/actions/${e.key.slice("action:".length)}/apercu`;
+}
+
+export function ClientTimeline({
+  clientId,
+  events,
+  canComment,
+  canOpenSent = false,
+}: {
+  clientId: string;
+  events: TimelineEvent[];
+  canComment: boolean;
+  /** Links sent actions to what they sent (the preview route needs relance.work). */
+  canOpenSent?: boolean;
+}) {
   return (
     <Card>
       <CardHeader className="pb-3">
@@ -93,6 +112,11 @@ export function ClientTimeline({ clientId, events, canComment }: { clientId: str
                       <time dateTime={event.at}>{formatDateTime(event.at)}</time>
                       {event.actor && ` · ${event.actor}`}
                     </p>
+                    {canOpenSent && sentContentHref(event) && (
+                      <a href={sentContentHref(event)!} target="_blank" rel="noopener" className="mt-1 inline-block text-primary underline-offset-4 hover:underline">
+                        {event.subject === "email" ? "Voir l'e-mail envoyé" : event.subject === "sms" ? "Voir le SMS envoyé" : "Voir le courrier (PDF)"}
+                      </a>
+                    )}
                     {view.lines.map((line, i) => (
                       <p key={i} className={cn("mt-1 break-words whitespace-pre-wrap", event.kind === "comment" && "rounded-md bg-muted px-3 py-2")}>
                         {line}

@@ -17,7 +17,7 @@ export type TimelineEvent = {
   subject: string | null;
   /** Action or promise status. */
   status: string | null;
-  /** Comment body, call outcome or dispute reason. */
+  /** Comment body, call outcome, subject of what an action sent, or dispute reason. */
   body: string | null;
   /** Action note, error or cancellation reason. */
   note: string | null;
@@ -39,7 +39,7 @@ export function listClientTimeline(db: Queryable, scope: Scope, clientId: string
     with target as (select clients.id from clients where clients.id = ${clientId} and ${clientInScope(scope)}),
     events as (
       select 'action:' || a.id as key, 'action' as kind, coalesce(a.done_at, a.sent_at, a.confirmed_at, a.created_at) as happened_at,
-        u.name as actor, a.type::text as subject, a.status::text as status, a.outcome as body,
+        u.name as actor, a.type::text as subject, a.status::text as status, coalesce(a.outcome, a.rendered_subject) as body,
         coalesce(a.note, a.error_message, a.cancel_reason) as note, a.amount_covered::text as amount, null::date as date,
         null::int as documents, null::int as created
       from actions a join target t on t.id = a.client_id left join users u on u.id = a.done_by_id

@@ -6,3 +6,4 @@ export * from "./relance";
 export * from "./actions";
 export * from "./collaboration";
 export * from "./reporting";
+export * from "./outbound";

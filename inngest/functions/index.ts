@@ -3,8 +3,9 @@ import { dailySnapshotJob } from "./daily-snapshot";
 import { importDropJob } from "./import-drop";
 import { importFileJob } from "./import-file";
 import { nightlyRunJob } from "./nightly-run";
+import { sendActionJob } from "./send-action";
 
-export const jobs: AnyJob[] = [nightlyRunJob, dailySnapshotJob, importFileJob, importDropJob];
+export const jobs: AnyJob[] = [nightlyRunJob, dailySnapshotJob, importFileJob, importDropJob, sendActionJob];
 export const inngestFunctions = jobs.map((job) => job.fn);
 
 export function findJob(id: string) {

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { countDueActions } from "@/db/queries/actions";
 import { recomputeGroupMembership } from "@/db/queries/group-membership";
 import { closeInterruptedRuns, finishJobRun, startJobRun } from "@/db/queries/job-runs";
+import { settlePromises } from "@/db/queries/promise-outcomes";
 import { getOption } from "@/db/queries/settings";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
 import { evaluateScenarios } from "@/lib/collection/evaluate";
@@ -10,12 +10,13 @@ import { withNightlyLock } from "@/lib/collection/nightly-lock";
 import { isoDatePattern, today } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { defineJob } from "../define-job";
+import { dispatchDueActions } from "./send-action";
 
 const JOB = "nightly-run";
 const eventData = z.object({ date: z.string().regex(isoDatePattern).optional() });
 
 /**
- * The night's work, step by step: groups, scenarios, what is due to go out, the day's snapshot, and a report.
+ * The night's work, step by step: groups, promises, scenarios, sending what is due, the day's snapshot, and a report.
  * Every step is safe to run again, so a crashed run is simply started again.
  */
 export const nightlyRunJob = defineJob({
@@ -39,14 +40,15 @@ export const nightlyRunJob = defineJob({
           return { moved: report.updated, withoutGroup: report.noGroup };
         }),
       );
+      // Before the scenarios: the documents of a broken promise are chased again this very night.
+      const promises = await step.run("settle-promises", async () => withNightlyLock(await getDb(), (tx) => settlePromises(tx, date)));
       const evaluation = await step.run("evaluate-scenarios", async () => {
         const db = await getDb();
         return evaluateScenarios(db, date, await getOption(db, "planningHorizonDays"));
       });
-      // Sending comes with the agenda; until then due automatic actions wait, counted here, as `scheduled`.
-      const dueToSend = await step.run("hand-over-due-actions", async () => countDueActions(await getDb(), date));
+      const sending = await step.run("send-due-actions", async () => dispatchDueActions(await getDb(), date));
       const snapshot = await step.run("record-snapshot", async () => withNightlyLock(await getDb(), (tx) => recordDailySnapshot(tx, date)));
-      const report = { groups, evaluation, dueToSend, snapshot };
+      const report = { groups, promises, evaluation, sending, snapshot };
       await step.run("write-report", async () => finishJobRun(await getDb(), runId, { report }));
       return report;
     } catch (error) {

@@ -91,21 +91,22 @@ function drawSignature(doc: Pdf, signature: string) {
 }
 
 /** Legal mentions and bank details centred at the foot of each page, the page number at the right. */
-function drawFooters(doc: Pdf, input: LetterPdfInput) {
+function drawFooters(doc: Pdf, input: LetterPdfInput, firstPage: number) {
   const { company } = input;
   const bank = [company.iban && `IBAN ${company.iban}`, company.bic && `BIC ${company.bic}`].filter(Boolean).join(" – ");
   const identity = [company.name, splitLines(company.address).join(", ")].filter(Boolean).join(" – ");
   const lines = [identity, ...splitLines(company.legalMentions), bank].filter(Boolean);
   const range = doc.bufferedPageRange();
+  const count = range.start + range.count - firstPage;
   const top = page.height - margin.bottom + mm(7);
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
+  for (let i = 0; i < count; i++) {
+    doc.switchToPage(firstPage + i);
     // Writing below the bottom margin would otherwise make pdfkit open a new page.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.lineWidth(0.5).moveTo(margin.left, top - mm(2)).lineTo(page.width - margin.right, top - mm(2)).stroke(colors.border);
     drawLines(doc, lines, margin.left + mm(22), top, contentWidth - mm(44), { size: footerText.size, color: colors.muted, align: "center", lineGap: footerText.lineGap });
-    drawLines(doc, [`Page ${i + 1}/${range.count}`], page.width - margin.right - mm(22), top, mm(22), { size: footerText.size, color: colors.muted, align: "right" });
+    drawLines(doc, [`Page ${i + 1}/${count}`], page.width - margin.right - mm(22), top, mm(22), { size: footerText.size, color: colors.muted, align: "right" });
     if (i > 0) {
       const running = [company.name, input.reference, input.recipient.name].filter(Boolean).join(" – ");
       drawLines(doc, [running], margin.left, mm(12), contentWidth, { size: footerText.size, color: colors.muted });
@@ -119,12 +120,33 @@ function drawFoldMarks(doc: Pdf) {
   for (const y of [mm(99), mm(198)]) doc.lineWidth(0.4).moveTo(mm(5), y).lineTo(mm(9), y).stroke(colors.rule);
 }
 
-export async function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
+/** Draws one letter from the current page on; letters after the first start on a new page. */
+function drawLetter(doc: Pdf, input: LetterPdfInput, first: boolean) {
+  if (!first) doc.addPage();
+  const range = doc.bufferedPageRange();
+  const firstPage = range.start + range.count - 1;
+  drawFoldMarks(doc);
+  const senderBottom = drawLetterhead(doc, input);
+  const recipientBottom = drawRecipient(doc, input.recipient);
+  drawHeading(doc, input, Math.max(senderBottom, recipientBottom));
+  drawBlocks(doc, htmlToBlocks(input.bodyHtml));
+  drawSignature(doc, input.company.signature);
+  drawFooters(doc, input, firstPage);
+  // Footers switch back through the letter's pages; the next letter goes after its last one.
+  doc.switchToPage(doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1);
+}
+
+export function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
+  return renderLettersPdf([input], { title: input.subject, author: input.company.name });
+}
+
+/** Several letters in one PDF, each with its own page numbering: the day's print batch. */
+export async function renderLettersPdf(inputs: LetterPdfInput[], info: { title: string; author: string }): Promise<Buffer> {
   const doc = new PDFDocument({
     size: "A4",
     margins: margin,
     bufferPages: true,
-    info: { Title: toWinAnsi(input.subject), Author: toWinAnsi(input.company.name), Creator: "Encaisse" },
+    info: { Title: toWinAnsi(info.title), Author: toWinAnsi(info.author), Creator: "Encaisse" },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -132,14 +154,7 @@ export async function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-
-  drawFoldMarks(doc);
-  const senderBottom = drawLetterhead(doc, input);
-  const recipientBottom = drawRecipient(doc, input.recipient);
-  drawHeading(doc, input, Math.max(senderBottom, recipientBottom));
-  drawBlocks(doc, htmlToBlocks(input.bodyHtml));
-  drawSignature(doc, input.company.signature);
-  drawFooters(doc, input);
+  inputs.forEach((input, i) => drawLetter(doc, input, i === 0));
   doc.end();
   return done;
 }

@@ -71,7 +71,7 @@ export default async function ClientPage({
       <OpenDocumentsTable clientId={client.id} documents={documents} sort={sort} agingLimits={agingLimits} canFlag={canWork} />
       <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0">
-          <ClientTimeline clientId={client.id} events={events} canComment={canWork} />
+          <ClientTimeline clientId={client.id} events={events} canComment={canWork} canOpenSent={canWork} />
         </div>
         <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-1">
           <FollowUpCard

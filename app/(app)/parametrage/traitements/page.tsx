@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listJobRuns } from "@/db/queries/job-runs";
 import { runsWithoutInput } from "@/inngest/define-job";
+import type { DispatchReport } from "@/inngest/functions/send-action";
 import { jobs } from "@/inngest/functions";
 import { requireUser } from "@/lib/auth/session";
 import type { EvaluationReport } from "@/lib/collection/evaluate";
@@ -20,15 +21,35 @@ const statusBadge = {
   failed: <Badge variant="destructive">Échec</Badge>,
 };
 
-type NightlyReport = { evaluation: EvaluationReport; dueToSend: number; groups: { moved: number } };
+type NightlyReport = {
+  evaluation: EvaluationReport;
+  groups: { moved: number };
+  sending?: DispatchReport;
+  promises?: { kept: number; broken: number };
+  /** Reports written before sending existed. */
+  dueToSend?: number;
+};
+
+function sendingSummary({ sending, dueToSend }: NightlyReport): string {
+  if (!sending) return `${formatInteger(dueToSend ?? 0)} envoi(s) à faire`;
+  if (sending.queued > 0) return `${formatInteger(sending.queued)} envoi(s) confié(s) à Inngest`;
+  const parts = [`${formatInteger(sending.sent)} envoi(s)`];
+  if (sending.errors > 0) parts.push(`${formatInteger(sending.errors)} en erreur`);
+  if (sending.deferred > 0) parts.push(`${formatInteger(sending.deferred)} reporté(s)`);
+  return parts.join(", ");
+}
 
 function summary(report: Record<string, unknown>) {
   if (report.evaluation) {
-    const { evaluation: e, dueToSend, groups } = report as NightlyReport;
+    const nightly = report as NightlyReport;
+    const { evaluation: e, groups, promises } = nightly;
     return [
       `${formatInteger(e.createdActions)} action(s) créée(s) couvrant ${formatInteger(e.coveredDocuments)} pièce(s)`,
       `${formatInteger(e.cancelledEmpty + e.cancelledOffScenario)} annulée(s)`,
-      `${formatInteger(dueToSend)} envoi(s) à faire`,
+      sendingSummary(nightly),
+      ...(promises && promises.kept + promises.broken > 0
+        ? [`promesses : ${formatInteger(promises.kept)} tenue(s), ${formatInteger(promises.broken)} non tenue(s)`]
+        : []),
       `${formatInteger(groups.moved)} client(s) changé(s) de groupe`,
     ].join(" · ");
   }

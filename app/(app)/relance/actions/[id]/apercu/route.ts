@@ -1,0 +1,36 @@
+import { loadActionForSending } from "@/db/queries/action-sending";
+import { getActionOutbound } from "@/db/queries/outbound";
+import { getOption } from "@/db/queries/settings";
+import { userForRoute } from "@/lib/auth/session";
+import { today } from "@/lib/dates";
+import { emailHtmlResponse, pdfResponse, textResponse } from "@/lib/outbound/content-response";
+import { renderAction } from "@/lib/outbound/render-action";
+
+/**
+ * What an action sends, to open before confirming it: the e-mail as its HTML page, the letter as its PDF
+ * (`?telecharger=1` downloads it), the SMS as text. Once sent, exactly what went out; before, rendered now for
+ * its send date. A French reason (422) when it cannot go out; 404 for an action of a client out of scope.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const current = await userForRoute("relance.work");
+  if (current.denied) return current.denied;
+  const { id } = await params;
+  const download = new URL(request.url).searchParams.get("telecharger") === "1";
+  const now = today();
+  const loaded = await loadActionForSending(current.db, current.scope, id, now);
+  if (!loaded) return textResponse("Action introuvable.", 404);
+  const fileName = `${loaded.action.type === "formal_notice" ? "mise-en-demeure" : "courrier"}-${loaded.context.client.code}-${loaded.action.plannedDate}.pdf`;
+
+  const sent = await getActionOutbound(current.db, id);
+  if (sent?.status === "sent") {
+    if (sent.channel === "letter" && sent.pdf) return pdfResponse(sent.pdf, fileName, download);
+    return sent.channel === "email" ? emailHtmlResponse(sent.body) : textResponse(sent.body);
+  }
+
+  const sendDate = loaded.action.plannedDate > now ? loaded.action.plannedDate : now;
+  const [company, logo] = await Promise.all([getOption(current.db, "company"), getOption(current.db, "companyLogo")]);
+  const rendered = await renderAction({ ...loaded, context: { ...loaded.context, today: sendDate } }, { company, logo });
+  if (!rendered.ok) return textResponse(rendered.reason, 422);
+  if (rendered.channel === "letter") return pdfResponse(rendered.pdf, fileName, download);
+  return rendered.channel === "email" ? emailHtmlResponse(rendered.html) : textResponse(rendered.text);
+}

@@ -1,0 +1,32 @@
+/** The nightly verdict on promises to pay: kept once their documents are settled, broken when their date passes. */
+import { sql } from "drizzle-orm";
+import { type Queryable, queryRows } from "../client";
+
+export type PromiseOutcomes = { kept: number; broken: number };
+
+/**
+ * On `date`, set-based: a pending promise whose documents are all settled is `kept`; a pending promise whose date
+ * is past (before `date`) with a document still open is `broken`, which makes its documents eligible for the
+ * scenario engine again (it only leaves out documents of pending promises). Promises without documents wait.
+ */
+export async function settlePromises(db: Queryable, date: string): Promise<PromiseOutcomes> {
+  const [row] = await queryRows<PromiseOutcomes>(
+    db,
+    sql`with verdict as (
+          select p.id, bool_and(d.status = 'settled' or d.open_amount <= 0) as all_settled, p.promised_date
+          from promises p
+          join promise_documents pd on pd.promise_id = p.id
+          join documents d on d.id = pd.document_id
+          where p.status = 'pending'
+          group by p.id
+        ), changed as (
+          update promises p
+          set status = (case when v.all_settled then 'kept' else 'broken' end)::promise_status
+          from verdict v
+          where p.id = v.id and (v.all_settled or v.promised_date < ${date}::date)
+          returning p.status
+        )
+        select count(*) filter (where status = 'kept')::int as kept, count(*) filter (where status = 'broken')::int as broken from changed`,
+  );
+  return row;
+}
