@@ -38,12 +38,3 @@ export async function listMyPendingActions(db: Queryable, scope: Scope, date: st
   ]);
   return { rows, total };
 }
-
-/** Automatic actions due to go out by `date`: scheduled (automatic, or confirmed) and planned on or before it. */
-export async function countDueActions(db: Queryable, date: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(actions)
-    .where(and(eq(actions.status, "scheduled"), lte(actions.plannedDate, date)));
-  return row.n;
-}
