@@ -90,10 +90,10 @@ describe("agenda lists and counters", () => {
     expect(await getAgendaAction(handle.db, scopes.bruno, ids.callLate, today)).toBeNull();
   });
 
-  it("counts the scheduled actions and those due today per tab, under the filters", async () => {
+  it("counts the actions of each tab and those waiting on someone, under the filters", async () => {
     expect(await countAgenda(handle.db, scopes.alice, {}, today)).toEqual({
       manual: { total: 3, due: 2 },
-      automatic: { total: 4, due: 3 },
+      automatic: { total: 4, due: 2 },
       history: { total: 1, due: 0 },
     });
     const sup = await countAgenda(handle.db, scopes.sup, { type: "letter" }, today);
@@ -120,8 +120,11 @@ describe("bulk confirmation", () => {
   });
 
   it("confirms exactly the awaiting actions matching the filters", async () => {
+    const before = await countAgenda(handle.db, scopes.sup, {}, today);
     const n = await confirmActions(handle.db, scopes.sup, { filters: { to: today, type: "letter" } });
     expect(n).toBe(2);
+    const after = await countAgenda(handle.db, scopes.sup, {}, today);
+    expect(after.automatic).toEqual({ total: before.automatic.total, due: before.automatic.due - 2 });
     expect((await statusOf("letterA")).status).toBe("scheduled");
     expect((await statusOf("letterA")).confirmedById).toBe(scopes.sup.userId);
     expect((await statusOf("letterB")).status).toBe("scheduled");

@@ -124,20 +124,22 @@ export async function* streamHistory(db: Queryable, scope: Scope, filters: Agend
 
 export type AgendaCounts = Record<AgendaTab, { total: number; due: number }>;
 
-/** The counters of the three tabs in one pass: all actions of the tab, and those due by `today`. */
+/**
+ * The counters of the tabs in one pass: every action of the tab, and those waiting on someone — manual ones due by
+ * `today`, automatic ones due and still unconfirmed, or in error (a scheduled one goes out on its own).
+ */
 export async function countAgenda(db: Queryable, scope: Scope, filters: AgendaFilters, today: string): Promise<AgendaCounts> {
-  const inTab = (tab: AgendaTab) => sql.raw(`status in (${tabStatuses[tab].map((s) => `'${s}'`).join(", ")})`);
-  const count = (tab: AgendaTab, due: boolean) =>
-    due
-      ? sql<number>`(count(*) filter (where "actions".${inTab(tab)} and ${actions.plannedDate} <= ${today}))::int`
-      : sql<number>`(count(*) filter (where "actions".${inTab(tab)}))::int`;
+  const inTab = (tab: AgendaTab) => sql.raw(`"actions"."status" in (${tabStatuses[tab].map((s) => `'${s}'`).join(", ")})`);
+  const total = (tab: AgendaTab) => sql<number>`(count(*) filter (where ${inTab(tab)}))::int`;
+  const due = (condition: SQL) => sql<number>`(count(*) filter (where ${condition}))::int`;
+  const dueBy = sql`${actions.plannedDate} <= ${today}`;
   const [row] = await db
     .select({
-      manualTotal: count("manual", false),
-      manualDue: count("manual", true),
-      automaticTotal: count("automatic", false),
-      automaticDue: count("automatic", true),
-      historyTotal: count("history", false),
+      manualTotal: total("manual"),
+      manualDue: due(sql`${actions.status} = 'planned' and ${dueBy}`),
+      automaticTotal: total("automatic"),
+      automaticDue: due(sql`(${actions.status} = 'to_confirm' and ${dueBy}) or ${actions.status} = 'error'`),
+      historyTotal: total("history"),
     })
     .from(actions)
     .innerJoin(clients, eq(clients.id, actions.clientId))

@@ -41,7 +41,7 @@ export function AgendaTabs({ current, counts, query }: { current: AgendaTab; cou
                 </span>
                 <span
                   className={cn("rounded-full px-2 py-0.5 text-xs tabular-nums", due ? "bg-destructive text-white" : "bg-muted text-muted-foreground")}
-                  title="À réaliser aujourd'hui ou en retard"
+                  title="À réaliser : en retard, à confirmer ou en erreur"
                   data-counter="due"
                 >
                   <span className="sr-only">À réaliser : </span>

@@ -63,7 +63,7 @@ export function OutcomeForm({
               </Field>
               <Field name="documentIds[]" label="Pièces en litige">
                 {({ id, ...rest }) => (
-                  <div id={id} role="group" className="space-y-1" aria-describedby={rest["aria-describedby"]}>
+                  <div id={id} role="group" aria-label="Pièces en litige" className="space-y-1" aria-describedby={rest["aria-describedby"]}>
                     {documents.map((d) => (
                       <label key={d.id} className="flex items-center gap-2 text-sm">
                         <input type="checkbox" name="documentIds[]" value={d.id} defaultChecked={documents.length === 1} className="accent-primary" />
