@@ -92,10 +92,11 @@ function listQuery(db: Queryable) {
     .leftJoin(scenarioSteps, eq(scenarioSteps.id, actions.stepId));
 }
 
+// Within a day, failed sends come first: they are the ones needing attention.
 const tabOrder = (tab: AgendaTab) =>
   tab === "history"
     ? [desc(actions.plannedDate), sql`coalesce(${actions.doneAt}, ${actions.sentAt}) desc nulls last`, asc(actions.id)]
-    : [asc(actions.plannedDate), asc(clients.name), asc(actions.id)];
+    : [asc(actions.plannedDate), sql`${actions.status} = 'error' desc`, asc(clients.name), asc(actions.id)];
 
 export type AgendaRow = Awaited<ReturnType<typeof listAgendaActions>>[number];
 

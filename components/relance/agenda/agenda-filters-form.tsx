@@ -57,12 +57,14 @@ export function AgendaFiltersForm({
         <Choice id="a-collector" label="Chargé de recouvrement" name="collector" value={search.collector === "all" ? "" : search.collector} options={collectors} all="Tous" />
       )}
       {entities.length > 1 && <Choice id="a-entity" label="Société" name="entity" value={search.entity} options={entities.map((e) => ({ id: e.id, name: e.name }))} all="Toutes" />}
-      <div className="space-y-1.5 lg:col-span-2">
+      <div className={entities.length > 1 ? "space-y-1.5 lg:col-span-2" : "space-y-1.5 lg:col-span-3"}>
         <Label htmlFor="a-q">Client</Label>
         <Input id="a-q" name="q" type="search" defaultValue={search.q} placeholder="Code ou raison sociale" />
       </div>
       <Choice id="a-type" label="Type d'action" name="type" value={search.type} options={typeOptions} all="Tous" />
-      <RangeFields id="a-period" label="Période" names={["from", "to"]} values={[search.from, search.to]} type="date" />
+      <div className="lg:col-span-2">
+        <RangeFields id="a-period" label="Période" names={["from", "to"]} values={[search.from, search.to]} type="date" />
+      </div>
       {customFields.length > 0 && (
         <>
           <Choice id="a-cf" label="Champ personnalisé" name="cf" value={search.cf} options={customFields.map((name) => ({ id: name, name }))} all="Aucun" />

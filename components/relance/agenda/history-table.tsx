@@ -32,11 +32,11 @@ export function HistoryTable({ rows }: { rows: AgendaRow[] }) {
           {rows.map((row) => (
             <TableRow key={row.id}>
               <TableCell>{formatDate(row.plannedDate)}</TableCell>
-              <TableCell className="text-muted-foreground">{row.doneAt || row.sentAt ? formatDateTime(row.doneAt ?? row.sentAt) : "—"}</TableCell>
+              <TableCell className="whitespace-nowrap text-muted-foreground">{row.doneAt || row.sentAt ? formatDateTime(row.doneAt ?? row.sentAt) : "—"}</TableCell>
               <TableCell>
                 <ClientCell row={row} />
               </TableCell>
-              <TableCell>
+              <TableCell className="whitespace-nowrap">
                 <p>{actionTypeLabels[row.type]}</p>
                 {row.stepLabel && <p className="text-xs text-muted-foreground">{row.stepLabel}</p>}
               </TableCell>
