@@ -122,6 +122,8 @@ test.describe("collector", () => {
     await first.getByLabel(/^Nouvelle date pour/).fill(inDays(20));
     await first.getByRole("button", { name: "Replanifier" }).click();
     await expect(page.getByRole("status").filter({ hasText: "1 action replanifiée." })).toBeVisible();
+    await page.getByRole("heading", { name: "Actions de relance" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/screens/agenda-fiche-client.png" });
   });
 });
 
@@ -134,7 +136,7 @@ test.describe("supervisor", () => {
     await expect(page.locator('tr[data-tone="error"]').first()).toBeVisible();
     await page.locator('tr[data-tone="error"]').first().getByRole("button", { name: /^En erreur/ }).hover();
     await expect(page.getByRole("tooltip")).toContainText("Aucune adresse e-mail pour le contact de facturation");
-    await page.screenshot({ path: "test-results/screens/agenda-automatic.png", fullPage: true });
+    await page.screenshot({ path: "test-results/screens/agenda-automatic.png" });
     const preview = page.getByRole("link", { name: "Voir le message" }).first();
     await expect(preview).toHaveAttribute("target", "_blank");
     await expect(preview).toHaveAttribute("href", /^\/relance\/actions\/[0-9a-f-]+\/apercu$/);
@@ -149,11 +151,11 @@ test.describe("supervisor", () => {
     await page.getByLabel("Sélectionner toute la page").click();
     await page.getByRole("button", { name: /^Sélectionner tout ce qui correspond aux filtres/ }).click();
     await expect(page.getByRole("region", { name: "Actions sur la sélection" })).toContainText("tout ce qui correspond aux filtres");
-    await page.screenshot({ path: "test-results/screens/agenda-automatic-selection.png", fullPage: true });
+    await page.screenshot({ path: "test-results/screens/agenda-automatic-selection.png" });
     await page.getByRole("button", { name: "Confirmer", exact: true }).click();
     await expect(page.getByRole("status")).toHaveText(/actions confirmées\.$/);
     await expect(counter(page, "Relances automatiques", "due")).toHaveText(/^(À réaliser : )?0$/);
     await expect(page.locator('tr[data-tone="late"], tr[data-tone="future"]')).toHaveCount(0);
-    await page.screenshot({ path: "test-results/screens/agenda-automatic-confirmed.png", fullPage: true });
+    await page.screenshot({ path: "test-results/screens/agenda-automatic-confirmed.png" });
   });
 });

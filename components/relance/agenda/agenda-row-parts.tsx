@@ -8,7 +8,7 @@ export function openHref(params: Record<string, string>, id: string) {
 
 export function ClientCell({ row }: { row: Pick<AgendaRow, "clientId" | "clientName" | "clientCode"> }) {
   return (
-    <div className="min-w-0">
+    <div className="min-w-40">
       <Link href={`/clients/${row.clientId}`} className="font-medium hover:underline">
         {row.clientName}
       </Link>

@@ -14,7 +14,7 @@ import { ClientCell, openHref } from "./agenda-row-parts";
 import { automaticTone, toneStyles } from "./automatic-tone";
 import { BulkBar } from "./bulk-bar";
 
-const modeLabels: Record<string, string> = { automatic: "Automatique", automatic_to_confirm: "À confirmer" };
+const modeLabels: Record<string, string> = { automatic: "Automatique", automatic_to_confirm: "Automatique à confirmer" };
 
 /** Automatic actions with their colour, a selection, and the bulk bar acting on it (or on every match). */
 export function AutomaticActionsTable({
@@ -97,11 +97,9 @@ export function AutomaticActionsTable({
                   <TableCell>
                     <ClientCell row={row} />
                   </TableCell>
-                  <TableCell>
-                    <p>
-                      {actionTypeLabels[row.type]} <span className="text-xs text-muted-foreground">· {modeLabels[row.mode] ?? ""}</span>
-                    </p>
-                    {row.stepLabel && <p className="text-xs text-muted-foreground">{row.stepLabel}</p>}
+                  <TableCell className="whitespace-nowrap">
+                    <p>{actionTypeLabels[row.type]}</p>
+                    <p className="text-xs text-muted-foreground">{[row.stepLabel, modeLabels[row.mode]].filter(Boolean).join(" · ")}</p>
                   </TableCell>
                   <TableCell>
                     {tone === "error" ? (
@@ -118,7 +116,7 @@ export function AutomaticActionsTable({
                     )}
                   </TableCell>
                   <TableCell numeric>{formatMoney(row.amountCovered)}</TableCell>
-                  <TableCell className="text-muted-foreground">{row.assigneeName ?? "—"}</TableCell>
+                  <TableCell className="whitespace-nowrap text-muted-foreground">{row.assigneeName ?? "—"}</TableCell>
                   <TableCell className="text-right whitespace-nowrap">
                     <Link href={openHref(params, row.id)} scroll={false} className="mr-3 text-sm font-medium text-primary hover:underline">
                       Ouvrir

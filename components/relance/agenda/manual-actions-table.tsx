@@ -45,7 +45,7 @@ export function ManualActionsTable({ rows, today, params }: { rows: AgendaRow[];
                 </TableCell>
                 <TableCell numeric>{formatInteger(row.documentCount)}</TableCell>
                 <TableCell numeric>{formatMoney(row.amountCovered)}</TableCell>
-                <TableCell className="text-muted-foreground">{row.assigneeName ?? "—"}</TableCell>
+                <TableCell className="whitespace-nowrap text-muted-foreground">{row.assigneeName ?? "—"}</TableCell>
                 <TableCell className="text-right">
                   <Button asChild size="sm" variant={due ? "default" : "outline"}>
                     <Link href={openHref(params, row.id)} scroll={false} aria-label={`Traiter l'action ${actionTypeLabels[row.type]} de ${row.clientName}`}>
