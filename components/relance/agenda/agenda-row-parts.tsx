@@ -6,13 +6,16 @@ export function openHref(params: Record<string, string>, id: string) {
   return `?${new URLSearchParams({ ...params, action: id })}`;
 }
 
-export function ClientCell({ row }: { row: Pick<AgendaRow, "clientId" | "clientName" | "clientCode"> }) {
+export function ClientCell({ row, assignee }: { row: Pick<AgendaRow, "clientId" | "clientName" | "clientCode">; assignee?: string | null }) {
   return (
     <div className="min-w-40">
       <Link href={`/clients/${row.clientId}`} className="font-medium hover:underline">
         {row.clientName}
       </Link>
-      <p className="font-mono text-xs text-muted-foreground">{row.clientCode}</p>
+      <p className="text-xs text-muted-foreground">
+        <span className="font-mono">{row.clientCode}</span>
+        {assignee && ` · ${assignee}`}
+      </p>
     </div>
   );
 }

@@ -75,7 +75,6 @@ export function AutomaticActionsTable({
               <TableHead>Action</TableHead>
               <TableHead>État</TableHead>
               <TableHead numeric>Montant</TableHead>
-              <TableHead>Chargé</TableHead>
               <TableHead />
             </TableRow>
           </TableHeader>
@@ -95,7 +94,7 @@ export function AutomaticActionsTable({
                   </TableCell>
                   <TableCell className="font-medium">{formatDate(row.plannedDate)}</TableCell>
                   <TableCell>
-                    <ClientCell row={row} />
+                    <ClientCell row={row} assignee={row.assigneeName} />
                   </TableCell>
                   <TableCell className="whitespace-nowrap">
                     <p>{actionTypeLabels[row.type]}</p>
@@ -116,7 +115,6 @@ export function AutomaticActionsTable({
                     )}
                   </TableCell>
                   <TableCell numeric>{formatMoney(row.amountCovered)}</TableCell>
-                  <TableCell className="whitespace-nowrap text-muted-foreground">{row.assigneeName ?? "—"}</TableCell>
                   <TableCell className="text-right whitespace-nowrap">
                     <Link href={openHref(params, row.id)} scroll={false} className="mr-3 text-sm font-medium text-primary hover:underline">
                       Ouvrir
