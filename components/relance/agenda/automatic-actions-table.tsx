@@ -115,13 +115,15 @@ export function AutomaticActionsTable({
                     )}
                   </TableCell>
                   <TableCell numeric>{formatMoney(row.amountCovered)}</TableCell>
-                  <TableCell className="text-right whitespace-nowrap">
-                    <Link href={openHref(params, row.id)} scroll={false} className="mr-3 text-sm font-medium text-primary hover:underline">
-                      Ouvrir
-                    </Link>
-                    <a href={`/relance/actions/${row.id}/apercu`} target="_blank" rel="noopener" className="inline-flex items-center gap-1 text-sm text-primary hover:underline">
-                      <ExternalLink className="size-3.5" aria-hidden="true" /> Voir le message
-                    </a>
+                  <TableCell className="whitespace-nowrap">
+                    <div className="flex flex-col items-end gap-1 text-sm">
+                      <Link href={openHref(params, row.id)} scroll={false} className="font-medium text-primary hover:underline">
+                        Ouvrir
+                      </Link>
+                      <a href={`/relance/actions/${row.id}/apercu`} target="_blank" rel="noopener" className="inline-flex items-center gap-1 text-primary hover:underline">
+                        <ExternalLink className="size-3.5" aria-hidden="true" /> Voir le message
+                      </a>
+                    </div>
                   </TableCell>
                 </TableRow>
               );
