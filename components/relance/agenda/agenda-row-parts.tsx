@@ -8,7 +8,7 @@ export function openHref(params: Record<string, string>, id: string) {
 
 export function ClientCell({ row, assignee }: { row: Pick<AgendaRow, "clientId" | "clientName" | "clientCode">; assignee?: string | null }) {
   return (
-    <div className="min-w-40">
+    <div className="min-w-36">
       <Link href={`/clients/${row.clientId}`} className="font-medium hover:underline">
         {row.clientName}
       </Link>

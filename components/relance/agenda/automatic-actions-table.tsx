@@ -96,9 +96,9 @@ export function AutomaticActionsTable({
                   <TableCell>
                     <ClientCell row={row} assignee={row.assigneeName} />
                   </TableCell>
-                  <TableCell className="whitespace-nowrap">
+                  <TableCell>
                     <p>{actionTypeLabels[row.type]}</p>
-                    <p className="text-xs text-muted-foreground">{[row.stepLabel, modeLabels[row.mode]].filter(Boolean).join(" · ")}</p>
+                    <p className="max-w-56 text-xs text-muted-foreground">{[row.stepLabel, modeLabels[row.mode]].filter(Boolean).join(" · ")}</p>
                   </TableCell>
                   <TableCell>
                     {tone === "error" ? (
