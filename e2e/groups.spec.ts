@@ -7,6 +7,8 @@ test.describe("supervisor", () => {
   test("creates a group with two criteria, previews it, saves it and sees it listed", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Relance" }).click();
+    await expect(page).toHaveURL(/\/relance$/);
+    await page.getByRole("link", { name: "Configuration", exact: true }).click();
     await expect(page).toHaveURL(/\/relance\/groupes$/);
     // The demo starts with one catch-all group following the « Standard » scenario.
     await expect(page.getByRole("row", { name: /Tous les clients/ })).toContainText("Standard");
@@ -55,8 +57,9 @@ test.describe("collector", () => {
   test.use({ storageState: storageState("collector") });
 
   test("does not see the Relance configuration and is refused the groups page", async ({ page }) => {
-    await page.goto("/");
-    await expect(page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Relance" })).toHaveCount(0);
+    await page.goto("/relance");
+    await expect(page.getByRole("heading", { name: "Relance" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Configuration", exact: true })).toHaveCount(0);
     const response = await page.goto("/relance/groupes");
     expect(response?.status()).toBe(404);
     await expect(page.getByText("Page introuvable")).toBeVisible();

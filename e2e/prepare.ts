@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { openDatabase, queryRows } from "@/db/client";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
 import { seedDemo } from "@/db/seed/generate";
+import { evaluateScenarios } from "@/lib/collection/evaluate";
 import { today } from "@/lib/dates";
 import { env } from "@/lib/env";
 
@@ -16,6 +17,14 @@ async function main() {
     const date = today();
     await seedDemo(handle.db, { size: "demo", today: date });
     await recordDailySnapshot(handle.db, date);
+    // The agenda needs actions: what the nightly run would plan today, plus a few failed sends to show in yellow.
+    await evaluateScenarios(handle.db, date, 7);
+    await handle.db.execute(
+      sql`update actions set status = 'error', error_message = 'Aucune adresse e-mail pour le contact de facturation'
+          where id in (select a.id from actions a join users u on u.id = a.assigned_user_id
+                       where u.email = 'recouvrement1@encaisse.demo' and a.status = 'scheduled' and a.type = 'email'
+                         and a.planned_date <= ${date}::date order by a.planned_date, a.id limit 2)`,
+    );
     const clientOf = async (email: string) => {
       const [row] = await queryRows<{ id: string; code: string; name: string; siren: string }>(
         handle.db,
@@ -48,7 +57,18 @@ async function main() {
       sql`select c.id, c.code, c.name, c.siren from clients c join users u on u.id = c.sales_rep_id
           where u.email = 'commercial@encaisse.demo' order by c.code limit 1`,
     );
+    const [actionOfCollector2] = await queryRows<{ id: string }>(
+      handle.db,
+      sql`select a.id from actions a join users u on u.id = a.assigned_user_id
+          where u.email = 'recouvrement2@encaisse.demo' and a.status = 'planned' order by a.planned_date, a.id limit 1`,
+    );
+    const [collector3] = await queryRows<{ id: string; name: string }>(
+      handle.db,
+      sql`select id, name from users where email = 'recouvrement3@encaisse.demo'`,
+    );
     const fixtures = {
+      actionOfCollector2,
+      collector3,
       distClient,
       clientOfCollector1: await clientOf("recouvrement1@encaisse.demo"),
       clientOfCollector2: await clientOf("recouvrement2@encaisse.demo"),

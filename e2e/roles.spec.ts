@@ -4,8 +4,8 @@ import { type Account, fixtures, storageState } from "./helpers";
 const menus: Record<Account, string[]> = {
   admin: ["Accueil", "Clients", "Pièces", "Relance", "Import", "Paramétrage"],
   supervisor: ["Accueil", "Clients", "Pièces", "Relance"],
-  collector: ["Accueil", "Clients", "Pièces"],
-  collector2: ["Accueil", "Clients", "Pièces"],
+  collector: ["Accueil", "Clients", "Pièces", "Relance"],
+  collector2: ["Accueil", "Clients", "Pièces", "Relance"],
   sales: ["Accueil", "Clients", "Pièces"],
   manager: ["Accueil", "Clients", "Pièces"],
 };

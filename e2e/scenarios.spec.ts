@@ -17,6 +17,7 @@ test.describe("supervisor", () => {
   test("sees the standard scenario, creates one with three steps, and cannot delete it while a group uses it", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Relance" }).click();
+    await page.getByRole("link", { name: "Configuration", exact: true }).click();
     await page.getByRole("navigation", { name: "Configuration de la relance" }).getByRole("link", { name: "Scénarios" }).click();
     await expect(page).toHaveURL(/\/relance\/scenarios$/);
 

@@ -7,8 +7,7 @@ export const menuItems: { href: string; label: string; icon: MenuIcon; permissio
   { href: "/", label: "Accueil", icon: "home", permission: "clients.read" },
   { href: "/clients", label: "Clients", icon: "clients", permission: "clients.read" },
   { href: "/pieces", label: "Pièces", icon: "documents", permission: "documents.read" },
-  // Only the supervisors' configuration exists yet; the agenda for collectors will join under /relance.
-  { href: "/relance/groupes", label: "Relance", icon: "relance", permission: "relance.configure" },
+  { href: "/relance", label: "Relance", icon: "relance", permission: "relance.work" },
   { href: "/import", label: "Import", icon: "import", permission: "imports.run" },
   { href: "/parametrage", label: "Paramétrage", icon: "settings", permission: "settings.manage" },
 ];

@@ -24,3 +24,16 @@ export const promiseStatusLabels: Record<string, string> = {
   broken: "Non tenue",
   cancelled: "Annulée",
 };
+
+/** Results a collector logs when working a manual action; "promise" and "dispute" also record what was agreed. */
+export const actionOutcomes = ["reached", "not_reached", "voicemail", "promise", "dispute", "already_paid"] as const;
+export type ActionOutcome = (typeof actionOutcomes)[number];
+
+export const actionOutcomeLabels: Record<ActionOutcome, string> = {
+  reached: "Joint",
+  not_reached: "Non joint",
+  voicemail: "Message laissé",
+  promise: "Promesse de règlement",
+  dispute: "Litige",
+  already_paid: "Déjà payé",
+};

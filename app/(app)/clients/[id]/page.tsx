@@ -5,8 +5,10 @@ import { ContactsCard } from "@/components/clients/contacts-card";
 import { FollowUpCard } from "@/components/clients/follow-up-card";
 import { IdentityCard } from "@/components/clients/identity-card";
 import { KpiStrip } from "@/components/clients/kpi-strip";
+import { ClientActionsCard } from "@/components/relance/agenda/client-actions-card";
 import { OpenDocumentsTable } from "@/components/clients/open-documents-table";
 import { Badge } from "@/components/ui/badge";
+import { listClientActions } from "@/db/queries/agenda";
 import { listClientOpenDocuments } from "@/db/queries/client-documents";
 import { listAssignableUsers, listGroupChoices } from "@/db/queries/client-edits";
 import { getClientKpis } from "@/db/queries/client-kpis";
@@ -39,7 +41,7 @@ export default async function ClientPage({
   const canEdit = can(scope.role, "clients.edit");
   const canWork = can(scope.role, "relance.work");
   // Every read filters on the scope itself, so they all start at once; a client out of scope comes back empty.
-  const [found, kpis, documents, contacts, events, agingLimits, groups, people] = await Promise.all([
+  const [found, kpis, documents, contacts, events, agingLimits, groups, people, clientActions] = await Promise.all([
     getClient(db, scope, id),
     getClientKpis(db, scope, id, date),
     listClientOpenDocuments(db, scope, id, date, sort),
@@ -48,6 +50,7 @@ export default async function ClientPage({
     getOption(db, "agingLimits"),
     listGroupChoices(db),
     canAssign ? listAssignableUsers(db) : Promise.resolve([]),
+    listClientActions(db, scope, id),
   ]);
   if (!found || !kpis) notFound();
   const { client } = found;
@@ -82,6 +85,7 @@ export default async function ClientPage({
             canAssign={canAssign}
             canEdit={canEdit}
           />
+          <ClientActionsCard pending={clientActions.pending} past={clientActions.past} today={date} canWork={canWork} />
           <ContactsCard clientId={client.id} contacts={contacts} canEdit={canEdit} />
           <IdentityCard client={client} entityName={found.entityName} />
         </div>

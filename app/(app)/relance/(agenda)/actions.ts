@@ -1,0 +1,129 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { type AgendaSelection, cancelActions, completeAction, confirmActions, reassignActions, rescheduleActions } from "@/db/queries/agenda-writes";
+import { recordAudit } from "@/db/queries/audit";
+import { type ActionResult, authedAction } from "@/lib/auth/action";
+import { actionOutcomes } from "@/lib/collection/labels";
+import { isoDatePattern } from "@/lib/dates";
+import { formatInteger } from "@/lib/format/fr";
+import { parseAgendaSearch, toAgendaFilters } from "@/lib/relance/agenda-filters";
+
+const notFound: ActionResult = { ok: false, error: "Action introuvable." };
+const ids = z.array(z.uuid()).min(1, "Choisissez au moins une action.").max(5000);
+const date = z.string().regex(isoDatePattern, "Indiquez une date.");
+const text = (max: number) => z.string().trim().max(max);
+const frenchAmount = z.preprocess(
+  (v) => (typeof v === "string" ? v.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".") : v),
+  z.coerce.number({ message: "Indiquez un montant." }).positive("Indiquez un montant positif.").max(1e12),
+);
+
+const plural = (n: number, one: string, many: string) => `${formatInteger(n)} ${n > 1 ? many : one}`;
+
+function done(message: string): ActionResult {
+  revalidatePath("/relance", "layout");
+  revalidatePath("/clients/[id]", "page");
+  return { ok: true, data: undefined, message };
+}
+
+const completion = z
+  .object({
+    actionId: z.uuid(),
+    outcome: z.enum(actionOutcomes, { message: "Choisissez le résultat." }),
+    note: text(2000).optional().transform((v) => v || null),
+    promiseDate: z.string().optional(),
+    promiseAmount: z.unknown().optional(),
+    disputeReason: text(500).optional(),
+    documentIds: z.array(z.coerce.number().int().positive()).optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.outcome === "promise") {
+      if (!input.promiseDate || !isoDatePattern.test(input.promiseDate)) ctx.addIssue({ code: "custom", path: ["promiseDate"], message: "Indiquez la date promise." });
+      if (!frenchAmount.safeParse(input.promiseAmount).success) ctx.addIssue({ code: "custom", path: ["promiseAmount"], message: "Indiquez le montant promis." });
+    }
+    if (input.outcome === "dispute") {
+      if (!input.disputeReason) ctx.addIssue({ code: "custom", path: ["disputeReason"], message: "Indiquez le motif du litige." });
+      if (!input.documentIds?.length) ctx.addIssue({ code: "custom", path: ["documentIds"], message: "Choisissez au moins une pièce." });
+    }
+  });
+
+export const completeActionAction = authedAction("relance.work", completion, async (input, { db, scope }) => {
+  const result = await db.transaction(async (tx) => {
+    const outcome = await completeAction(tx, scope, input.actionId, {
+      outcome: input.outcome,
+      note: input.note,
+      promise: input.outcome === "promise" ? { date: input.promiseDate!, amount: frenchAmount.parse(input.promiseAmount).toFixed(2) } : undefined,
+      dispute: input.outcome === "dispute" ? { reason: input.disputeReason!, documentIds: input.documentIds ?? [] } : undefined,
+    });
+    if (outcome.status === "ok") {
+      const details = { outcome: input.outcome, promiseId: outcome.promiseId, disputes: outcome.disputes };
+      await recordAudit(tx, { userId: scope.userId, action: "action.complete", targetType: "action", targetId: input.actionId, details });
+    }
+    return outcome;
+  });
+  if (result.status === "not_found") return notFound;
+  if (result.status === "no_document") {
+    return { ok: false, error: "Certains champs sont invalides.", fieldErrors: { documentIds: ["Choisissez une pièce ouverte de cette action."] } };
+  }
+  return done("Action enregistrée.");
+});
+
+export const rescheduleActionsAction = authedAction("relance.work", z.object({ ids, date }), async (input, { db, scope }) => {
+  const n = await db.transaction(async (tx) => {
+    const count = await rescheduleActions(tx, scope, input.ids, input.date);
+    if (count) await recordAudit(tx, { userId: scope.userId, action: "action.reschedule", targetType: "action", details: { ids: input.ids, date: input.date, count } });
+    return count;
+  });
+  if (n === 0) return input.ids.length === 1 ? notFound : { ok: false, error: "Aucune action n'a pu être replanifiée." };
+  return done(`${plural(n, "action replanifiée", "actions replanifiées")}.`);
+});
+
+export const cancelActionsAction = authedAction(
+  "relance.work",
+  z.object({ ids, reason: text(500).min(1, "Indiquez le motif de l'annulation.") }),
+  async (input, { db, scope }) => {
+    const n = await db.transaction(async (tx) => {
+      const count = await cancelActions(tx, scope, input.ids, input.reason);
+      if (count) await recordAudit(tx, { userId: scope.userId, action: "action.cancel", targetType: "action", details: { ids: input.ids, reason: input.reason, count } });
+      return count;
+    });
+    if (n === 0) return input.ids.length === 1 ? notFound : { ok: false, error: "Aucune action n'a pu être annulée." };
+    return done(`${plural(n, "action annulée", "actions annulées")}.`);
+  },
+);
+
+export const reassignActionsAction = authedAction(
+  "portfolios.reassign",
+  z.object({ ids, userId: z.uuid("Choisissez le chargé de recouvrement.") }),
+  async (input, { db, scope }) => {
+    const n = await db.transaction(async (tx) => {
+      const count = await reassignActions(tx, scope, input.ids, input.userId);
+      if (count) await recordAudit(tx, { userId: scope.userId, action: "action.reassign", targetType: "action", details: { ids: input.ids, to: input.userId, count } });
+      return count;
+    });
+    if (n === null) return { ok: false, error: "Choisissez un chargé de recouvrement actif.", fieldErrors: { userId: ["Choisissez un chargé de recouvrement actif."] } };
+    if (n === 0) return notFound;
+    return done(`${plural(n, "action réattribuée", "actions réattribuées")}.`);
+  },
+);
+
+/** Either the chosen rows, or — with `all` — every awaiting action matching the filters of the page (`query`). */
+export const confirmActionsAction = authedAction(
+  "actions.confirm",
+  z.object({ ids: z.array(z.uuid()).max(5000).optional(), all: z.literal("1").optional(), query: z.string().max(2000).optional() }),
+  async (input, { db, scope }) => {
+    const selection: AgendaSelection = input.all
+      ? { filters: toAgendaFilters(parseAgendaSearch(Object.fromEntries(new URLSearchParams(input.query ?? ""))), scope) }
+      : { ids: input.ids ?? [] };
+    if ("ids" in selection && selection.ids.length === 0) return { ok: false, error: "Choisissez au moins une action." };
+    const n = await db.transaction(async (tx) => {
+      const count = await confirmActions(tx, scope, selection);
+      const details = { count, ...("ids" in selection ? { ids: selection.ids } : { filters: input.query ?? "" }) };
+      if (count) await recordAudit(tx, { userId: scope.userId, action: "action.confirm", targetType: "action", details });
+      return count;
+    });
+    if (n === 0) return { ok: false, error: "Aucune action à confirmer dans cette sélection." };
+    return done(`${plural(n, "action confirmée", "actions confirmées")}.`);
+  },
+);

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import type { AgendaCounts, AgendaTab } from "@/db/queries/agenda";
+import { formatInteger } from "@/lib/format/fr";
+import { cn } from "@/lib/utils";
+
+export const agendaTabs: { tab: AgendaTab; href: string; label: string }[] = [
+  { tab: "manual", href: "/relance", label: "Actions manuelles" },
+  { tab: "automatic", href: "/relance/automatiques", label: "Relances automatiques" },
+  { tab: "history", href: "/relance/historique", label: "Historique" },
+];
+
+export const tabHref = (tab: AgendaTab) => agendaTabs.find((t) => t.tab === tab)!.href;
+
+/** The agenda tabs; links carry the filters so they stay applied from one tab to the next. */
+export function AgendaTabs({ current, counts, query }: { current: AgendaTab; counts: AgendaCounts; query: string }) {
+  return (
+    <nav aria-label="Agenda de relance" className="flex gap-1 overflow-x-auto border-b">
+      {agendaTabs.map(({ tab, href, label }) => {
+        const active = tab === current;
+        const { total, due } = counts[tab];
+        return (
+          <Link
+            key={tab}
+            href={query ? `${href}?${query}` : href}
+            aria-current={active ? "page" : undefined}
+            className={cn(
+              "-mb-px flex items-center gap-2 border-b-2 px-4 py-2 text-sm font-medium whitespace-nowrap outline-none focus-visible:ring-2 focus-visible:ring-ring",
+              active ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
+            )}
+          >
+            {label}
+            {tab !== "history" && (
+              <span className="flex items-center gap-1">
+                <span
+                  className="rounded-full bg-muted px-2 py-0.5 text-xs tabular-nums text-muted-foreground"
+                  title="Actions programmées"
+                  data-counter="total"
+                >
+                  <span className="sr-only">Programmées : </span>
+                  {formatInteger(total)}
+                </span>
+                <span
+                  className={cn("rounded-full px-2 py-0.5 text-xs tabular-nums", due ? "bg-destructive text-white" : "bg-muted text-muted-foreground")}
+                  title="À réaliser : en retard, à confirmer ou en erreur"
+                  data-counter="due"
+                >
+                  <span className="sr-only">À réaliser : </span>
+                  {formatInteger(due)}
+                </span>
+              </span>
+            )}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,195 @@
+/** Reads of the Relance agenda: one set-based query per list, filtered by the user's scope and the URL filters. */
+import { and, asc, desc, eq, gte, ilike, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Scope } from "@/lib/auth/scope";
+import type { Queryable } from "../client";
+import { actionDocuments, actions, actionType, clients, documents, scenarioSteps, users } from "../schema";
+import { listContacts } from "./contacts";
+import { daysLate } from "./documents";
+import { clientInScope } from "./scope";
+
+export type AgendaTab = "manual" | "automatic" | "history";
+
+export const tabStatuses = {
+  manual: ["planned"],
+  automatic: ["to_confirm", "scheduled", "error"],
+  history: ["done", "sent", "cancelled"],
+} as const;
+
+export const pendingStatuses = ["planned", "to_confirm", "scheduled", "error"] as const;
+
+export type AgendaFilters = {
+  /** The user the action is assigned to; undefined for every action in scope. */
+  assignedUserId?: string;
+  entityId?: string;
+  q?: string;
+  type?: (typeof actionType.enumValues)[number];
+  /** Planned dates, inclusive. */
+  from?: string;
+  to?: string;
+  customField?: { name: string; value: string };
+};
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Whose actions a user may see: those of the clients in scope, and for a collector also those handed to them (or
+ * to a colleague they cover) by a supervisor, even on a client of another portfolio.
+ */
+function actionInScope(scope: Scope): SQL {
+  return scope.role === "collector" ? or(clientInScope(scope), inArray(actions.assignedUserId, scope.collectorIds))! : clientInScope(scope);
+}
+
+/**
+ * The scope and the filters, on `actions` and `clients` only, so that the same condition serves the lists, the
+ * counters and the set-based updates (`UPDATE actions … FROM clients`).
+ */
+export function agendaWhere(scope: Scope, f: AgendaFilters): SQL {
+  const pattern = f.q ? `%${escapeLike(f.q)}%` : undefined;
+  return and(
+    eq(clients.id, actions.clientId),
+    actionInScope(scope),
+    f.assignedUserId ? eq(actions.assignedUserId, f.assignedUserId) : undefined,
+    f.entityId ? eq(clients.entityId, f.entityId) : undefined,
+    pattern ? or(ilike(clients.code, pattern), ilike(clients.name, pattern)) : undefined,
+    f.type ? eq(actions.type, f.type) : undefined,
+    f.from ? gte(actions.plannedDate, f.from) : undefined,
+    f.to ? lte(actions.plannedDate, f.to) : undefined,
+    f.customField ? ilike(sql`${clients.customFields} ->> ${f.customField.name}`, escapeLike(f.customField.value)) : undefined,
+  )!;
+}
+
+const assignee = alias(users, "assignee");
+
+const rowColumns = {
+  id: actions.id,
+  type: actions.type,
+  mode: actions.mode,
+  status: actions.status,
+  plannedDate: actions.plannedDate,
+  amountCovered: actions.amountCovered,
+  errorMessage: actions.errorMessage,
+  outcome: actions.outcome,
+  note: actions.note,
+  cancelReason: actions.cancelReason,
+  confirmedAt: actions.confirmedAt,
+  doneAt: actions.doneAt,
+  sentAt: actions.sentAt,
+  clientId: clients.id,
+  clientCode: clients.code,
+  clientName: clients.name,
+  assigneeName: assignee.name,
+  stepLabel: scenarioSteps.label,
+  documentCount: sql<number>`(select count(*)::int from action_documents ad where ad.action_id = ${actions.id})`,
+};
+
+function listQuery(db: Queryable) {
+  return db
+    .select(rowColumns)
+    .from(actions)
+    .innerJoin(clients, eq(clients.id, actions.clientId))
+    .leftJoin(assignee, eq(assignee.id, actions.assignedUserId))
+    .leftJoin(scenarioSteps, eq(scenarioSteps.id, actions.stepId));
+}
+
+// Within a day, failed sends come first: they are the ones needing attention.
+const tabOrder = (tab: AgendaTab) =>
+  tab === "history"
+    ? [desc(actions.plannedDate), sql`coalesce(${actions.doneAt}, ${actions.sentAt}) desc nulls last`, asc(actions.id)]
+    : [asc(actions.plannedDate), sql`${actions.status} = 'error' desc`, asc(clients.name), asc(actions.id)];
+
+export type AgendaRow = Awaited<ReturnType<typeof listAgendaActions>>[number];
+
+/** One page of a tab, oldest first for the pending tabs and newest first for the history. */
+export function listAgendaActions(db: Queryable, scope: Scope, tab: AgendaTab, filters: AgendaFilters, page: { page: number; pageSize: number }) {
+  return listQuery(db)
+    .where(and(agendaWhere(scope, filters), inArray(actions.status, [...tabStatuses[tab]])))
+    .orderBy(...tabOrder(tab))
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+}
+
+/** The history as filtered, batch by batch, for the export. */
+export async function* streamHistory(db: Queryable, scope: Scope, filters: AgendaFilters, batch = 5000) {
+  for (let offset = 0; ; offset += batch) {
+    const rows = await listQuery(db)
+      .where(and(agendaWhere(scope, filters), inArray(actions.status, [...tabStatuses.history])))
+      .orderBy(...tabOrder("history"))
+      .limit(batch)
+      .offset(offset);
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < batch) return;
+  }
+}
+
+export type AgendaCounts = Record<AgendaTab, { total: number; due: number }>;
+
+/**
+ * The counters of the tabs in one pass: every action of the tab, and those waiting on someone — manual ones due by
+ * `today`, automatic ones due and still unconfirmed, or in error (a scheduled one goes out on its own).
+ */
+export async function countAgenda(db: Queryable, scope: Scope, filters: AgendaFilters, today: string): Promise<AgendaCounts> {
+  const inTab = (tab: AgendaTab) => sql.raw(`"actions"."status" in (${tabStatuses[tab].map((s) => `'${s}'`).join(", ")})`);
+  const total = (tab: AgendaTab) => sql<number>`(count(*) filter (where ${inTab(tab)}))::int`;
+  const due = (condition: SQL) => sql<number>`(count(*) filter (where ${condition}))::int`;
+  const dueBy = sql`${actions.plannedDate} <= ${today}`;
+  const [row] = await db
+    .select({
+      manualTotal: total("manual"),
+      manualDue: due(sql`${actions.status} = 'planned' and ${dueBy}`),
+      automaticTotal: total("automatic"),
+      automaticDue: due(sql`(${actions.status} = 'to_confirm' and ${dueBy}) or ${actions.status} = 'error'`),
+      historyTotal: total("history"),
+    })
+    .from(actions)
+    .innerJoin(clients, eq(clients.id, actions.clientId))
+    .where(agendaWhere(scope, filters));
+  return {
+    manual: { total: row.manualTotal, due: row.manualDue },
+    automatic: { total: row.automaticTotal, due: row.automaticDue },
+    history: { total: row.historyTotal, due: 0 },
+  };
+}
+
+/** One action in scope with what the collector needs to work it: client, contacts, documents covered. */
+export async function getAgendaAction(db: Queryable, scope: Scope, id: string, today: string) {
+  const [action] = await listQuery(db).where(and(agendaWhere(scope, {}), eq(actions.id, id)));
+  if (!action) return null;
+  const [docs, contacts] = await Promise.all([
+    db
+      .select({
+        id: documents.id,
+        type: documents.type,
+        number: documents.number,
+        dueDate: documents.dueDate,
+        amount: documents.amount,
+        openAmount: documents.openAmount,
+        status: documents.status,
+        disputed: documents.disputed,
+        daysLate: daysLate(today),
+      })
+      .from(actionDocuments)
+      .innerJoin(documents, eq(documents.id, actionDocuments.documentId))
+      .where(eq(actionDocuments.actionId, id))
+      .orderBy(asc(documents.dueDate), asc(documents.number)),
+    listContacts(db, scope, action.clientId),
+  ]);
+  return { action, documents: docs, contacts };
+}
+
+/** A client's pending actions (soonest first) and its last sent or done ones, for the fiche client. */
+export async function listClientActions(db: Queryable, scope: Scope, clientId: string, recent = 5) {
+  const where = and(agendaWhere(scope, {}), eq(actions.clientId, clientId));
+  const [pending, past] = await Promise.all([
+    listQuery(db)
+      .where(and(where, inArray(actions.status, [...pendingStatuses])))
+      .orderBy(asc(actions.plannedDate), asc(actions.id))
+      .limit(50),
+    listQuery(db)
+      .where(and(where, inArray(actions.status, ["done", "sent"])))
+      .orderBy(sql`coalesce(${actions.doneAt}, ${actions.sentAt}) desc nulls last`, desc(actions.plannedDate))
+      .limit(recent),
+  ]);
+  return { pending, past };
+}

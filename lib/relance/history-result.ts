@@ -1,0 +1,10 @@
+import { type ActionOutcome, actionOutcomeLabels } from "@/lib/collection/labels";
+
+type Finished = { status: string; outcome: string | null; note: string | null; cancelReason: string | null };
+
+/** What an action came to, in one line: the outcome logged and its note, or why it was cancelled. */
+export function historyResult(row: Finished): string {
+  if (row.status === "cancelled") return row.cancelReason ?? "";
+  const outcome = row.outcome ? (actionOutcomeLabels[row.outcome as ActionOutcome] ?? row.outcome) : "";
+  return [outcome, row.note].filter(Boolean).join(" — ");
+}
