@@ -11,25 +11,37 @@ export const agendaTabs: { tab: AgendaTab; href: string; label: string }[] = [
 
 export const tabHref = (tab: AgendaTab) => agendaTabs.find((t) => t.tab === tab)!.href;
 
-/** The agenda tabs; links carry the filters so they stay applied from one tab to the next. */
-export function AgendaTabs({ current, counts, query }: { current: AgendaTab; counts: AgendaCounts; query: string }) {
+/** Tabs of their own, outside the agenda filters. */
+const otherTabs = [
+  { tab: "comments", href: "/relance/commentaires", label: "Réponses & commentaires" },
+  { tab: "alerts", href: "/relance/alertes", label: "Alertes" },
+] as const;
+export type OtherTab = (typeof otherTabs)[number]["tab"];
+
+const tabClass = (active: boolean) =>
+  cn(
+    "-mb-px flex items-center gap-2 border-b-2 px-4 py-2 text-sm font-medium whitespace-nowrap outline-none focus-visible:ring-2 focus-visible:ring-ring",
+    active ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
+  );
+
+/**
+ * The agenda tabs; the first three carry the filters so they stay applied from one tab to the next, with their
+ * counters when the page has them.
+ */
+export function AgendaTabs({ current, counts, query = "" }: { current: AgendaTab | OtherTab; counts?: AgendaCounts; query?: string }) {
   return (
     <nav aria-label="Agenda de relance" className="flex gap-1 overflow-x-auto border-b">
       {agendaTabs.map(({ tab, href, label }) => {
         const active = tab === current;
-        const { total, due } = counts[tab];
         return (
           <Link
             key={tab}
             href={query ? `${href}?${query}` : href}
             aria-current={active ? "page" : undefined}
-            className={cn(
-              "-mb-px flex items-center gap-2 border-b-2 px-4 py-2 text-sm font-medium whitespace-nowrap outline-none focus-visible:ring-2 focus-visible:ring-ring",
-              active ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
-            )}
+            className={tabClass(active)}
           >
             {label}
-            {tab !== "history" && (
+            {tab !== "history" && counts && (
               <span className="flex items-center gap-1">
                 <span
                   className="rounded-full bg-muted px-2 py-0.5 text-xs tabular-nums text-muted-foreground"
@@ -37,21 +49,26 @@ export function AgendaTabs({ current, counts, query }: { current: AgendaTab; cou
                   data-counter="total"
                 >
                   <span className="sr-only">Programmées : </span>
-                  {formatInteger(total)}
+                  {formatInteger(counts[tab].total)}
                 </span>
                 <span
-                  className={cn("rounded-full px-2 py-0.5 text-xs tabular-nums", due ? "bg-destructive text-white" : "bg-muted text-muted-foreground")}
+                  className={cn("rounded-full px-2 py-0.5 text-xs tabular-nums", counts[tab].due ? "bg-destructive text-white" : "bg-muted text-muted-foreground")}
                   title="À réaliser : en retard, à confirmer ou en erreur"
                   data-counter="due"
                 >
                   <span className="sr-only">À réaliser : </span>
-                  {formatInteger(due)}
+                  {formatInteger(counts[tab].due)}
                 </span>
               </span>
             )}
           </Link>
         );
       })}
+      {otherTabs.map(({ tab, href, label }) => (
+        <Link key={tab} href={href} aria-current={tab === current ? "page" : undefined} className={tabClass(tab === current)}>
+          {label}
+        </Link>
+      ))}
     </nav>
   );
 }

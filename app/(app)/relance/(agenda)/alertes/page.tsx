@@ -12,6 +12,7 @@ import { today } from "@/lib/dates";
 import { formatInteger, formatMoney } from "@/lib/format/fr";
 import { summariseCriteria } from "@/lib/groups/summary";
 import { cn } from "@/lib/utils";
+import { AgendaTabs } from "@/components/relance/agenda/agenda-tabs";
 
 export const metadata: Metadata = { title: "Alertes" };
 
@@ -27,100 +28,103 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">Alertes</h1>
-          <p className="text-sm text-muted-foreground">
-            Vos critères de surveillance : les clients de votre portefeuille qui les remplissent sont signalés ici et dans la liste des clients.
-          </p>
-        </div>
-        <Button asChild>
-          <Link href="/relance/alertes/nouvelle">
-            <Plus aria-hidden="true" /> Nouvelle alerte
-          </Link>
-        </Button>
-      </div>
-      {alerts.length === 0 ? (
-        <EmptyState
-          icon={BellRing}
-          title="Aucune alerte"
-          description="Par exemple : échu supérieur à 50 000 €, limite de crédit dépassée, promesse de règlement non tenue."
-          action={
-            <Button asChild>
-              <Link href="/relance/alertes/nouvelle">Créer une alerte</Link>
-            </Button>
-          }
-        />
-      ) : (
-        <ul className="grid gap-3 md:grid-cols-2" aria-label="Mes alertes">
-          {alerts.map((alert) => (
-            <li key={alert.id}>
-              <article aria-labelledby={`alert-${alert.id}`} className={cn("space-y-2 rounded-lg border bg-card p-4", shown?.id === alert.id && "ring-2 ring-primary")}>
-                <div className="flex items-start justify-between gap-2">
-                  <h2 id={`alert-${alert.id}`} className="flex items-center gap-2 font-semibold">
-                    <BellRing className={cn("size-4", alert.clients > 0 ? "text-destructive" : "text-muted-foreground")} aria-hidden="true" />
-                    {alert.name}
-                  </h2>
-                  <AlertRowActions id={alert.id} name={alert.name} />
-                </div>
-                <p className="text-sm text-muted-foreground">{summariseCriteria(alert.criteria, names)}</p>
-                <p className="text-sm">
-                  <strong className="tabular">{clientsLabel(alert.clients)}</strong>
-                  {alert.clients > 0 && <> · échu {formatMoney(alert.overdue)}</>}
-                  {alert.clients > 0 && (
-                    <>
-                      {" · "}
-                      <Link href={`/relance/alertes?alerte=${alert.id}`} className="font-medium text-primary hover:underline">
-                        Voir les clients
-                      </Link>
-                    </>
-                  )}
-                </p>
-              </article>
-            </li>
-          ))}
-        </ul>
-      )}
-      {shown && (
-        <section aria-labelledby="alert-clients" className="space-y-2">
-          <h2 id="alert-clients" className="text-lg font-semibold">
-            Clients signalés par « {shown.name} »
-          </h2>
-          <div className="rounded-lg border bg-card">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Code</TableHead>
-                  <TableHead>Raison sociale</TableHead>
-                  <TableHead>Chargé de recouvrement</TableHead>
-                  <TableHead className="text-right">Encours</TableHead>
-                  <TableHead className="text-right">Échu</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {matching.map((c) => (
-                  <TableRow key={c.id}>
-                    <TableCell className="tabular">{c.code}</TableCell>
-                    <TableCell>
-                      <Link href={`/clients/${c.id}`} className="font-medium hover:underline">
-                        {c.name}
-                      </Link>
-                    </TableCell>
-                    <TableCell>{c.collector ?? "—"}</TableCell>
-                    <TableCell className="tabular text-right">{formatMoney(c.outstanding)}</TableCell>
-                    <TableCell className="tabular text-right">{formatMoney(c.overdue)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-          {matching.length < shown.clients && (
-            <p className="text-xs text-muted-foreground">
-              Les {formatInteger(matching.length)} plus en retard sur {clientsLabel(shown.clients)} ; filtrez la liste des clients pour voir les autres.
+      <AgendaTabs current="alerts" />
+      <div className="space-y-6">
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div>
+            <h2 className="text-xl font-semibold">Alertes</h2>
+            <p className="text-sm text-muted-foreground">
+              Vos critères de surveillance : les clients de votre portefeuille qui les remplissent sont signalés ici et dans la liste des clients.
             </p>
-          )}
-        </section>
-      )}
+          </div>
+          <Button asChild>
+            <Link href="/relance/alertes/nouvelle">
+              <Plus aria-hidden="true" /> Nouvelle alerte
+            </Link>
+          </Button>
+        </div>
+        {alerts.length === 0 ? (
+          <EmptyState
+            icon={BellRing}
+            title="Aucune alerte"
+            description="Par exemple : échu supérieur à 50 000 €, limite de crédit dépassée, promesse de règlement non tenue."
+            action={
+              <Button asChild>
+                <Link href="/relance/alertes/nouvelle">Créer une alerte</Link>
+              </Button>
+            }
+          />
+        ) : (
+          <ul className="grid gap-3 md:grid-cols-2" aria-label="Mes alertes">
+            {alerts.map((alert) => (
+              <li key={alert.id}>
+                <article aria-labelledby={`alert-${alert.id}`} className={cn("space-y-2 rounded-lg border bg-card p-4", shown?.id === alert.id && "ring-2 ring-primary")}>
+                  <div className="flex items-start justify-between gap-2">
+                    <h2 id={`alert-${alert.id}`} className="flex items-center gap-2 font-semibold">
+                      <BellRing className={cn("size-4", alert.clients > 0 ? "text-destructive" : "text-muted-foreground")} aria-hidden="true" />
+                      {alert.name}
+                    </h2>
+                    <AlertRowActions id={alert.id} name={alert.name} />
+                  </div>
+                  <p className="text-sm text-muted-foreground">{summariseCriteria(alert.criteria, names)}</p>
+                  <p className="text-sm">
+                    <strong className="tabular">{clientsLabel(alert.clients)}</strong>
+                    {alert.clients > 0 && <> · échu {formatMoney(alert.overdue)}</>}
+                    {alert.clients > 0 && (
+                      <>
+                        {" · "}
+                        <Link href={`/relance/alertes?alerte=${alert.id}`} className="font-medium text-primary hover:underline">
+                          Voir les clients
+                        </Link>
+                      </>
+                    )}
+                  </p>
+                </article>
+              </li>
+            ))}
+          </ul>
+        )}
+        {shown && (
+          <section aria-labelledby="alert-clients" className="space-y-2">
+            <h2 id="alert-clients" className="text-lg font-semibold">
+              Clients signalés par « {shown.name} »
+            </h2>
+            <div className="rounded-lg border bg-card">
+              <Table>
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>Code</TableHead>
+                    <TableHead>Raison sociale</TableHead>
+                    <TableHead>Chargé de recouvrement</TableHead>
+                    <TableHead className="text-right">Encours</TableHead>
+                    <TableHead className="text-right">Échu</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {matching.map((c) => (
+                    <TableRow key={c.id}>
+                      <TableCell className="tabular">{c.code}</TableCell>
+                      <TableCell>
+                        <Link href={`/clients/${c.id}`} className="font-medium hover:underline">
+                          {c.name}
+                        </Link>
+                      </TableCell>
+                      <TableCell>{c.collector ?? "—"}</TableCell>
+                      <TableCell className="tabular text-right">{formatMoney(c.outstanding)}</TableCell>
+                      <TableCell className="tabular text-right">{formatMoney(c.overdue)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+            {matching.length < shown.clients && (
+              <p className="text-xs text-muted-foreground">
+                Les {formatInteger(matching.length)} plus en retard sur {clientsLabel(shown.clients)} ; filtrez la liste des clients pour voir les autres.
+              </p>
+            )}
+          </section>
+        )}
+      </div>
     </div>
   );
 }

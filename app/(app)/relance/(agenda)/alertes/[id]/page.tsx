@@ -20,7 +20,7 @@ export default async function EditAlertPage({ params }: { params: Promise<{ id: 
         <Link href="/relance/alertes" className="text-sm text-muted-foreground hover:underline">
           ← Alertes
         </Link>
-        <h1 className="text-2xl font-semibold">{alert.name}</h1>
+        <h2 className="text-xl font-semibold">{alert.name}</h2>
       </div>
       <AlertEditor alert={{ id: alert.id, name: alert.name, criteria: alert.criteria }} {...await loadCriteriaChoices(db)} />
     </div>

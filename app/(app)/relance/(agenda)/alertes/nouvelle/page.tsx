@@ -14,7 +14,7 @@ export default async function NewAlertPage() {
         <Link href="/relance/alertes" className="text-sm text-muted-foreground hover:underline">
           ← Alertes
         </Link>
-        <h1 className="text-2xl font-semibold">Nouvelle alerte</h1>
+        <h2 className="text-xl font-semibold">Nouvelle alerte</h2>
         <p className="text-sm text-muted-foreground">Les clients de votre portefeuille qui remplissent tous les critères seront signalés.</p>
       </div>
       <AlertEditor {...await loadCriteriaChoices(db)} />
