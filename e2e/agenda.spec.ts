@@ -153,9 +153,16 @@ test.describe("supervisor", () => {
     await expect(page.getByRole("region", { name: "Actions sur la sélection" })).toContainText("tout ce qui correspond aux filtres");
     await page.screenshot({ path: "test-results/screens/agenda-automatic-selection.png" });
     await page.getByRole("button", { name: "Confirmer", exact: true }).click();
-    await expect(page.getByRole("status")).toHaveText(/actions confirmées\.$/);
+    await expect(page.getByRole("status")).toHaveText(/actions confirmées ; celles du jour partent maintenant\.$/);
     await expect(counter(page, "Relances automatiques", "due")).toHaveText(/^(À réaliser : )?0$/);
     await expect(page.locator('tr[data-tone="late"], tr[data-tone="future"]')).toHaveCount(0);
     await page.screenshot({ path: "test-results/screens/agenda-automatic-confirmed.png" });
+
+    // The confirmed letters already due go out right after the answer: the history shows them sent.
+    await page.goto(`/relance/historique?collector=${collector3.id}`);
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByRole("cell", { name: "Envoyée" }).first()).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 30_000 });
   });
 });

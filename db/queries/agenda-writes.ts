@@ -18,15 +18,16 @@ function selectionWhere(scope: Scope, selection: AgendaSelection): SQL {
 }
 
 /** Confirms the awaiting automatic actions of the selection in one statement; returns how many. */
-export async function confirmActions(db: Queryable, scope: Scope, selection: AgendaSelection): Promise<number> {
-  if ("ids" in selection && selection.ids.length === 0) return 0;
+/** Confirms the awaiting actions of the selection; returns the ids confirmed. */
+export async function confirmActions(db: Queryable, scope: Scope, selection: AgendaSelection): Promise<string[]> {
+  if ("ids" in selection && selection.ids.length === 0) return [];
   const rows = await db
     .update(actions)
     .set({ status: "scheduled", confirmedById: scope.userId, confirmedAt: new Date() })
     .from(clients)
     .where(and(selectionWhere(scope, selection), eq(actions.status, "to_confirm")))
     .returning({ id: actions.id });
-  return rows.length;
+  return rows.map((r) => r.id);
 }
 
 const pendingList = sql.raw(pendingStatuses.map((s) => `'${s}'`).join(", "));

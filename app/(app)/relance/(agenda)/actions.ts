@@ -1,14 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import { z } from "zod";
 import { type AgendaSelection, cancelActions, completeAction, confirmActions, reassignActions, rescheduleActions } from "@/db/queries/agenda-writes";
 import { recordAudit } from "@/db/queries/audit";
 import { type ActionResult, authedAction } from "@/lib/auth/action";
 import { actionOutcomes } from "@/lib/collection/labels";
-import { isoDatePattern } from "@/lib/dates";
+import { isoDatePattern, today } from "@/lib/dates";
 import { formatInteger } from "@/lib/format/fr";
 import { parseAgendaSearch, toAgendaFilters } from "@/lib/relance/agenda-filters";
+import { dispatchDueActions } from "@/inngest/functions/send-action";
 
 const notFound: ActionResult = { ok: false, error: "Action introuvable." };
 const ids = z.array(z.uuid()).min(1, "Choisissez au moins une action.").max(5000);
@@ -117,13 +119,15 @@ export const confirmActionsAction = authedAction(
       ? { filters: toAgendaFilters(parseAgendaSearch(Object.fromEntries(new URLSearchParams(input.query ?? ""))), scope) }
       : { ids: input.ids ?? [] };
     if ("ids" in selection && selection.ids.length === 0) return { ok: false, error: "Choisissez au moins une action." };
-    const n = await db.transaction(async (tx) => {
-      const count = await confirmActions(tx, scope, selection);
-      const details = { count, ...("ids" in selection ? { ids: selection.ids } : { filters: input.query ?? "" }) };
-      if (count) await recordAudit(tx, { userId: scope.userId, action: "action.confirm", targetType: "action", details });
-      return count;
+    const confirmed = await db.transaction(async (tx) => {
+      const ids = await confirmActions(tx, scope, selection);
+      const details = { count: ids.length, ...("ids" in selection ? { ids: selection.ids } : { filters: input.query ?? "" }) };
+      if (ids.length) await recordAudit(tx, { userId: scope.userId, action: "action.confirm", targetType: "action", details });
+      return ids;
     });
-    if (n === 0) return { ok: false, error: "Aucune action à confirmer dans cette sélection." };
-    return done(`${plural(n, "action confirmée", "actions confirmées")}.`);
+    if (confirmed.length === 0) return { ok: false, error: "Aucune action à confirmer dans cette sélection." };
+    // Those already due go out now, after the answer: the supervisor does not wait for the sending.
+    after(() => dispatchDueActions(db, today(), confirmed).catch((error) => console.error("[jobs] envoi après confirmation :", error)));
+    return done(`${plural(confirmed.length, "action confirmée", "actions confirmées")} ; celles du jour partent maintenant.`);
   },
 );
