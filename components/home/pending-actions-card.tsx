@@ -48,6 +48,9 @@ export function PendingActionsCard({ rows, total }: { rows: Row[]; total: number
             ))}
           </ul>
         )}
+        <Link href="/relance" className="mt-3 inline-block text-sm font-medium text-primary hover:underline">
+          Ouvrir l&apos;agenda de relance
+        </Link>
       </CardContent>
     </Card>
   );
