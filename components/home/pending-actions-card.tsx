@@ -14,7 +14,7 @@ type Row = {
   clientName: string;
 };
 
-export function PendingActionsCard({ rows, total }: { rows: Row[]; total: number }) {
+export function PendingActionsCard({ rows, total, agendaLink }: { rows: Row[]; total: number; agendaLink: boolean }) {
   return (
     <Card>
       <CardHeader>
@@ -48,9 +48,11 @@ export function PendingActionsCard({ rows, total }: { rows: Row[]; total: number
             ))}
           </ul>
         )}
-        <Link href="/relance" className="mt-3 inline-block text-sm font-medium text-primary hover:underline">
-          Ouvrir l&apos;agenda de relance
-        </Link>
+        {agendaLink && (
+          <Link href="/relance" className="mt-3 inline-block text-sm font-medium text-primary hover:underline">
+            Ouvrir l&apos;agenda de relance
+          </Link>
+        )}
       </CardContent>
     </Card>
   );

@@ -11,6 +11,7 @@ import { listTopOverdueClients } from "@/db/queries/top-overdue";
 import { requireUser } from "@/lib/auth/session";
 import { today } from "@/lib/dates";
 import { formatDate, formatInteger, formatMoney, formatPercent } from "@/lib/format/fr";
+import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Accueil" };
 
@@ -60,7 +61,7 @@ export default async function HomePage() {
           outstanding={figures.outstanding}
         />
         <div className="space-y-6">
-          <PendingActionsCard rows={pending.rows} total={pending.total} />
+          <PendingActionsCard rows={pending.rows} total={pending.total} agendaLink={can(scope.role, "relance.work")} />
           <Card>
             <CardHeader>
               <CardTitle>Plus gros retards</CardTitle>
