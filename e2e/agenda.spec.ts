@@ -166,3 +166,17 @@ test.describe("supervisor", () => {
     }).toPass({ timeout: 30_000 });
   });
 });
+
+test.describe("collector, charts", () => {
+  test.use({ storageState: storageState("collector") });
+
+  test("sees the agenda as charts, with the filters kept from the other tabs", async ({ page }) => {
+    await page.goto("/relance?type=email");
+    await page.getByRole("navigation", { name: "Agenda de relance" }).getByRole("link", { name: "Graphiques" }).click();
+    await expect(page).toHaveURL(/\/relance\/graphiques\?.*type=email/);
+    await expect(page.getByRole("img", { name: /^Actions par jour du/ })).toBeVisible();
+    await expect(page.getByText(/^[1-9][\d\u202f]* actions? du .* annulées exclues\.$/)).toBeVisible();
+    await expect(page.getByRole("img", { name: "Actions par type" })).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/agenda-charts.png", fullPage: true });
+  });
+});

@@ -19,6 +19,8 @@ export type BarChartProps = {
   /** Series name shown in the legend and tooltip, by key. */
   labels?: Record<string, string>;
   stacked?: boolean;
+  /** One colour per category, when the series have meanings of their own (done in green, late in red…). */
+  colors?: string[];
   valueFormatter?: (value: number) => string;
   className?: string;
   /** What the chart shows, for screen readers. */
@@ -32,6 +34,7 @@ export function BarChart({
   categories,
   labels = {},
   stacked = false,
+  colors = [...chartColors],
   valueFormatter = (v) => integer.format(v),
   className,
   ariaLabel,
@@ -55,7 +58,7 @@ export function BarChart({
               dataKey={key}
               name={labels[key] ?? key}
               stackId={stacked ? "stack" : undefined}
-              fill={chartColors[i % chartColors.length]}
+              fill={colors[i % colors.length]}
               radius={stacked && i < categories.length - 1 ? 0 : [3, 3, 0, 0]}
               maxBarSize={36}
             />

@@ -11,10 +11,11 @@ export const agendaTabs: { tab: AgendaTab; href: string; label: string }[] = [
 
 export const tabHref = (tab: AgendaTab) => agendaTabs.find((t) => t.tab === tab)!.href;
 
-/** Tabs of their own, outside the agenda filters. */
+/** Tabs without counters; the charts follow the agenda's filters, the others have their own. */
 const otherTabs = [
-  { tab: "comments", href: "/relance/commentaires", label: "Réponses & commentaires" },
-  { tab: "alerts", href: "/relance/alertes", label: "Alertes" },
+  { tab: "charts", href: "/relance/graphiques", label: "Graphiques", filtered: true },
+  { tab: "comments", href: "/relance/commentaires", label: "Réponses & commentaires", filtered: false },
+  { tab: "alerts", href: "/relance/alertes", label: "Alertes", filtered: false },
 ] as const;
 export type OtherTab = (typeof otherTabs)[number]["tab"];
 
@@ -64,8 +65,8 @@ export function AgendaTabs({ current, counts, query = "" }: { current: AgendaTab
           </Link>
         );
       })}
-      {otherTabs.map(({ tab, href, label }) => (
-        <Link key={tab} href={href} aria-current={tab === current ? "page" : undefined} className={tabClass(tab === current)}>
+      {otherTabs.map(({ tab, href, label, filtered }) => (
+        <Link key={tab} href={filtered && query ? `${href}?${query}` : href} aria-current={tab === current ? "page" : undefined} className={tabClass(tab === current)}>
           {label}
         </Link>
       ))}
