@@ -1,10 +1,9 @@
 "use client";
 
-import { ArrowDown, ArrowUp, Pencil, Trash2 } from "lucide-react";
-import Link from "next/link";
+import { ArrowDown, ArrowUp } from "lucide-react";
 import { useState, useTransition } from "react";
 import { deleteGroupAction, moveGroupAction } from "@/app/(app)/relance/(configuration)/groupes/actions";
-import { ActionDialog } from "@/components/forms/action-dialog";
+import { EditDeleteButtons } from "@/components/forms/edit-delete-buttons";
 import { Button } from "@/components/ui/button";
 
 /** Monter / Descendre / Modifier / Supprimer for one group of the list. */
@@ -25,25 +24,14 @@ export function GroupRowActions({ id, name, first, last }: { id: string; name: s
       <Button variant="ghost" size="icon" aria-label={`Descendre « ${name} »`} title="Descendre" disabled={last || pending} onClick={() => move("down")}>
         <ArrowDown aria-hidden="true" />
       </Button>
-      <Button variant="ghost" size="icon" asChild>
-        <Link href={`/relance/groupes/${id}`} aria-label={`Modifier « ${name} »`} title="Modifier">
-          <Pencil aria-hidden="true" />
-        </Link>
-      </Button>
-      <ActionDialog
-        trigger={
-          <Button variant="ghost" size="icon" aria-label={`Supprimer « ${name} »`} title="Supprimer">
-            <Trash2 aria-hidden="true" />
-          </Button>
-        }
-        title={`Supprimer le groupe « ${name} » ?`}
-        description="Ses clients rejoindront le premier autre groupe dont ils remplissent les critères, ou resteront sans groupe."
-        submitLabel="Supprimer"
-        destructive
-        action={deleteGroupAction}
-      >
-        <input type="hidden" name="id" value={id} />
-      </ActionDialog>
+      <EditDeleteButtons
+        id={id}
+        name={name}
+        editHref={`/relance/groupes/${id}`}
+        deleteTitle={`Supprimer le groupe « ${name} » ?`}
+        deleteDescription="Ses clients rejoindront le premier autre groupe dont ils remplissent les critères, ou resteront sans groupe."
+        deleteAction={deleteGroupAction}
+      />
       {error && (
         <span role="alert" className="text-xs text-destructive">
           {error}

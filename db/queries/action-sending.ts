@@ -10,6 +10,7 @@ import type { Queryable } from "../client";
 import { actionDocuments, actions, clients, contacts, documents, outboundMessages, scenarioSteps, templates, users } from "../schema";
 import { clientInScope } from "./scope";
 import { getOption } from "./settings";
+import { templateDocumentColumns } from "./template-context";
 
 /** The scope jobs send with: every client, as an administrator sees them. */
 export const jobScope: Scope = { userId: "00000000-0000-0000-0000-000000000000", role: "admin", entityIds: [], collectorIds: [] };
@@ -73,14 +74,7 @@ export async function loadActionForSending(db: Queryable, scope: Scope, actionId
       .orderBy(desc(sql`${contacts.role} = ${role}`), asc(contacts.createdAt), asc(contacts.name))
       .limit(1),
     db
-      .select({
-        type: documents.type,
-        number: documents.number,
-        issueDate: documents.issueDate,
-        dueDate: documents.dueDate,
-        amount: documents.amount,
-        openAmount: documents.openAmount,
-      })
+      .select(templateDocumentColumns)
       .from(actionDocuments)
       .innerJoin(documents, eq(documents.id, actionDocuments.documentId))
       .where(eq(actionDocuments.actionId, actionId))

@@ -8,6 +8,16 @@ import { clients, contacts, documents, users } from "../schema";
 import { clientInScope } from "./scope";
 import { getOption } from "./settings";
 
+/** What a template shows of each document (see TemplateDocument). */
+export const templateDocumentColumns = {
+  type: documents.type,
+  number: documents.number,
+  issueDate: documents.issueDate,
+  dueDate: documents.dueDate,
+  amount: documents.amount,
+  openAmount: documents.openAmount,
+};
+
 /** Reminders list the oldest documents first; past this many the letter or e-mail would be unreadable anyway. */
 export const MAX_TEMPLATE_DOCUMENTS = 50;
 
@@ -55,14 +65,7 @@ export async function loadTemplateContext(
       )
       .limit(1),
     db
-      .select({
-        type: documents.type,
-        number: documents.number,
-        issueDate: documents.issueDate,
-        dueDate: documents.dueDate,
-        amount: documents.amount,
-        openAmount: documents.openAmount,
-      })
+      .select(templateDocumentColumns)
       .from(documents)
       .where(and(eq(documents.clientId, clientId), eq(documents.status, "open")))
       .orderBy(asc(documents.dueDate), asc(documents.number))
