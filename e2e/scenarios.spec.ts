@@ -131,7 +131,7 @@ test.describe("supervisor", () => {
     await page.goto("/relance/groupes");
     await page.getByRole("button", { name: "Supprimer « Grands comptes »" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Supprimer" }).click();
-    await expect(page.getByRole("row", { name: /Grands comptes/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Supprimer « Grands comptes »" })).toHaveCount(0);
     await page.goto("/relance/scenarios");
     await created.getByRole("button", { name: "Supprimer « Relance grands comptes »" }).click();
     await dialog.getByRole("button", { name: "Supprimer" }).click();
