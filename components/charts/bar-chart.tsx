@@ -61,6 +61,7 @@ export function BarChart({
               fill={colors[i % colors.length]}
               radius={stacked && i < categories.length - 1 ? 0 : [3, 3, 0, 0]}
               maxBarSize={36}
+              isAnimationActive={false}
             />
           ))}
         </RechartsBarChart>
