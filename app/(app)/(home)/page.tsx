@@ -12,6 +12,11 @@ import { requireUser } from "@/lib/auth/session";
 import { today } from "@/lib/dates";
 import { formatDate, formatInteger, formatMoney, formatPercent } from "@/lib/format/fr";
 import { can } from "@/lib/auth/permissions";
+// Accueil — tendance et géographie.
+import { GeographyCard } from "@/components/home/geography-card";
+import { TrendCard } from "@/components/home/trend-card";
+import { homeGeography } from "@/db/queries/home-geography";
+import { homeTrend } from "@/db/queries/home-trend";
 
 export const metadata: Metadata = { title: "Accueil" };
 
@@ -24,6 +29,8 @@ export default async function HomePage() {
     listTopOverdueClients(db, scope),
   ]);
   const firstName = user.name.split(" ")[0];
+  // Accueil — tendance et géographie.
+  const [trend, geography] = await Promise.all([homeTrend(db, scope, date), homeGeography(db, scope, date)]);
 
   if (figures.clients === 0) {
     return (
@@ -86,6 +93,11 @@ export default async function HomePage() {
           </Card>
         </div>
       </div>
+      {/* Accueil — tendance et géographie. */}
+      <section aria-label="Tendance et géographie" className="space-y-6">
+        <TrendCard points={trend} />
+        <GeographyCard rows={geography} />
+      </section>
     </div>
   );
 }

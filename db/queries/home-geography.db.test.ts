@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { makeClient, makeDocument, makeEntity, makeUser } from "@/db/test-builders";
+import { createTestDatabase } from "@/db/testing";
+import type { Scope } from "@/lib/auth/scope";
+import { homeGeography } from "./home-geography";
+import { loadScope } from "./scope";
+
+const today = "2026-11-23";
+let handle: DatabaseHandle;
+const scopes: Record<string, Scope> = {};
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  const { db } = handle;
+  const entity = await makeEntity(db);
+  const ids: Record<string, string> = {};
+  for (const [key, role] of [["admin", "admin"], ["alice", "collector"], ["bruno", "collector"]] as const) {
+    ids[key] = (await makeUser(db, role)).id;
+    scopes[key] = (await loadScope(db, ids[key], today))!;
+  }
+  const paris = await makeClient(db, entity.id, { collectorId: ids.alice, department: "75", overdue: "300.00" });
+  const lyon = await makeClient(db, entity.id, { collectorId: ids.alice, department: "69", overdue: "0.00" });
+  const parisBruno = await makeClient(db, entity.id, { collectorId: ids.bruno, department: "75", overdue: "100.00" });
+  await makeClient(db, entity.id, { collectorId: ids.alice, department: null, overdue: "50.00" });
+  const doc = (clientId: string, values: Parameters<typeof makeDocument>[2]) => makeDocument(db, clientId, values);
+  // Paris (Alice): 1 000 − 200 + 700 = 1 500 in the window.
+  await doc(paris.id, { issueDate: "2026-01-10", dueDate: "2026-02-09", amount: "1000.00" });
+  await doc(paris.id, { type: "credit_note", issueDate: "2026-06-01", dueDate: "2026-06-01", amount: "-200.00" });
+  await doc(paris.id, { issueDate: "2025-11-24", dueDate: "2025-12-24", amount: "700.00" });
+  // Issued exactly 12 months ago, after today, and a payment: none is revenue.
+  await doc(paris.id, { issueDate: "2025-11-23", dueDate: "2025-12-23", amount: "5000.00" });
+  await doc(paris.id, { issueDate: "2026-11-24", dueDate: "2026-12-24", amount: "999.00" });
+  await doc(paris.id, { type: "payment", issueDate: "2026-03-01", dueDate: "2026-03-01", amount: "-300.00" });
+  // Lyon (Alice): a settled invoice still counts as revenue.
+  await doc(lyon.id, { issueDate: "2026-05-05", dueDate: "2026-06-04", amount: "400.00", status: "settled", openAmount: "0", settledDate: "2026-06-01" });
+  // Paris (Bruno): issued today.
+  await doc(parisBruno.id, { issueDate: today, dueDate: "2026-12-23", amount: "250.00" });
+});
+afterAll(() => handle.close());
+
+const row = (department: string | null, clients: number, revenue: number, overdue: number) => ({ department, clients, revenue, overdue });
+const numeric = (rows: Awaited<ReturnType<typeof homeGeography>>) =>
+  rows.map((r) => row(r.department, r.clients, Number(r.revenue), Number(r.overdue)));
+
+describe("home geography", () => {
+  it("sums the last 12 months' sales and the échu by département, largest revenue first", async () => {
+    expect(numeric(await homeGeography(handle.db, scopes.admin, today))).toEqual([
+      row("75", 2, 1750, 400),
+      row("69", 1, 400, 0),
+      row(null, 1, 0, 50),
+    ]);
+  });
+
+  it("keeps to the collector's clients", async () => {
+    expect(numeric(await homeGeography(handle.db, scopes.alice, today))).toEqual([
+      row("75", 1, 1500, 300),
+      row("69", 1, 400, 0),
+      row(null, 1, 0, 50),
+    ]);
+    expect(numeric(await homeGeography(handle.db, scopes.bruno, today))).toEqual([row("75", 1, 250, 100)]);
+  });
+
+  it("returns exact decimal strings", async () => {
+    const [paris] = await homeGeography(handle.db, scopes.admin, today);
+    expect(paris).toMatchObject({ revenue: "1750.00", overdue: "400.00" });
+  });
+});
