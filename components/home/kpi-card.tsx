@@ -44,7 +44,9 @@ export function KpiCard({
         <p
           data-kpi-value
           className={cn(
-            "tabular text-2xl font-semibold",
+            "tabular font-semibold",
+            // Millions of euros do not fit a quarter of the row at the larger size.
+            value.length > 12 ? "text-xl" : "text-2xl",
             tone === "danger" && "text-destructive",
             tone === "success" && "text-success",
           )}
