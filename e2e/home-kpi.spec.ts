@@ -33,4 +33,15 @@ test("the home indicators agree with the clients list and show a DSO in days", a
   await page.getByRole("button", { name: "Définition : DSO" }).hover();
   await expect(page.getByRole("tooltip")).toContainText("épuis");
   await page.screenshot({ path: "test-results/screens/home-kpi-admin.png", fullPage: true });
+
+  // Narrowed to one société, the encours is a part of the whole and the choice sits in the URL.
+  const select = page.getByLabel("Société");
+  const firstEntity = await select.locator("option").nth(1).getAttribute("value");
+  await select.selectOption(firstEntity!);
+  await expect(page).toHaveURL(new RegExp(`societe=${firstEntity}`));
+  await expect(select).toHaveValue(firstEntity!);
+  const part = (await kpiValue(page, "Encours").textContent()) ?? "";
+  expect(euros(part)).toBeLessThanOrEqual(euros(outstanding));
 });
+
+const euros = (text: string) => Number(text.replace(/[^\d,-]/g, "").replace(",", "."));
