@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AgedBalanceCard } from "@/components/home/aged-balance-card";
-import { KpiCard } from "@/components/home/kpi-card";
+import { KpiCards } from "@/components/home/kpi-cards";
+import { KpiEntitySelect } from "@/components/home/kpi-entity-select";
 import { Onboarding } from "@/components/home/onboarding";
 import { PendingActionsCard } from "@/components/home/pending-actions-card";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listMyPendingActions } from "@/db/queries/actions";
 import { homeFigures } from "@/db/queries/dashboard";
+import { homeKpis } from "@/db/queries/kpi";
+import { listEntities } from "@/db/queries/users";
 import { listTopOverdueClients } from "@/db/queries/top-overdue";
 import { requireUser } from "@/lib/auth/session";
 import { today } from "@/lib/dates";
-import { formatDate, formatInteger, formatMoney, formatPercent } from "@/lib/format/fr";
+import { formatDate, formatMoney } from "@/lib/format/fr";
 import { can } from "@/lib/auth/permissions";
 // Accueil — tendance et géographie.
 import { GeographyCard } from "@/components/home/geography-card";
@@ -20,11 +23,21 @@ import { homeTrend } from "@/db/queries/home-trend";
 
 export const metadata: Metadata = { title: "Accueil" };
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ societe?: string | string[] }> }) {
   const { db, scope, user } = await requireUser("clients.read");
   const date = today();
-  const [figures, pending, topOverdue] = await Promise.all([
+  // Managers and admins may narrow the indicators to one of their sociétés; anything else in the URL is ignored.
+  const entities =
+    scope.role === "admin"
+      ? await listEntities(db)
+      : scope.role === "manager"
+        ? (await listEntities(db)).filter((entity) => scope.entityIds.includes(entity.id))
+        : [];
+  const { societe } = await searchParams;
+  const entityId = entities.find((entity) => entity.id === societe)?.id;
+  const [figures, kpis, pending, topOverdue] = await Promise.all([
     homeFigures(db, scope),
+    homeKpis(db, scope, date, entityId),
     listMyPendingActions(db, scope, date),
     listTopOverdueClients(db, scope),
   ]);
@@ -41,7 +54,6 @@ export default async function HomePage() {
     );
   }
 
-  const overdueRatio = Number(figures.outstanding) ? Number(figures.overdue) / Number(figures.outstanding) : null;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-2">
@@ -53,13 +65,9 @@ export default async function HomePage() {
               : "Les indicateurs seront calculés lors du prochain traitement de nuit."}
           </p>
         </div>
+        {entities.length > 1 && <KpiEntitySelect entities={entities} value={entityId ?? null} />}
       </div>
-      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <KpiCard label="Encours" value={formatMoney(figures.outstanding)} hint="Pièces ouvertes, avoirs déduits" />
-        <KpiCard label="Échu" value={formatMoney(figures.overdue)} hint={`${formatPercent(overdueRatio)} de l'encours`} tone="danger" />
-        <KpiCard label="Non échu" value={formatMoney(figures.notDue)} tone="success" />
-        <KpiCard label="Clients" value={formatInteger(figures.clients)} hint="Dans votre périmètre" />
-      </div>
+      <KpiCards kpis={kpis} />
       <div className="grid gap-6 xl:grid-cols-2">
         <AgedBalanceCard
           notDue={figures.notDue}

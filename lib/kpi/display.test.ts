@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { formatDays, formatPoints, kpiChange } from "./display";
+
+const days = (n: number) => formatDays(n);
+
+describe("kpiChange", () => {
+  it("says a fall of DSO is good and a rise bad", () => {
+    // 40 − 46.25 = −6.25 → "−6,3 j" (one decimal), down, good since lower is better.
+    expect(kpiChange(40, 46.25, "lower", days)).toEqual({ text: "−6,3 j", direction: "down", good: true });
+    expect(kpiChange(50, 46, "lower", days)).toEqual({ text: "+4 j", direction: "up", good: false });
+  });
+
+  it("says a rise of CEI is good, and colours neither way for a neutral indicator", () => {
+    // 0.80 − 0.75 = 0.05 → 5 points.
+    expect(kpiChange(0.8, 0.75, "higher", formatPoints)).toEqual({ text: "+5 pts", direction: "up", good: true });
+    expect(kpiChange(10, 20, "neutral", days)).toEqual({ text: "−10 j", direction: "down", good: null });
+  });
+
+  it("is flat under a hundredth and unknown without a previous value", () => {
+    expect(kpiChange(46.001, 46, "lower", days)).toEqual({ text: "0 j", direction: "flat", good: null });
+    expect(kpiChange(46, null, "lower", days)).toBeNull();
+    expect(kpiChange(null, 46, "lower", days)).toBeNull();
+  });
+});
+
+describe("formatDays", () => {
+  it("rounds to one decimal with a French comma", () => {
+    expect(formatDays(85.3)).toBe("85,3 j");
+    expect(formatDays(55.666)).toBe("55,7 j");
+    expect(formatDays(null)).toBe("—");
+  });
+});

@@ -1,0 +1,43 @@
+/** How the home cards show an indicator and its change against 30 days before (fr-FR). */
+
+const oneDecimal = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1, minimumFractionDigits: 0 });
+
+/** 46.25 → "46,3 j"; null → "—". */
+export function formatDays(days: number | null): string {
+  return days === null || !Number.isFinite(days) ? "—" : `${oneDecimal.format(days)} j`;
+}
+
+/** Which way is good for an indicator: lower DSO is good, higher CEI is good, encours is neither. */
+export type Better = "lower" | "higher" | "neutral";
+
+export type KpiChange = {
+  /** current − previous, already formatted with its sign and unit (e.g. "+3,2 j", "−1 200,00 €"). */
+  text: string;
+  direction: "up" | "down" | "flat";
+  /** Whether the change is an improvement; null when neutral or flat. */
+  good: boolean | null;
+};
+
+/**
+ * The change from `previous` to `current`; null when either is unknown. `format` shows the absolute
+ * difference in the indicator's unit; the sign is added here.
+ */
+export function kpiChange(
+  current: number | null,
+  previous: number | null,
+  better: Better,
+  format: (absoluteDelta: number) => string,
+): KpiChange | null {
+  if (current === null || previous === null || !Number.isFinite(current) || !Number.isFinite(previous)) return null;
+  const delta = current - previous;
+  // Below a hundredth the change is rounding noise, whatever the unit.
+  if (Math.abs(delta) < 0.005) return { text: format(0), direction: "flat", good: null };
+  const direction = delta > 0 ? "up" : "down";
+  const good = better === "neutral" ? null : (better === "lower") === (direction === "down");
+  return { text: `${delta > 0 ? "+" : "−"}${format(Math.abs(delta))}`, direction, good };
+}
+
+/** A difference of ratios shown in percentage points: 0.052 → "5,2 pts". */
+export function formatPoints(ratioDelta: number): string {
+  return `${oneDecimal.format(ratioDelta * 100)} pts`;
+}
