@@ -1,0 +1,59 @@
+/**
+ * The balance âgée of a scope from the latest daily snapshot (the same source as the home figures): per bucket
+ * for the card, per client for the export. Bucket 0 is « non échu », bucket i ≥ 1 is `aged[i]` of the snapshot.
+ */
+import { sql } from "drizzle-orm";
+import type { Scope } from "@/lib/auth/scope";
+import { queryRows, type Queryable } from "../client";
+import { clientInScope } from "./scope";
+
+export type AgedBucket = { amount: string; clients: number };
+export type AgedBalance = { snapshotDate: string | null; agingLimits: number[]; buckets: AgedBucket[] };
+
+/** Amount and number of clients with a non-zero amount, per bucket (non échu first). */
+export async function agedBalanceBuckets(db: Queryable, scope: Scope): Promise<AgedBalance> {
+  const rows = await queryRows<{ i: number; amount: string; clients: number; snapshot_date: string; aging_limits: number[] }>(
+    db,
+    sql`with latest as (select max(snapshot_date) as d from daily_snapshots),
+      amounts as (
+        select s.snapshot_date, s.aging_limits, 0 as i, s.not_due as amount
+        from daily_snapshots s join clients on clients.id = s.client_id
+        where s.snapshot_date = (select d from latest) and ${clientInScope(scope)}
+        union all
+        select s.snapshot_date, s.aging_limits, i, s.aged[i]
+        from daily_snapshots s join clients on clients.id = s.client_id
+        cross join lateral generate_subscripts(s.aged, 1) as i
+        where s.snapshot_date = (select d from latest) and ${clientInScope(scope)})
+      select i, sum(amount)::text as amount, (count(*) filter (where amount <> 0))::int as clients,
+        min(snapshot_date)::text as snapshot_date, (array_agg(aging_limits))[1] as aging_limits
+      from amounts group by i order by i`,
+  );
+  if (rows.length === 0) return { snapshotDate: null, agingLimits: [], buckets: [] };
+  return {
+    snapshotDate: rows[0].snapshot_date,
+    agingLimits: rows[0].aging_limits,
+    buckets: rows.map((r) => ({ amount: r.amount, clients: r.clients })),
+  };
+}
+
+export type AgedBalanceClientRow = { code: string; name: string; outstanding: string; buckets: string[] };
+
+/** Clients of the scope with something open in the latest snapshot, by code, in batches (for the export). */
+export async function* streamAgedBalanceByClient(db: Queryable, scope: Scope, batch = 5000): AsyncIterable<AgedBalanceClientRow[]> {
+  let after = { code: "", id: "00000000-0000-0000-0000-000000000000" };
+  for (;;) {
+    const rows = await queryRows<AgedBalanceClientRow & { id: string }>(
+      db,
+      sql`select clients.id, clients.code, clients.name, s.outstanding::text as outstanding,
+          array_prepend(s.not_due, s.aged)::text[] as buckets
+        from daily_snapshots s join clients on clients.id = s.client_id
+        where s.snapshot_date = (select max(snapshot_date) from daily_snapshots) and ${clientInScope(scope)}
+          and (s.not_due <> 0 or s.overdue <> 0) and (clients.code, clients.id) > (${after.code}, ${after.id}::uuid)
+        order by clients.code, clients.id limit ${batch}`,
+    );
+    if (rows.length === 0) return;
+    yield rows.map(({ code, name, outstanding, buckets }) => ({ code, name, outstanding, buckets }));
+    if (rows.length < batch) return;
+    after = rows[rows.length - 1];
+  }
+}
