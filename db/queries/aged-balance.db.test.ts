@@ -4,7 +4,7 @@ import { dailySnapshots } from "@/db/schema";
 import { makeClient, makeEntity, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import type { Scope } from "@/lib/auth/scope";
-import { agedBalanceBuckets, streamAgedBalanceByClient } from "./aged-balance";
+import { agedBalanceBuckets, latestAgingLimits, streamAgedBalanceByClient } from "./aged-balance";
 import { loadScope } from "./scope";
 
 const today = "2026-11-23";
@@ -52,12 +52,14 @@ describe("aged balance", () => {
     const balance = await agedBalanceBuckets(handle.db, admin);
     expect(balance.snapshotDate).toBe("2026-11-22");
     expect(balance.agingLimits).toEqual([30, 60]);
+    expect(await latestAgingLimits(handle.db)).toEqual([30, 60]);
     expect(balance.buckets.map((b) => [Number(b.amount), b.clients])).toEqual([
       [107, 2],
       [60.5, 2],
       [200, 1],
       [25, 1],
     ]);
+    expect(balance.clients).toBe(3);
   });
 
   it("lists one row per client with something open, within the scope", async () => {

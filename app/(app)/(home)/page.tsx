@@ -4,6 +4,10 @@ import { AgedBalanceCard } from "@/components/home/aged-balance-card";
 import { KpiCard } from "@/components/home/kpi-card";
 import { Onboarding } from "@/components/home/onboarding";
 import { PendingActionsCard } from "@/components/home/pending-actions-card";
+import { TeamCard } from "@/components/home/team-card";
+import { agedBalanceBuckets } from "@/db/queries/aged-balance";
+import { teamPerformance } from "@/db/queries/team-performance";
+import { addDays } from "@/lib/dates";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listMyPendingActions } from "@/db/queries/actions";
 import { homeFigures } from "@/db/queries/dashboard";
@@ -35,6 +39,15 @@ export default async function HomePage() {
   }
 
   const overdueRatio = Number(figures.outstanding) ? Number(figures.overdue) / Number(figures.outstanding) : null;
+
+  // ── Équipe et balance âgée ──
+  const teamPeriod = { from: addDays(date, -29), to: date };
+  const [agedBalance, team] = await Promise.all([
+    agedBalanceBuckets(db, scope),
+    can(scope.role, "dashboard.team") ? teamPerformance(db, scope, teamPeriod) : null,
+  ]);
+  // ── fin Équipe et balance âgée ──
+
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-2">
@@ -54,12 +67,7 @@ export default async function HomePage() {
         <KpiCard label="Clients" value={formatInteger(figures.clients)} hint="Dans votre périmètre" />
       </div>
       <div className="grid gap-6 xl:grid-cols-2">
-        <AgedBalanceCard
-          notDue={figures.notDue}
-          aged={figures.aged}
-          agingLimits={figures.agingLimits}
-          outstanding={figures.outstanding}
-        />
+        <AgedBalanceCard buckets={agedBalance.buckets} agingLimits={agedBalance.agingLimits} clients={agedBalance.clients} />
         <div className="space-y-6">
           <PendingActionsCard rows={pending.rows} total={pending.total} agendaLink={can(scope.role, "relance.work")} />
           <Card>
@@ -86,6 +94,9 @@ export default async function HomePage() {
           </Card>
         </div>
       </div>
+      {/* ── Équipe (dashboard.team) ── */}
+      {team && <TeamCard rows={team} from={teamPeriod.from} to={teamPeriod.to} />}
+      {/* ── fin Équipe ── */}
     </div>
   );
 }
