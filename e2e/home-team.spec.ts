@@ -22,7 +22,6 @@ test.describe("supervisor", () => {
     await expect(card.getByText("Performance de l'équipe")).toBeVisible();
     for (const name of demoCollectors) await expect(card.getByTestId("team-row").filter({ hasText: name })).toHaveCount(1);
     await expect(page.getByTestId("aged-bucket").first()).toBeVisible();
-    await page.getByTestId("team-card").scrollIntoViewIfNeeded();
     await page.screenshot({ path: "test-results/screens/home-team.png", fullPage: true });
   });
 
@@ -37,14 +36,15 @@ test.describe("supervisor", () => {
     await workbook.xlsx.readFile(await download.path());
     const sheet = workbook.getWorksheet("Balance âgée")!;
     const header = sheet.getRow(1).values as unknown[];
-    expect(header.slice(1, 5)).toEqual(["Code client", "Raison sociale", "Encours", "Non échu"]);
+    expect(header.slice(1, 6)).toEqual(["Société", "Code client", "Raison sociale", "Encours", "Non échu"]);
     const rows = sheet.getSheetValues().slice(2) as unknown[][];
     expect(rows.length).toBeGreaterThan(10);
-    // Columns: 1 code, 2 name, 3 encours, then one per bucket from 4.
-    const totals = amounts.map((_, i) => rows.reduce((sum, row) => sum + Number(row[4 + i] ?? 0), 0));
+    // Columns: 1 société, 2 code, 3 name, 4 encours, then one per bucket from 5.
+    const totals = amounts.map((_, i) => rows.reduce((sum, row) => sum + Number(row[5 + i] ?? 0), 0));
     totals.forEach((total, i) => expect(total).toBeCloseTo(amounts[i], 1));
-    expect(typeof rows[0][3]).toBe("number");
-    const codes = rows.map((row) => String(row[1]));
+    expect(typeof rows[0][4]).toBe("number");
+    // One row per client: codes are unique within a company.
+    const codes = rows.map((row) => `${row[1]} ${row[2]}`);
     expect(new Set(codes).size).toBe(codes.length);
   });
 });

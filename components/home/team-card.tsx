@@ -36,9 +36,8 @@ export function TeamCard({ rows, from, to }: { rows: TeamPerformanceRow[]; from:
                 <TableHead>Collecteur</TableHead>
                 <TableHead className="text-right">Actions</TableHead>
                 <TableHead className="text-right">Appels</TableHead>
-                <TableHead className="text-right">Promesses obtenues</TableHead>
-                <TableHead className="text-right">Tenues</TableHead>
-                <TableHead className="min-w-48">Réglé sur le portefeuille</TableHead>
+                <TableHead className="text-right">Promesses tenues / obtenues</TableHead>
+                <TableHead className="min-w-56">Réglé sur le portefeuille</TableHead>
                 <TableHead className="text-right">Encours</TableHead>
                 <TableHead className="text-right">Échu</TableHead>
               </TableRow>
@@ -49,7 +48,7 @@ export function TeamCard({ rows, from, to }: { rows: TeamPerformanceRow[]; from:
                 return (
                   <TableRow key={r.userId} data-testid="team-row">
                     <TableCell>
-                      <Link href={`/clients?collector=${r.userId}`} className="font-medium hover:underline">
+                      <Link href={`/clients?collector=${r.userId}`} className="whitespace-nowrap font-medium hover:underline">
                         {r.name}
                       </Link>
                       <div className="text-xs text-muted-foreground">
@@ -61,18 +60,19 @@ export function TeamCard({ rows, from, to }: { rows: TeamPerformanceRow[]; from:
                       <div className="text-xs text-muted-foreground">{actionDetail(r.actions)}</div>
                     </TableCell>
                     <TableCell className="tabular text-right">{formatInteger(r.calls)}</TableCell>
-                    <TableCell className="tabular text-right">{formatInteger(r.promisesObtained)}</TableCell>
-                    <TableCell className="tabular text-right">{formatInteger(r.promisesKept)}</TableCell>
+                    <TableCell className="tabular text-right">
+                      {formatInteger(r.promisesKept)} / {formatInteger(r.promisesObtained)}
+                    </TableCell>
                     <TableCell>
                       <div className="flex items-center gap-2">
-                        <div className="h-2 flex-1 overflow-hidden rounded-full bg-muted" aria-hidden="true">
+                        <div className="h-2 min-w-16 flex-1 overflow-hidden rounded-full bg-muted" aria-hidden="true">
                           <div className="h-full rounded-full bg-emerald-500" style={{ width: `${maxSettled > 0 ? (Math.max(settled, 0) / maxSettled) * 100 : 0}%` }} />
                         </div>
-                        <span className="tabular w-28 shrink-0 text-right text-sm">{formatMoney(r.settled)}</span>
+                        <span className="tabular shrink-0 whitespace-nowrap text-right text-sm">{formatMoney(r.settled)}</span>
                       </div>
                     </TableCell>
-                    <TableCell className="tabular text-right">{formatMoney(r.outstanding)}</TableCell>
-                    <TableCell className="tabular text-right text-destructive">{formatMoney(r.overdue)}</TableCell>
+                    <TableCell className="tabular whitespace-nowrap text-right">{formatMoney(r.outstanding)}</TableCell>
+                    <TableCell className="tabular whitespace-nowrap text-right text-destructive">{formatMoney(r.overdue)}</TableCell>
                   </TableRow>
                 );
               })}

@@ -69,6 +69,7 @@ describe("aged balance", () => {
       ["B2", 7, 7, 0, 0, 0],
       ["C3", 210.5, 0, 10.5, 200, 0],
     ]);
+    expect(new Set(rows.map((r) => r.entityCode)).size).toBe(1);
     const mine = await agedBalanceBuckets(handle.db, alice);
     expect(mine.buckets.map((b) => Number(b.amount))).toEqual([100, 60.5, 200, 25]);
   });

@@ -44,23 +44,23 @@ export async function agedBalanceBuckets(db: Queryable, scope: Scope): Promise<A
   };
 }
 
-export type AgedBalanceClientRow = { code: string; name: string; outstanding: string; buckets: string[] };
+export type AgedBalanceClientRow = { entityCode: string; code: string; name: string; outstanding: string; buckets: string[] };
 
-/** Clients of the scope with something open in the latest snapshot, by code, in batches (for the export). */
+/** Clients of the scope with something open in the latest snapshot, by code (unique per entity only), in batches. */
 export async function* streamAgedBalanceByClient(db: Queryable, scope: Scope, batch = 5000): AsyncIterable<AgedBalanceClientRow[]> {
   let after = { code: "", id: "00000000-0000-0000-0000-000000000000" };
   for (;;) {
-    const rows = await queryRows<AgedBalanceClientRow & { id: string }>(
+    const rows = await queryRows<{ id: string; entity_code: string; code: string; name: string; outstanding: string; buckets: string[] }>(
       db,
-      sql`select clients.id, clients.code, clients.name, s.outstanding::text as outstanding,
+      sql`select clients.id, entities.code as entity_code, clients.code, clients.name, s.outstanding::text as outstanding,
           array_prepend(s.not_due, s.aged)::text[] as buckets
-        from daily_snapshots s join clients on clients.id = s.client_id
+        from daily_snapshots s join clients on clients.id = s.client_id join entities on entities.id = clients.entity_id
         where s.snapshot_date = (select max(snapshot_date) from daily_snapshots) and ${clientInScope(scope)}
           and (s.not_due <> 0 or s.overdue <> 0) and (clients.code, clients.id) > (${after.code}, ${after.id}::uuid)
         order by clients.code, clients.id limit ${batch}`,
     );
     if (rows.length === 0) return;
-    yield rows.map(({ code, name, outstanding, buckets }) => ({ code, name, outstanding, buckets }));
+    yield rows.map((r) => ({ entityCode: r.entity_code, code: r.code, name: r.name, outstanding: r.outstanding, buckets: r.buckets }));
     if (rows.length < batch) return;
     after = rows[rows.length - 1];
   }

@@ -14,12 +14,14 @@ export async function GET() {
   const agingLimits = (await latestAgingLimits(current.db)) ?? (await getOption(current.db, "agingLimits"));
   const buckets = ["Non échu", ...agingBucketLabels(agingLimits).map((label) => `Échu ${label}`)];
   const columns = [
+    { header: "Société", width: 10 },
     { header: "Code client", width: 14 },
     { header: "Raison sociale", width: 36 },
     { header: "Encours", width: 16, numFmt: moneyFormat },
     ...buckets.map((header) => ({ header, width: 16, numFmt: moneyFormat })),
   ];
   const rows = mapBatches(streamAgedBalanceByClient(current.db, current.scope), (row) => [
+    neutraliseFormula(row.entityCode),
     neutraliseFormula(row.code),
     neutraliseFormula(row.name),
     // Numbers, so the spreadsheet can sum them; the database keeps exact decimals.
