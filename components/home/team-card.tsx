@@ -23,7 +23,8 @@ export function TeamCard({ rows, from, to }: { rows: TeamPerformanceRow[]; from:
       <CardHeader>
         <CardTitle>Performance de l&apos;équipe</CardTitle>
         <CardDescription>
-          Du {formatDate(from)} au {formatDate(to)} : actions faites, promesses et règlements sur le portefeuille de chaque collecteur
+          Du {formatDate(from)} au {formatDate(to)} : actions faites, promesses tenues / obtenues, factures réglées et encours du
+          portefeuille de chaque collecteur
         </CardDescription>
       </CardHeader>
       <CardContent>
@@ -36,8 +37,10 @@ export function TeamCard({ rows, from, to }: { rows: TeamPerformanceRow[]; from:
                 <TableHead>Collecteur</TableHead>
                 <TableHead className="text-right">Actions</TableHead>
                 <TableHead className="text-right">Appels</TableHead>
-                <TableHead className="text-right">Promesses tenues / obtenues</TableHead>
-                <TableHead className="min-w-56">Réglé sur le portefeuille</TableHead>
+                <TableHead className="text-right" title="Promesses tenues / promesses obtenues">
+                  Promesses
+                </TableHead>
+                <TableHead className="min-w-44">Réglé</TableHead>
                 <TableHead className="text-right">Encours</TableHead>
                 <TableHead className="text-right">Échu</TableHead>
               </TableRow>
