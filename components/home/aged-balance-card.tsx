@@ -1,58 +1,87 @@
+import { Download } from "lucide-react";
+import Link from "next/link";
 import { StackedBar } from "@/components/charts/stacked-bar";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatMoney, formatPercent } from "@/lib/format/fr";
+import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { AgedBucket } from "@/db/queries/aged-balance";
+import { formatInteger, formatMoney, formatPercent } from "@/lib/format/fr";
 import { agingBucketLabels } from "@/lib/settings/options";
 
 const colours = ["bg-emerald-500", "bg-lime-500", "bg-amber-400", "bg-orange-500", "bg-red-500", "bg-red-700", "bg-red-900", "bg-rose-950"];
 
-export function AgedBalanceCard({
-  notDue,
-  aged,
-  agingLimits,
-  outstanding,
-}: {
-  notDue: string;
-  aged: string[];
-  agingLimits: number[];
-  outstanding: string;
-}) {
+/** The open documents of a bucket on the Pièces list: bucket 0 is « non échu », bucket i the (i − 1)th overdue range. */
+export function bucketHref(index: number): string {
+  return index === 0 ? "/pieces?status=open&due=not_due" : `/pieces?status=open&age=${index - 1}`;
+}
+
+export function AgedBalanceCard({ buckets, agingLimits, clients }: { buckets: AgedBucket[]; agingLimits: number[]; clients: number }) {
   const labels = ["Non échu", ...(agingLimits.length ? agingBucketLabels(agingLimits) : [])];
-  const values = [notDue, ...aged];
-  const total = Number(outstanding);
-  const rows = labels.map((label, i) => ({
-    label,
-    amount: values[i] ?? "0",
+  const total = buckets.reduce((sum, b) => sum + Number(b.amount), 0);
+  const rows = buckets.map((bucket, i) => ({
+    ...bucket,
+    label: labels[i] ?? `Tranche ${i}`,
+    href: bucketHref(i),
     className: colours[i] ?? colours[colours.length - 1],
   }));
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>Balance âgée</CardTitle>
-        <CardDescription>Encours par ancienneté de retard</CardDescription>
+    <Card data-testid="aged-balance-card">
+      <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-2">
+        <div className="space-y-1.5">
+          <CardTitle>Balance âgée</CardTitle>
+          <CardDescription>Encours par ancienneté de retard ; chaque tranche ouvre ses pièces</CardDescription>
+        </div>
+        <Button asChild variant="outline" size="sm">
+          <a href="/api/balance-agee/export" download>
+            <Download className="size-4" aria-hidden="true" /> Exporter (xlsx)
+          </a>
+        </Button>
       </CardHeader>
       <CardContent className="space-y-4">
-        <StackedBar
-          segments={rows.map((r) => ({ label: r.label, value: Number(r.amount), className: r.className, formatted: formatMoney(r.amount) }))}
-        />
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Tranche</TableHead>
-              <TableHead className="text-right">Montant</TableHead>
-              <TableHead className="text-right">Part</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((r) => (
-              <TableRow key={r.label}>
-                <TableCell>{r.label}</TableCell>
-                <TableCell className="tabular text-right">{formatMoney(r.amount)}</TableCell>
-                <TableCell className="tabular text-right">{formatPercent(total ? Number(r.amount) / total : null)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        {rows.length === 0 ? (
+          <p className="text-sm text-muted-foreground">La balance âgée sera calculée lors du prochain traitement de nuit.</p>
+        ) : (
+          <>
+            <StackedBar
+              segments={rows.map((r) => ({ label: r.label, value: Number(r.amount), className: r.className, formatted: formatMoney(r.amount) }))}
+            />
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Tranche</TableHead>
+                  <TableHead className="text-right">Clients</TableHead>
+                  <TableHead className="text-right">Montant</TableHead>
+                  <TableHead className="text-right">Part</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rows.map((r) => (
+                  <TableRow key={r.label} data-testid="aged-bucket">
+                    <TableCell>
+                      <Link href={r.href} className="flex items-center gap-2 font-medium hover:underline">
+                        <span className={`size-2.5 rounded-sm ${r.className}`} aria-hidden="true" />
+                        {r.label}
+                      </Link>
+                    </TableCell>
+                    <TableCell className="tabular text-right">{formatInteger(r.clients)}</TableCell>
+                    <TableCell className="tabular text-right">{formatMoney(r.amount)}</TableCell>
+                    <TableCell className="tabular text-right">{formatPercent(total ? Number(r.amount) / total : null)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+              <TableFooter>
+                <TableRow>
+                  <TableCell>Total</TableCell>
+                  <TableCell className="tabular text-right">{formatInteger(clients)}</TableCell>
+                  <TableCell className="tabular text-right" data-testid="aged-total">
+                    {formatMoney(total)}
+                  </TableCell>
+                  <TableCell />
+                </TableRow>
+              </TableFooter>
+            </Table>
+          </>
+        )}
       </CardContent>
     </Card>
   );

@@ -5,6 +5,9 @@ import { KpiCards } from "@/components/home/kpi-cards";
 import { KpiEntitySelect } from "@/components/home/kpi-entity-select";
 import { Onboarding } from "@/components/home/onboarding";
 import { PendingActionsCard } from "@/components/home/pending-actions-card";
+import { TeamCard } from "@/components/home/team-card";
+import { agedBalanceBuckets } from "@/db/queries/aged-balance";
+import { teamPerformance } from "@/db/queries/team-performance";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listMyPendingActions } from "@/db/queries/actions";
 import { homeFigures } from "@/db/queries/dashboard";
@@ -12,10 +15,9 @@ import { homeKpis } from "@/db/queries/kpi";
 import { listEntities } from "@/db/queries/users";
 import { listTopOverdueClients } from "@/db/queries/top-overdue";
 import { requireUser } from "@/lib/auth/session";
-import { today } from "@/lib/dates";
+import { addDays, today } from "@/lib/dates";
 import { formatDate, formatMoney } from "@/lib/format/fr";
 import { can } from "@/lib/auth/permissions";
-// Accueil — tendance et géographie.
 import { GeographyCard } from "@/components/home/geography-card";
 import { TrendCard } from "@/components/home/trend-card";
 import { homeGeography } from "@/db/queries/home-geography";
@@ -35,15 +37,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         : [];
   const { societe } = await searchParams;
   const entityId = entities.find((entity) => entity.id === societe)?.id;
-  const [figures, kpis, pending, topOverdue] = await Promise.all([
-    homeFigures(db, scope),
-    homeKpis(db, scope, date, entityId),
-    listMyPendingActions(db, scope, date),
-    listTopOverdueClients(db, scope),
-  ]);
+  const figures = await homeFigures(db, scope);
   const firstName = user.name.split(" ")[0];
-  // Accueil — tendance et géographie.
-  const [trend, geography] = await Promise.all([homeTrend(db, scope, date), homeGeography(db, scope, date)]);
 
   if (figures.clients === 0) {
     return (
@@ -53,6 +48,17 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       </div>
     );
   }
+
+  const teamPeriod = { from: addDays(date, -29), to: date };
+  const [kpis, pending, topOverdue, agedBalance, team, trend, geography] = await Promise.all([
+    homeKpis(db, scope, date, entityId),
+    listMyPendingActions(db, scope, date),
+    listTopOverdueClients(db, scope),
+    agedBalanceBuckets(db, scope),
+    can(scope.role, "dashboard.team") ? teamPerformance(db, scope, teamPeriod) : null,
+    homeTrend(db, scope, date),
+    homeGeography(db, scope, date),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -69,12 +75,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       </div>
       <KpiCards kpis={kpis} />
       <div className="grid gap-6 xl:grid-cols-2">
-        <AgedBalanceCard
-          notDue={figures.notDue}
-          aged={figures.aged}
-          agingLimits={figures.agingLimits}
-          outstanding={figures.outstanding}
-        />
+        <AgedBalanceCard buckets={agedBalance.buckets} agingLimits={agedBalance.agingLimits} clients={agedBalance.clients} />
         <div className="space-y-6">
           <PendingActionsCard rows={pending.rows} total={pending.total} agendaLink={can(scope.role, "relance.work")} />
           <Card>
@@ -101,7 +102,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </Card>
         </div>
       </div>
-      {/* Accueil — tendance et géographie. */}
+      {team && <TeamCard rows={team} from={teamPeriod.from} to={teamPeriod.to} />}
       <section aria-label="Tendance et géographie" className="space-y-6">
         <TrendCard points={trend} />
         <GeographyCard rows={geography} />
