@@ -15,7 +15,7 @@ test.describe("admin", () => {
     await expect(table.getByRole("row").nth(1)).toContainText(/\d[\d\u202f]*,\d\d\u00a0€/);
     await expect(table).toContainText("Paris");
 
-    await page.getByRole("button", { name: "Échu" }).click();
+    await page.getByRole("button", { name: "Échu", exact: true }).click();
     await expect(page.getByRole("group", { name: "Carte des départements : échu" })).toBeVisible();
     await expect(page.getByRole("table", { name: "Départements par échu" }).getByRole("row").nth(1)).toContainText(/\d[\d\u202f]*,\d\d\u00a0€/);
 

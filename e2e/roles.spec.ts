@@ -18,7 +18,7 @@ for (const account of Object.keys(menus) as Account[]) {
       await page.goto("/");
       const menu = page.getByRole("navigation", { name: "Menu principal" });
       await expect(menu.getByRole("link")).toHaveText(menus[account]);
-      await expect(page.getByText("Encours", { exact: true })).toBeVisible();
+      await expect(page.getByRole("heading", { name: /^Encours/ }).first()).toBeVisible();
       await expect(page.getByRole("heading", { name: "Balance âgée" })).toBeVisible();
       await page.screenshot({ path: `test-results/screens/home-${account}.png`, fullPage: true });
     });
