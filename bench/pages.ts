@@ -95,6 +95,8 @@ async function main() {
     const admin = await sessionCookie("admin@encaisse.demo");
     const collector = await sessionCookie("recouvrement1@encaisse.demo");
     const pages: [string, string, string][] = [
+      ["Accueil (administrateur)", "/", admin],
+      ["Accueil (chargé de recouvrement)", "/", collector],
       ["Clients (administrateur, sans filtre)", "/clients", admin],
       ["Clients · recherche « dupont »", "/clients?q=dupont", admin],
       ["Clients · société", `/clients?entity=${ids.entity}`, admin],
