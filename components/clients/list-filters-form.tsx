@@ -1,6 +1,6 @@
 import { Filter } from "lucide-react";
 import Link from "next/link";
-import { selectClassName } from "@/components/forms/field";
+import { ChoiceField, type ChoiceOption } from "@/components/forms/choice-field";
 import { GetForm } from "@/components/forms/get-form";
 import { RangeFields } from "@/components/forms/range-fields";
 import { Button } from "@/components/ui/button";
@@ -8,23 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { ClientSearch } from "@/lib/clients/filters";
 
-type Option = { id: string; name: string };
-
-function Choice({ id, label, name, value, options, all }: { id: string; label: string; name: string; value?: string; options: Option[]; all: string }) {
-  return (
-    <div className="space-y-1.5">
-      <Label htmlFor={id}>{label}</Label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={selectClassName}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+type Option = ChoiceOption;
 
 const yesNo = (yes: string, no: string) => [
   { id: "yes", name: yes },
@@ -53,9 +37,9 @@ export function ListFiltersForm({
         <Label htmlFor="f-q">Recherche</Label>
         <Input id="f-q" name="q" type="search" defaultValue={search.q} placeholder="Code, raison sociale ou SIREN" />
       </div>
-      {entities.length > 1 && <Choice id="f-entity" label="Société" name="entity" value={search.entity} options={entities} all="Toutes" />}
+      {entities.length > 1 && <ChoiceField id="f-entity" label="Société" name="entity" value={search.entity} options={entities} all="Toutes" />}
       {collectors && (
-        <Choice
+        <ChoiceField
           id="f-collector"
           label="Chargé de recouvrement"
           name="collector"
@@ -64,17 +48,17 @@ export function ListFiltersForm({
           all="Tous"
         />
       )}
-      {salesReps && <Choice id="f-sales" label="Commercial" name="salesRep" value={search.salesRep} options={salesReps} all="Tous" />}
-      {groups.length > 0 && <Choice id="f-group" label="Groupe" name="group" value={search.group} options={groups} all="Tous" />}
+      {salesReps && <ChoiceField id="f-sales" label="Commercial" name="salesRep" value={search.salesRep} options={salesReps} all="Tous" />}
+      {groups.length > 0 && <ChoiceField id="f-group" label="Groupe" name="group" value={search.group} options={groups} all="Tous" />}
       <div className="space-y-1.5">
         <Label htmlFor="f-dept">Département</Label>
         <Input id="f-dept" name="dept" defaultValue={search.dept} placeholder="ex. 69, 2A" maxLength={3} />
       </div>
       <RangeFields id="f-outstanding" label="Encours (€)" names={["outstandingMin", "outstandingMax"]} values={[search.outstandingMin, search.outstandingMax]} />
       <RangeFields id="f-overdue-range" label="Échu (€)" names={["overdueMin", "overdueMax"]} values={[search.overdueMin, search.overdueMax]} />
-      <Choice id="f-overdue" label="Retard" name="hasOverdue" value={search.hasOverdue} options={yesNo("Avec échu", "Sans échu")} all="Indifférent" />
-      <Choice id="f-dispute" label="Litige" name="hasDispute" value={search.hasDispute} options={yesNo("Avec litige", "Sans litige")} all="Indifférent" />
-      <Choice id="f-paused" label="Relances" name="paused" value={search.paused} options={yesNo("Suspendues", "Actives")} all="Toutes" />
+      <ChoiceField id="f-overdue" label="Retard" name="hasOverdue" value={search.hasOverdue} options={yesNo("Avec échu", "Sans échu")} all="Indifférent" />
+      <ChoiceField id="f-dispute" label="Litige" name="hasDispute" value={search.hasDispute} options={yesNo("Avec litige", "Sans litige")} all="Indifférent" />
+      <ChoiceField id="f-paused" label="Relances" name="paused" value={search.paused} options={yesNo("Suspendues", "Actives")} all="Toutes" />
       <div className="flex items-end gap-2 lg:col-span-2">
         <Button type="submit" className="flex-1">
           <Filter className="size-4" aria-hidden="true" /> Filtrer

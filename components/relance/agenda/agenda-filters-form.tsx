@@ -1,6 +1,6 @@
 import { Filter } from "lucide-react";
 import Link from "next/link";
-import { selectClassName } from "@/components/forms/field";
+import { ChoiceField, type ChoiceOption } from "@/components/forms/choice-field";
 import { GetForm } from "@/components/forms/get-form";
 import { RangeFields } from "@/components/forms/range-fields";
 import { Button } from "@/components/ui/button";
@@ -9,23 +9,7 @@ import { Label } from "@/components/ui/label";
 import { actionTypeLabels } from "@/lib/collection/labels";
 import type { AgendaSearch } from "@/lib/relance/agenda-filters";
 
-type Option = { id: string; name: string };
-
-function Choice({ id, label, name, value, options, all }: { id: string; label: string; name: string; value?: string; options: Option[]; all: string }) {
-  return (
-    <div className="space-y-1.5">
-      <Label htmlFor={id}>{label}</Label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={selectClassName}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+type Option = ChoiceOption;
 
 const typeOptions = Object.entries(actionTypeLabels).map(([id, name]) => ({ id, name }));
 
@@ -52,22 +36,22 @@ export function AgendaFiltersForm({
   return (
     <GetForm action={action} className="grid gap-3 rounded-lg border bg-card p-4 sm:grid-cols-2 lg:grid-cols-6">
       {ownOnly ? (
-        <Choice id="a-collector" label="Chargé de recouvrement" name="collector" value={search.collector} options={[{ id: "all", name: "Toutes les actions" }]} all="Mes actions" />
+        <ChoiceField id="a-collector" label="Chargé de recouvrement" name="collector" value={search.collector} options={[{ id: "all", name: "Toutes les actions" }]} all="Mes actions" />
       ) : (
-        <Choice id="a-collector" label="Chargé de recouvrement" name="collector" value={search.collector === "all" ? "" : search.collector} options={collectors} all="Tous" />
+        <ChoiceField id="a-collector" label="Chargé de recouvrement" name="collector" value={search.collector === "all" ? "" : search.collector} options={collectors} all="Tous" />
       )}
-      {entities.length > 1 && <Choice id="a-entity" label="Société" name="entity" value={search.entity} options={entities.map((e) => ({ id: e.id, name: e.name }))} all="Toutes" />}
+      {entities.length > 1 && <ChoiceField id="a-entity" label="Société" name="entity" value={search.entity} options={entities.map((e) => ({ id: e.id, name: e.name }))} all="Toutes" />}
       <div className={entities.length > 1 ? "space-y-1.5 lg:col-span-2" : "space-y-1.5 lg:col-span-3"}>
         <Label htmlFor="a-q">Client</Label>
         <Input id="a-q" name="q" type="search" defaultValue={search.q} placeholder="Code ou raison sociale" />
       </div>
-      <Choice id="a-type" label="Type d'action" name="type" value={search.type} options={typeOptions} all="Tous" />
+      <ChoiceField id="a-type" label="Type d'action" name="type" value={search.type} options={typeOptions} all="Tous" />
       <div className="lg:col-span-2">
         <RangeFields id="a-period" label="Période" names={["from", "to"]} values={[search.from, search.to]} type="date" />
       </div>
       {customFields.length > 0 && (
         <>
-          <Choice id="a-cf" label="Champ personnalisé" name="cf" value={search.cf} options={customFields.map((name) => ({ id: name, name }))} all="Aucun" />
+          <ChoiceField id="a-cf" label="Champ personnalisé" name="cf" value={search.cf} options={customFields.map((name) => ({ id: name, name }))} all="Aucun" />
           <div className="space-y-1.5">
             <Label htmlFor="a-cfv">Valeur du champ</Label>
             <Input id="a-cfv" name="cfv" defaultValue={search.cfv} placeholder="ex. BTP" />
