@@ -16,3 +16,10 @@ export function daysBetween(from: string, to: string): number {
 }
 
 export const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** First day (`yyyy-mm-dd`) of the month `back` months before the month of `isoDate`. */
+export function monthStart(isoDate: string, back = 0): string {
+  const [y, m] = isoDate.split("-").map(Number);
+  const index = y * 12 + (m - 1) - back;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}-01`;
+}

@@ -11,17 +11,28 @@ import { agingBucketLabels } from "@/lib/settings/options";
 const colours = ["bg-emerald-500", "bg-lime-500", "bg-amber-400", "bg-orange-500", "bg-red-500", "bg-red-700", "bg-red-900", "bg-rose-950"];
 
 /** The open documents of a bucket on the Pièces list: bucket 0 is « non échu », bucket i the (i − 1)th overdue range. */
-export function bucketHref(index: number): string {
-  return index === 0 ? "/pieces?status=open&due=not_due" : `/pieces?status=open&age=${index - 1}`;
+export function bucketHref(index: number, entityId?: string): string {
+  const entity = entityId ? `&entity=${entityId}` : "";
+  return (index === 0 ? "/pieces?status=open&due=not_due" : `/pieces?status=open&age=${index - 1}`) + entity;
 }
 
-export function AgedBalanceCard({ buckets, agingLimits, clients }: { buckets: AgedBucket[]; agingLimits: number[]; clients: number }) {
+export function AgedBalanceCard({
+  buckets,
+  agingLimits,
+  clients,
+  entityId,
+}: {
+  buckets: AgedBucket[];
+  agingLimits: number[];
+  clients: number;
+  entityId?: string;
+}) {
   const labels = ["Non échu", ...(agingLimits.length ? agingBucketLabels(agingLimits) : [])];
   const total = buckets.reduce((sum, b) => sum + Number(b.amount), 0);
   const rows = buckets.map((bucket, i) => ({
     ...bucket,
     label: labels[i] ?? `Tranche ${i}`,
-    href: bucketHref(i),
+    href: bucketHref(i, entityId),
     className: colours[i] ?? colours[colours.length - 1],
   }));
   return (
@@ -32,7 +43,7 @@ export function AgedBalanceCard({ buckets, agingLimits, clients }: { buckets: Ag
           <CardDescription>Encours par ancienneté de retard ; chaque tranche ouvre ses pièces</CardDescription>
         </div>
         <Button asChild variant="outline" size="sm">
-          <a href="/api/balance-agee/export" download>
+          <a href={`/api/balance-agee/export${entityId ? `?societe=${entityId}` : ""}`} download>
             <Download className="size-4" aria-hidden="true" /> Exporter (xlsx)
           </a>
         </Button>

@@ -9,7 +9,7 @@ import { formatInteger, formatMoney, formatMoneyCompact } from "@/lib/format/fr"
 import { cn } from "@/lib/utils";
 
 const metrics = {
-  revenue: { label: "Chiffre d'affaires", hint: "ventes des 12 derniers mois", palette: "blue" },
+  revenue: { label: "Chiffre d'affaires", hint: "ventes des 12 derniers mois, mois en cours compris", palette: "blue" },
   overdue: { label: "Échu", hint: "au dernier calcul", palette: "red" },
 } as const;
 type Metric = keyof typeof metrics;

@@ -7,9 +7,10 @@ import { clientInScope } from "./scope";
 const pendingStatuses = ["planned", "to_confirm", "error"] as const;
 
 /** The user's pending actions due by `date` (manual to do, awaiting confirmation, in error), oldest first. */
-export async function listMyPendingActions(db: Queryable, scope: Scope, date: string, limit = 8) {
+export async function listMyPendingActions(db: Queryable, scope: Scope, date: string, entityId?: string, limit = 8) {
   const where = and(
     clientInScope(scope),
+    entityId ? eq(clients.entityId, entityId) : undefined,
     eq(actions.assignedUserId, scope.userId),
     inArray(actions.status, [...pendingStatuses]),
     lte(actions.plannedDate, date),

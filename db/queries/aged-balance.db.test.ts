@@ -5,6 +5,7 @@ import { makeClient, makeEntity, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import type { Scope } from "@/lib/auth/scope";
 import { agedBalanceBuckets, latestAgingLimits, streamAgedBalanceByClient } from "./aged-balance";
+import { refreshPortfolioSnapshot } from "./home-aggregates";
 import { loadScope } from "./scope";
 
 const today = "2026-11-23";
@@ -44,12 +45,13 @@ beforeAll(async () => {
     snap(c1.id, "2026-11-21", "999", ["999", "999", "999"]),
     snap(c3.id, "2026-11-22", "0", ["10.5", "200", "0"]),
   ]);
+  for (const date of ["2026-11-21", "2026-11-22"]) await refreshPortfolioSnapshot(db, date, 4);
 });
 afterAll(() => handle.close());
 
 describe("aged balance", () => {
-  it("sums each bucket and counts its clients from the latest snapshot", async () => {
-    const balance = await agedBalanceBuckets(handle.db, admin);
+  it("sums each bucket and counts its clients on the day asked", async () => {
+    const balance = await agedBalanceBuckets(handle.db, admin, "2026-11-22");
     expect(balance.snapshotDate).toBe("2026-11-22");
     expect(balance.agingLimits).toEqual([30, 60]);
     expect(await latestAgingLimits(handle.db)).toEqual([30, 60]);
@@ -63,14 +65,14 @@ describe("aged balance", () => {
   });
 
   it("lists one row per client with something open, within the scope", async () => {
-    const rows = await collect(streamAgedBalanceByClient(handle.db, admin, 1));
+    const rows = await collect(streamAgedBalanceByClient(handle.db, admin, undefined, 1));
     expect(rows.map((r) => [r.code, Number(r.outstanding), ...r.buckets.map(Number)])).toEqual([
       ["A1", 175, 100, 50, 0, 25],
       ["B2", 7, 7, 0, 0, 0],
       ["C3", 210.5, 0, 10.5, 200, 0],
     ]);
     expect(new Set(rows.map((r) => r.entityCode)).size).toBe(1);
-    const mine = await agedBalanceBuckets(handle.db, alice);
+    const mine = await agedBalanceBuckets(handle.db, alice, "2026-11-22");
     expect(mine.buckets.map((b) => Number(b.amount))).toEqual([100, 60.5, 200, 25]);
   });
 });

@@ -1,10 +1,12 @@
 /**
- * The balance âgée of a scope from the latest daily snapshot (the same source as the home figures): per bucket
- * for the card, per client for the export. Bucket 0 is « non échu », bucket i ≥ 1 is `aged[i]` of the snapshot.
+ * The balance âgée of a scope: per bucket for the card from the home aggregates, per client for the export from
+ * the latest daily snapshot. Bucket 0 is « non échu », bucket i ≥ 1 is `aged[i]` of the snapshot.
  */
 import { sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import { queryRows, type Queryable } from "../client";
+import { portfolioSnapshots } from "../schema";
+import { aggregateInScope } from "./kpi";
 import { clientInScope } from "./scope";
 
 export type AgedBucket = { amount: string; clients: number };
@@ -16,28 +18,23 @@ export type AgedBalance = {
   clients: number;
 };
 
-/** Amount and number of clients with a non-zero amount, per bucket (non échu first). */
-export async function agedBalanceBuckets(db: Queryable, scope: Scope): Promise<AgedBalance> {
-  const rows = await queryRows<{ i: number; amount: string; clients: number; total_clients: number; snapshot_date: string; aging_limits: number[] }>(
+/** Amount and number of clients with a non-zero amount, per bucket (non échu first), on the snapshot of `date`. */
+export async function agedBalanceBuckets(db: Queryable, scope: Scope, date: string, entityId?: string): Promise<AgedBalance> {
+  const rows = await queryRows<{ i: number; amount: string; clients: number; total_clients: number; aging_limits: number[] }>(
     db,
-    sql`with latest as (select max(snapshot_date) as d from daily_snapshots),
-      amounts as (
-        select s.client_id, s.snapshot_date, s.aging_limits, 0 as i, s.not_due as amount
-        from daily_snapshots s join clients on clients.id = s.client_id
-        where s.snapshot_date = (select d from latest) and ${clientInScope(scope)}
-        union all
-        select s.client_id, s.snapshot_date, s.aging_limits, i, s.aged[i]
-        from daily_snapshots s join clients on clients.id = s.client_id
-        cross join lateral generate_subscripts(s.aged, 1) as i
-        where s.snapshot_date = (select d from latest) and ${clientInScope(scope)})
-      select i, sum(amount)::text as amount, (count(*) filter (where amount <> 0))::int as clients,
-        (select count(distinct client_id)::int from amounts where amount <> 0) as total_clients,
-        min(snapshot_date)::text as snapshot_date, (array_agg(aging_limits))[1] as aging_limits
-      from amounts group by i order by i`,
+    sql`with scoped as (
+        select * from portfolio_snapshots
+        where snapshot_date = ${date}::date and ${aggregateInScope(portfolioSnapshots, scope, entityId)})
+      select b.i::int as i, sum(b.amount)::text as amount, sum(b.clients)::int as clients,
+        (select sum(clients_with_balance)::int from scoped) as total_clients,
+        (select aging_limits from scoped limit 1) as aging_limits
+      from scoped cross join lateral unnest(array_prepend(scoped.not_due, scoped.aged), scoped.bucket_clients)
+        with ordinality as b(amount, clients, i)
+      group by b.i order by b.i`,
   );
   if (rows.length === 0) return { snapshotDate: null, agingLimits: [], buckets: [], clients: 0 };
   return {
-    snapshotDate: rows[0].snapshot_date,
+    snapshotDate: date,
     agingLimits: rows[0].aging_limits,
     buckets: rows.map((r) => ({ amount: r.amount, clients: r.clients })),
     clients: rows[0].total_clients,
@@ -47,7 +44,13 @@ export async function agedBalanceBuckets(db: Queryable, scope: Scope): Promise<A
 export type AgedBalanceClientRow = { entityCode: string; code: string; name: string; outstanding: string; buckets: string[] };
 
 /** Clients of the scope with something open in the latest snapshot, by code (unique per entity only), in batches. */
-export async function* streamAgedBalanceByClient(db: Queryable, scope: Scope, batch = 5000): AsyncIterable<AgedBalanceClientRow[]> {
+export async function* streamAgedBalanceByClient(
+  db: Queryable,
+  scope: Scope,
+  entityId?: string,
+  batch = 5000,
+): AsyncIterable<AgedBalanceClientRow[]> {
+  const entity = entityId ? sql` and clients.entity_id = ${entityId}` : sql``;
   let after = { code: "", id: "00000000-0000-0000-0000-000000000000" };
   for (;;) {
     const rows = await queryRows<{ id: string; entity_code: string; code: string; name: string; outstanding: string; buckets: string[] }>(
@@ -55,7 +58,7 @@ export async function* streamAgedBalanceByClient(db: Queryable, scope: Scope, ba
       sql`select clients.id, entities.code as entity_code, clients.code, clients.name, s.outstanding::text as outstanding,
           array_prepend(s.not_due, s.aged)::text[] as buckets
         from daily_snapshots s join clients on clients.id = s.client_id join entities on entities.id = clients.entity_id
-        where s.snapshot_date = (select max(snapshot_date) from daily_snapshots) and ${clientInScope(scope)}
+        where s.snapshot_date = (select max(snapshot_date) from daily_snapshots) and ${clientInScope(scope)}${entity}
           and (s.not_due <> 0 or s.overdue <> 0) and (clients.code, clients.id) > (${after.code}, ${after.id}::uuid)
         order by clients.code, clients.id limit ${batch}`,
     );

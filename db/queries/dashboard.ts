@@ -3,14 +3,14 @@ import type { Scope } from "@/lib/auth/scope";
 import { queryRows, type Queryable } from "../client";
 import { clientInScope } from "./scope";
 
-export type HomeFigures = { clients: number; snapshotDate: string | null };
+export type HomeFigures = { hasClients: boolean; snapshotDate: string | null };
 
-/** How many clients the scope holds (none: the home page shows the onboarding) and the date of the latest snapshot. */
+/** Whether the scope holds any client (none: the home page shows the onboarding) and the date of the latest snapshot. */
 export async function homeFigures(db: Queryable, scope: Scope): Promise<HomeFigures> {
-  const [row] = await queryRows<{ clients: number; snapshot_date: string | null }>(
+  const [row] = await queryRows<{ has_clients: boolean; snapshot_date: string | null }>(
     db,
-    sql`select count(*)::int as clients, (select max(snapshot_date)::text from daily_snapshots) as snapshot_date
-        from clients where ${clientInScope(scope)}`,
+    sql`select exists (select 1 from clients where ${clientInScope(scope)}) as has_clients,
+          (select max(snapshot_date)::text from portfolio_snapshots) as snapshot_date`,
   );
-  return { clients: row.clients, snapshotDate: row.snapshot_date };
+  return { hasClients: row.has_clients, snapshotDate: row.snapshot_date };
 }

@@ -4,6 +4,7 @@ import { dailySnapshots } from "@/db/schema";
 import { makeClient, makeEntity, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import type { Scope } from "@/lib/auth/scope";
+import { refreshPortfolioSnapshot } from "./home-aggregates";
 import { homeTrend, lastMonthEnds } from "./home-trend";
 import { loadScope } from "./scope";
 
@@ -38,6 +39,7 @@ beforeAll(async () => {
     // After today: left out.
     snap(a.id, "2026-11-24", "9999.00", "9999.00"),
   ]);
+  for (const date of ["2026-09-30", "2026-10-15", "2026-10-31", "2026-11-20", "2026-11-24"]) await refreshPortfolioSnapshot(db, date, 1);
 });
 afterAll(() => handle.close());
 

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import { queryRows, type Queryable } from "../client";
-import { clientInScope } from "./scope";
+import { portfolioSnapshots } from "../schema";
+import { aggregateInScope } from "./kpi";
 
 export type TrendPoint = { date: string; outstanding: string; overdue: string; recorded: boolean };
 
@@ -16,31 +17,28 @@ export function lastMonthEnds(today: string, months = 12): string[] {
 
 /**
  * Encours and échu of the scope at each of the last 12 month ends and at the latest snapshot up to `today`,
- * read from the daily snapshots in one grouped statement. A day with no snapshot comes back with
+ * read from the home aggregates in one grouped statement. A day with no snapshot comes back with
  * `recorded: false` and zero amounts, so the chart can leave it out rather than draw a fall to zero.
  */
-export async function homeTrend(db: Queryable, scope: Scope, today: string): Promise<TrendPoint[]> {
+export async function homeTrend(db: Queryable, scope: Scope, today: string, entityId?: string): Promise<TrendPoint[]> {
   const days = lastMonthEnds(today).map((d) => sql`(${d}::date)`);
-  const rows = await queryRows<{ date: string; outstanding: string; overdue: string; recorded: boolean }>(
+  return queryRows<TrendPoint>(
     db,
     sql`with days(d) as (
         select d from (values ${sql.join(days, sql`, `)}) v(d)
         union
-        select max(snapshot_date) from daily_snapshots where snapshot_date <= ${today}::date
+        select max(snapshot_date) from portfolio_snapshots where snapshot_date <= ${today}::date
       ),
+      recorded as (select distinct snapshot_date from portfolio_snapshots where snapshot_date in (select d from days)),
       scoped as (
-        select s.snapshot_date, s.outstanding, s.overdue
-        from daily_snapshots s join clients on clients.id = s.client_id
-        where s.snapshot_date in (select d from days where d is not null) and ${clientInScope(scope)}
+        select snapshot_date, sum(outstanding) as outstanding, sum(overdue) as overdue from portfolio_snapshots
+        where snapshot_date in (select d from days) and ${aggregateInScope(portfolioSnapshots, scope, entityId)}
+        group by snapshot_date
       )
-      select days.d::text as date,
-        coalesce(sum(scoped.outstanding), 0)::text as outstanding,
-        coalesce(sum(scoped.overdue), 0)::text as overdue,
-        exists (select 1 from daily_snapshots x where x.snapshot_date = days.d) as recorded
-      from days left join scoped on scoped.snapshot_date = days.d
+      select days.d::text as date, coalesce(scoped.outstanding, 0)::text as outstanding,
+        coalesce(scoped.overdue, 0)::text as overdue, recorded.snapshot_date is not null as recorded
+      from days left join scoped on scoped.snapshot_date = days.d left join recorded on recorded.snapshot_date = days.d
       where days.d is not null
-      group by days.d
       order by days.d`,
   );
-  return rows;
 }

@@ -1,15 +1,16 @@
 /**
- * The indicators of the home page (SPEC §9) for a scope, optionally narrowed to one entity: a handful of
- * set-based queries feeding the pure formulas of lib/kpi. `date` is passed in, never read from the clock.
+ * The indicators of the home page (SPEC §9) for a scope, optionally narrowed to one entity, read from the
+ * home aggregates (a few rows per day) and fed to the pure formulas of lib/kpi. `date` is the day of the
+ * snapshot to read, never the clock.
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
-import { addDays } from "@/lib/dates";
+import { addDays, monthStart } from "@/lib/dates";
 import { DSO_MAX_MONTHS, dsoFigures } from "@/lib/kpi/dso";
 import { cei, recoveryRate } from "@/lib/kpi/ratios";
-import { fromCents, toCents } from "@/lib/templates/decimal";
 import { queryRows, type Queryable } from "../client";
-import { clientInScope } from "./scope";
+import { monthlySales, portfolioSnapshots } from "../schema";
+import { inScope } from "./scope";
 
 export type KpiFigures = {
   outstanding: string;
@@ -39,160 +40,99 @@ export type HomeKpis = {
 
 export const KPI_COMPARE_DAYS = 30;
 
-/** First day of the month `back` months before the month of `date`. */
-function monthStart(date: string, back = 0): string {
-  const [y, m] = date.split("-").map(Number);
-  const index = y * 12 + (m - 1) - back;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}-01`;
+type DayTotals = {
+  outstanding: string;
+  overdue: string;
+  notDue: string;
+  salesMonth: string | null;
+  overdueInvoices: string | null;
+  overdueDays: string | null;
+  due: string | null;
+  settled: string | null;
+};
+
+/** The rows of the home aggregates `scope` may see, narrowed to `entityId` when given. */
+export function aggregateInScope(table: typeof portfolioSnapshots | typeof monthlySales, scope: Scope, entityId?: string): SQL {
+  const where = inScope(scope, table);
+  return entityId ? sql`${where} and ${table.entityId} = ${entityId}` : where;
 }
 
-function inScope(scope: Scope, entityId: string | undefined): SQL {
-  return entityId ? sql`${clientInScope(scope)} and clients.entity_id = ${entityId}` : clientInScope(scope);
-}
-
-/** Encours, échu, non échu from a day's snapshots of the scope; `recorded` false when there is none. */
-async function snapshotBalances(db: Queryable, where: SQL, date: string) {
-  const [row] = await queryRows<{ recorded: boolean; outstanding: string; overdue: string; not_due: string }>(
+/** The scope's totals on each of `days` that has a snapshot (absent days are missing from the map). */
+async function dayTotals(db: Queryable, where: SQL, days: string[]): Promise<Map<string, DayTotals>> {
+  const rows = await queryRows<DayTotals & { date: string }>(
     db,
-    sql`select count(s.client_id) > 0 as recorded, coalesce(sum(s.outstanding), 0.00)::text as outstanding,
-          coalesce(sum(s.overdue), 0.00)::text as overdue, coalesce(sum(s.not_due), 0.00)::text as not_due
-        from daily_snapshots s join clients on clients.id = s.client_id
-        where s.snapshot_date = ${date}::date and ${where}`,
+    sql`select snapshot_date::text as date, sum(outstanding)::text as outstanding, sum(overdue)::text as overdue,
+          sum(not_due)::text as "notDue", sum(sales_month)::text as "salesMonth",
+          sum(overdue_invoices)::text as "overdueInvoices", sum(overdue_days)::text as "overdueDays",
+          sum(due30d)::text as due, sum(settled30d)::text as settled
+        from portfolio_snapshots
+        where snapshot_date in (${sql.join([...new Set(days)].map((d) => sql`${d}::date`), sql`, `)}) and ${where}
+        group by snapshot_date`,
   );
-  return row;
+  return new Map(rows.map(({ date, ...totals }) => [date, totals]));
 }
 
-/**
- * Sales (invoices minus credit notes, TTC, by issue date) per month over the countback window of `date`,
- * and of `earlier` (whose own month counts only up to `earlier`): one grouped query.
- */
-async function monthlySales(db: Queryable, where: SQL, date: string, earlier: string) {
-  const rows = await queryRows<{ month: string; sales: string; sales_earlier: string }>(
+/** Sales per month (`yyyy-mm`) of the scope over the countback window of `from`'s month and after. */
+async function salesByMonth(db: Queryable, where: SQL, from: string): Promise<Record<string, string>> {
+  const rows = await queryRows<{ month: string; amount: string }>(
     db,
-    sql`select to_char(d.issue_date, 'YYYY-MM') as month, sum(d.amount)::text as sales,
-          coalesce(sum(d.amount) filter (where d.issue_date <= ${earlier}::date), 0.00)::text as sales_earlier
-        from documents d join clients on clients.id = d.client_id
-        where d.type in ('invoice', 'credit_note') and d.issue_date >= ${monthStart(earlier, DSO_MAX_MONTHS - 1)}::date
-          and d.issue_date <= ${date}::date and ${where}
-        group by 1`,
+    sql`select to_char(month, 'YYYY-MM') as month, sum(amount)::text as amount from monthly_sales
+        where month >= ${from}::date and ${where} group by month`,
   );
-  return {
-    current: Object.fromEntries(rows.map((r) => [r.month, r.sales])),
-    earlier: Object.fromEntries(rows.map((r) => [r.month, r.sales_earlier])),
-  };
+  return Object.fromEntries(rows.map((r) => [r.month, r.amount]));
 }
 
-/**
- * DBT at `date` over invoices overdue then: open at a date means issued by then and not settled by then (the
- * open amount for a still-open invoice, its amount for one settled later), as in the daily snapshots.
- */
-function dbtAt(date: string): SQL {
-  const open = sql`case when d.status = 'open' then d.open_amount else d.amount end`;
-  const filter = sql`d.issue_date <= ${date}::date and d.due_date < ${date}::date
-    and (d.status = 'open' or d.settled_date > ${date}::date) and ${open} > 0`;
-  return sql`(sum(${open} * (${date}::date - d.due_date)) filter (where ${filter})
-    / nullif(sum(${open}) filter (where ${filter}), 0))::float8`;
-}
+const lastDayBefore = (month: string) => addDays(month, -1);
 
-/**
- * Taux de recouvrement over the 30 days ending at `end`: due = invoices whose due date falls in
- * [end − 29, end]; settled = the part of them paid by `end` — the whole amount when settled on or before
- * `end`, and for an invoice still open today the part already paid (amount − open amount). Partial
- * payments carry no date, so for a past period they count only once the invoice is settled.
- */
-function recoveryAt(end: string, isToday: boolean): { due: SQL; settled: SQL } {
-  const inPeriod = sql`d.due_date between ${addDays(end, -(KPI_COMPARE_DAYS - 1))}::date and ${end}::date
-    and d.issue_date <= ${end}::date`;
-  const partial = isToday ? sql`when d.status = 'open' then d.amount - d.open_amount` : sql``;
-  return {
-    due: sql`coalesce(sum(d.amount) filter (where ${inPeriod}), 0.00)::text`,
-    settled: sql`coalesce(sum(case when d.status = 'settled' and d.settled_date <= ${end}::date then d.amount
-      ${partial} else 0 end) filter (where ${inPeriod}), 0.00)::text`,
-  };
-}
-
-async function documentRatios(db: Queryable, where: SQL, date: string, earlier: string) {
-  const now = recoveryAt(date, true);
-  const before = recoveryAt(earlier, false);
-  const [row] = await queryRows<{
-    dbt: number | null; dbt_earlier: number | null;
-    due: string; settled: string; due_earlier: string; settled_earlier: string;
-  }>(
-    db,
-    sql`select ${dbtAt(date)} as dbt, ${dbtAt(earlier)} as dbt_earlier,
-          ${now.due} as due, ${now.settled} as settled, ${before.due} as due_earlier, ${before.settled} as settled_earlier
-        from documents d join clients on clients.id = d.client_id
-        where d.type = 'invoice' and d.due_date <= ${date}::date
-          and (d.status = 'open' or d.settled_date > ${earlier}::date
-            or d.due_date >= ${addDays(earlier, -(KPI_COMPARE_DAYS - 1))}::date) and ${where}`,
-  );
-  return {
-    current: { dbt: row.dbt, recoveryRate: recoveryRate({ due: row.due, settled: row.settled }) },
-    earlier: { dbt: row.dbt_earlier, recoveryRate: recoveryRate({ due: row.due_earlier, settled: row.settled_earlier }) },
-  };
-}
-
-/** CEI of the last full calendar month before `date`, from the snapshots at its two ends. */
-async function ceiBefore(db: Queryable, where: SQL, date: string, sales: Record<string, string>) {
+/** CEI of the last full month before `date`, from the encours at its two ends and its sales. */
+function ceiBefore(totals: Map<string, DayTotals>, sales: Record<string, string>, date: string) {
   const start = monthStart(date, 1);
-  const month = start.slice(0, 7);
-  const [opening, closing] = await Promise.all([
-    snapshotBalances(db, where, addDays(start, -1)),
-    snapshotBalances(db, where, addDays(monthStart(date), -1)),
-  ]);
-  const value =
-    opening.recorded && closing.recorded
-      ? cei({
-          openingReceivables: opening.outstanding,
-          sales: sales[month] ?? "0",
-          closingReceivables: closing.outstanding,
-          closingNotDue: closing.not_due,
-        })
-      : null;
-  return { month, value };
+  const opening = totals.get(lastDayBefore(start));
+  const closing = totals.get(lastDayBefore(monthStart(date)));
+  if (!opening || !closing) return null;
+  return cei({
+    openingReceivables: opening.outstanding,
+    sales: sales[start.slice(0, 7)] ?? "0",
+    closingReceivables: closing.outstanding,
+    closingNotDue: closing.notDue,
+  });
 }
 
-function share(part: string, whole: string): number | null {
-  return Number(whole) > 0 ? Number(part) / Number(whole) : null;
+function figures(date: string, day: DayTotals | undefined, sales: Record<string, string>, ceiValue: number | null): KpiFigures {
+  const t = day ?? { outstanding: "0.00", overdue: "0.00", notDue: "0.00", salesMonth: "0", overdueInvoices: null, overdueDays: null, due: null, settled: null };
+  return {
+    outstanding: t.outstanding,
+    overdue: t.overdue,
+    notDue: t.notDue,
+    overdueShare: Number(t.outstanding) > 0 ? Number(t.overdue) / Number(t.outstanding) : null,
+    ...dsoFigures({ date, outstanding: t.outstanding, notDue: t.notDue, monthlySales: sales }),
+    dbt: Number(t.overdueInvoices) > 0 ? Number(t.overdueDays) / Number(t.overdueInvoices) : null,
+    recoveryRate: t.due === null || t.settled === null ? null : recoveryRate({ due: t.due, settled: t.settled }),
+    cei: ceiValue,
+  };
 }
 
 /** The home page's indicators at `date` and 30 days before, for the clients of `scope` (and `entityId`). */
 export async function homeKpis(db: Queryable, scope: Scope, date: string, entityId?: string): Promise<HomeKpis> {
-  const where = inScope(scope, entityId);
   const earlier = addDays(date, -KPI_COMPARE_DAYS);
-  // Today's balances are those the nightly snapshot copied onto the clients, as the clients list shows them.
-  const [[balances], sales, ratios, previousBalances] = await Promise.all([
-    queryRows<{ outstanding: string; overdue: string }>(
-      db,
-      sql`select coalesce(sum(clients.outstanding), 0.00)::text as outstanding, coalesce(sum(clients.overdue), 0.00)::text as overdue
-          from clients where ${where}`,
-    ),
-    monthlySales(db, where, date, earlier),
-    documentRatios(db, where, date, earlier),
-    snapshotBalances(db, where, earlier),
+  const monthEnds = [date, earlier].flatMap((d) => [lastDayBefore(monthStart(d, 1)), lastDayBefore(monthStart(d))]);
+  const [totals, sales] = await Promise.all([
+    dayTotals(db, aggregateInScope(portfolioSnapshots, scope, entityId), [date, earlier, ...monthEnds]),
+    salesByMonth(db, aggregateInScope(monthlySales, scope, entityId), monthStart(earlier, DSO_MAX_MONTHS - 1)),
   ]);
-  const [ceiNow, ceiEarlier] = await Promise.all([ceiBefore(db, where, date, sales.current), ceiBefore(db, where, earlier, sales.current)]);
 
-  const notDue = fromCents(toCents(balances.outstanding) - toCents(balances.overdue));
-  const current: KpiFigures = {
-    outstanding: balances.outstanding,
-    overdue: balances.overdue,
-    notDue,
-    overdueShare: share(balances.overdue, balances.outstanding),
-    ...dsoFigures({ date, outstanding: balances.outstanding, notDue, monthlySales: sales.current }),
-    ...ratios.current,
-    cei: ceiNow.value,
+  const before = totals.get(earlier);
+  // The DSO of 30 days before counts its own month up to that day: the sales that day's snapshot recorded.
+  // Snapshots older than that column fall back to the whole month as known today.
+  const earlierMonth = earlier.slice(0, 7);
+  const salesEarlier = Object.fromEntries(Object.entries(sales).filter(([month]) => month <= earlierMonth));
+  if (before?.salesMonth != null) salesEarlier[earlierMonth] = before.salesMonth;
+
+  return {
+    date,
+    current: figures(date, totals.get(date), sales, ceiBefore(totals, sales, date)),
+    previous: before ? figures(earlier, before, salesEarlier, ceiBefore(totals, sales, earlier)) : null,
+    previousDate: earlier,
+    ceiMonth: monthStart(date, 1).slice(0, 7),
   };
-  const previous: KpiFigures | null = previousBalances.recorded
-    ? {
-        outstanding: previousBalances.outstanding,
-        overdue: previousBalances.overdue,
-        notDue: previousBalances.not_due,
-        overdueShare: share(previousBalances.overdue, previousBalances.outstanding),
-        ...dsoFigures({ date: earlier, outstanding: previousBalances.outstanding, notDue: previousBalances.not_due, monthlySales: sales.earlier }),
-        ...ratios.earlier,
-        cei: ceiEarlier.value,
-      }
-    : null;
-  return { date, current, previous, previousDate: earlier, ceiMonth: ceiNow.month };
 }

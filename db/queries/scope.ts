@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import type { Queryable } from "../client";
 import { clients, userEntities, users } from "../schema";
@@ -29,17 +29,27 @@ export async function loadScope(db: Queryable, userId: string, date: string, log
   };
 }
 
-/** The WHERE condition on `clients` that keeps only the clients `scope` may see. */
-export function clientInScope(scope: Scope): SQL {
+type ScopeColumns = { entityId: AnyColumn; collectorId: AnyColumn; salesRepId: AnyColumn };
+
+/**
+ * The WHERE condition that keeps only the rows `scope` may see, on any table carrying a client's société,
+ * collector and sales rep (the clients, or the home page's aggregates).
+ */
+export function inScope(scope: Scope, columns: ScopeColumns): SQL {
   switch (scope.role) {
     case "admin":
     case "supervisor":
       return sql`true`;
     case "manager":
-      return scope.entityIds.length ? inArray(clients.entityId, scope.entityIds) : sql`false`;
+      return scope.entityIds.length ? inArray(columns.entityId, scope.entityIds) : sql`false`;
     case "collector":
-      return inArray(clients.collectorId, scope.collectorIds);
+      return inArray(columns.collectorId, scope.collectorIds);
     case "sales":
-      return eq(clients.salesRepId, scope.userId);
+      return eq(columns.salesRepId, scope.userId);
   }
+}
+
+/** The WHERE condition on `clients` that keeps only the clients `scope` may see. */
+export function clientInScope(scope: Scope): SQL {
+  return inScope(scope, clients);
 }

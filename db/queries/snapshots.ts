@@ -1,6 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
+import { addDays, monthStart } from "@/lib/dates";
 import type { Queryable } from "../client";
 import { queryRows } from "../client";
+import { refreshMonthlySales, refreshPortfolioSnapshot } from "./home-aggregates";
 import { getOption } from "./settings";
 
 export type SnapshotReport = { date: string; clients: number; outstanding: string; overdue: string };
@@ -12,43 +14,73 @@ function bucketSum(low: number, high: number | null): SQL {
 }
 
 /**
- * Records, for every client, its encours, échu, non échu and aged buckets as of `date`, in one statement.
- * A document counts as open at `date` when issued by then and not settled by then, so past days can be
- * rebuilt; running it twice for the same day replaces that day's rows. Today's figures are also copied
- * onto `clients` so lists read them without aggregating documents.
+ * Records, for every client, its encours, échu, non échu, aged buckets, month-to-date sales, what the DBT
+ * and the taux de recouvrement need and the invoices settled in the last 30 days, as of `date`, in one statement; then the home page's aggregates of that
+ * day. A document counts as open at `date` when issued by then and not settled by then, so past days can be
+ * rebuilt; running it twice for the same day replaces that day's rows. Today's figures are also copied onto
+ * `clients` so lists read them without aggregating documents.
  */
 export async function recordDailySnapshot(db: Queryable, date: string): Promise<SnapshotReport> {
   const limits = await getOption(db, "agingLimits");
   const buckets = limits.map((limit, i) => bucketSum(i === 0 ? 0 : limits[i - 1], limit));
   buckets.push(bucketSum(limits[limits.length - 1], null));
+  const [{ newest }] = await queryRows<{ newest: boolean }>(
+    db,
+    sql`select coalesce(max(snapshot_date) <= ${date}::date, true) as newest from daily_snapshots`,
+  );
   const d = sql`${date}::date`;
+  const month = sql`${monthStart(date)}::date`;
+  const dueFrom = sql`${addDays(date, -29)}::date`;
+  // Partial payments carry no date: they count as settled only in the newest snapshot, the one of the day the
+  // open amounts were read; rebuilding a past day counts an invoice as settled once it is settled in full.
+  const partlyPaid = newest ? sql`when doc.status = 'open' then doc.amount - doc.open_amount` : sql``;
 
   await db.execute(sql`
     insert into daily_snapshots
-      (snapshot_date, client_id, entity_id, outstanding, overdue, not_due, aged, aging_limits, sales)
+      (snapshot_date, client_id, entity_id, outstanding, overdue, not_due, aged, aging_limits, sales,
+       sales_month, overdue_invoices, overdue_days, due30d, settled30d, invoices_settled30d, invoices_settled30d_count)
     select ${d}, c.id, c.entity_id,
       coalesce(sum(open_at_date), 0),
       coalesce(sum(open_at_date) filter (where days_late > 0), 0),
       coalesce(sum(open_at_date) filter (where days_late <= 0), 0),
       array[${sql.join(buckets, sql`, `)}]::numeric[],
       ${JSON.stringify(limits)}::jsonb,
-      coalesce(sum(sale), 0)
+      coalesce(sum(sale) filter (where issue_date = ${d}), 0),
+      coalesce(sum(sale), 0),
+      coalesce(sum(open_at_date) filter (where late_invoice), 0),
+      coalesce(sum(open_at_date * days_late) filter (where late_invoice), 0),
+      coalesce(sum(due), 0),
+      coalesce(sum(paid), 0),
+      coalesce(sum(settled_recently), 0),
+      count(settled_recently)
     from clients c
     left join lateral (
-      select
+      select doc.issue_date, open_at_date, ${d} - doc.due_date as days_late,
+        doc.type = 'invoice' and ${d} - doc.due_date > 0 and open_at_date > 0 as late_invoice,
+        case when doc.issue_date >= ${month} and doc.issue_date <= ${d} and doc.type in ('invoice', 'credit_note')
+          then doc.amount end as sale,
+        case when falls_due then doc.amount end as due,
+        case when falls_due then case when doc.status = 'settled' and doc.settled_date <= ${d} then doc.amount
+          ${partlyPaid} else 0 end end as paid,
+        case when doc.type = 'invoice' and doc.status = 'settled' and doc.settled_date between ${dueFrom} and ${d}
+          then doc.amount end as settled_recently
+      from documents doc
+      cross join lateral (select
         case when doc.issue_date <= ${d} and (doc.status = 'open' or doc.settled_date > ${d})
           then case when doc.status = 'open' then doc.open_amount else doc.amount end end as open_at_date,
-        ${d} - doc.due_date as days_late,
-        case when doc.issue_date = ${d} and doc.type in ('invoice', 'credit_note') then doc.amount end as sale
-      from documents doc
+        doc.type = 'invoice' and doc.due_date between ${dueFrom} and ${d} and doc.issue_date <= ${d} as falls_due) v
       where doc.client_id = c.id
-        and (doc.status = 'open' or doc.settled_date > ${d} or doc.issue_date = ${d})
+        and (doc.status = 'open' or doc.settled_date >= ${dueFrom} or doc.issue_date >= ${month}
+          or doc.due_date between ${dueFrom} and ${d})
     ) docs on true
     group by c.id, c.entity_id
     on conflict (snapshot_date, client_id) do update set
       entity_id = excluded.entity_id, outstanding = excluded.outstanding, overdue = excluded.overdue,
       not_due = excluded.not_due, aged = excluded.aged, aging_limits = excluded.aging_limits,
-      sales = excluded.sales, created_at = now()
+      sales = excluded.sales, sales_month = excluded.sales_month, overdue_invoices = excluded.overdue_invoices,
+      overdue_days = excluded.overdue_days, due30d = excluded.due30d, settled30d = excluded.settled30d,
+      invoices_settled30d = excluded.invoices_settled30d, invoices_settled30d_count = excluded.invoices_settled30d_count,
+      created_at = now()
   `);
 
   await db.execute(sql`
@@ -61,6 +93,9 @@ export async function recordDailySnapshot(db: Queryable, date: string): Promise<
       -- dead tuple every list then has to skip.
       and (c.outstanding, c.overdue, c.aged, c.balances_as_of) is distinct from (s.outstanding, s.overdue, s.aged, s.snapshot_date)
   `);
+
+  await refreshPortfolioSnapshot(db, date, limits.length + 1);
+  if (newest) await refreshMonthlySales(db, date);
 
   const [totals] = await queryRows<{ clients: number; outstanding: string; overdue: string }>(
     db,

@@ -5,10 +5,10 @@ import { makeClient, makeDocument, makeEntity, makeUser } from "@/db/test-builde
 import { createTestDatabase } from "@/db/testing";
 import type { Scope } from "@/lib/auth/scope";
 import { loadScope } from "./scope";
+import { recordDailySnapshot } from "./snapshots";
 import { teamPerformance } from "./team-performance";
 
 const today = "2026-11-23";
-const period = { from: "2026-10-25", to: today };
 let handle: DatabaseHandle;
 let supervisor: Scope;
 let manager: Scope;
@@ -22,10 +22,10 @@ beforeAll(async () => {
   await makeUser(db, "collector", { name: "Zoé Partie", active: false });
   supervisor = (await loadScope(db, (await makeUser(db, "supervisor")).id, today))!;
   manager = (await loadScope(db, (await makeUser(db, "manager")).id, today))!;
-  const a1 = await makeClient(db, entity.id, { collectorId: alice.id, outstanding: "1000", overdue: "400" });
-  const a2 = await makeClient(db, entity.id, { collectorId: alice.id, outstanding: "500.50", overdue: "0" });
-  const b1 = await makeClient(db, entity.id, { collectorId: bob.id, outstanding: "200", overdue: "200" });
-  const orphan = await makeClient(db, entity.id, { outstanding: "999", overdue: "999" });
+  const a1 = await makeClient(db, entity.id, { collectorId: alice.id });
+  const a2 = await makeClient(db, entity.id, { collectorId: alice.id });
+  const b1 = await makeClient(db, entity.id, { collectorId: bob.id });
+  const orphan = await makeClient(db, entity.id);
 
   const base = { mode: "manual" as const, plannedDate: "2026-11-01" };
   await db.insert(actions).values([
@@ -54,13 +54,20 @@ beforeAll(async () => {
   await settled(a1.id, "50", "2026-10-01");
   await settled(a1.id, "-30", "2026-11-10", "credit_note");
   await settled(orphan.id, "1000", "2026-11-10");
+  // Open: Alice 400 overdue + 600 + 500.50 not due; Bob 80 + 120 overdue; nobody's 999 overdue.
+  await makeDocument(db, a1.id, { amount: "400", issueDate: "2026-10-02", dueDate: "2026-11-01" });
+  await makeDocument(db, a1.id, { amount: "600", issueDate: "2026-11-15", dueDate: "2026-12-15" });
+  await makeDocument(db, a2.id, { amount: "500.50", issueDate: "2026-11-03", dueDate: "2026-12-03" });
   await makeDocument(db, b1.id, { amount: "80", issueDate: "2026-10-01", dueDate: "2026-10-31" });
+  await makeDocument(db, b1.id, { amount: "120", issueDate: "2026-09-15", dueDate: "2026-10-15" });
+  await makeDocument(db, orphan.id, { amount: "999", issueDate: "2026-09-15", dueDate: "2026-10-15" });
+  await recordDailySnapshot(db, today);
 });
 afterAll(() => handle.close());
 
 describe("team performance", () => {
   it("gives each active collector their actions, promises, settled invoices and portfolio over the period", async () => {
-    const rows = await teamPerformance(handle.db, supervisor, period);
+    const rows = await teamPerformance(handle.db, supervisor, today);
     expect(rows.map((r) => r.name)).toEqual(["Alice Martin", "Bob Durand"]);
     const [alice, bob] = rows;
     expect(alice).toMatchObject({
@@ -77,8 +84,16 @@ describe("team performance", () => {
     expect([bob.settled, bob.outstanding, bob.overdue].map(Number)).toEqual([0, 200, 200]);
   });
 
+  it("gives each portfolio its DSO by countback", async () => {
+    const [alice, bob] = await teamPerformance(handle.db, supervisor, today);
+    // Alice: 1 500.50 owed; sales Nov 600 + 500.50 = 1 100.50 → 23 d, 400 left; Oct 400 → 31 d, nothing left: 54 d.
+    expect(alice.dso).toBeCloseTo(54, 10);
+    // Bob: 200 owed; Nov no sales → 23 d; Oct 80 → 31 d, 120 left; Sep 120 → 30 d: 84 d.
+    expect(bob.dso).toBeCloseTo(84, 10);
+  });
+
   it("keeps to the scope: a manager without entities sees the collectors with nothing", async () => {
-    const rows = await teamPerformance(handle.db, manager, period);
+    const rows = await teamPerformance(handle.db, manager, today);
     expect(rows.map((r) => [r.actionsTotal, r.promisesObtained, Number(r.settled), r.clients])).toEqual([
       [0, 0, 0, 0],
       [0, 0, 0, 0],

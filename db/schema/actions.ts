@@ -56,6 +56,10 @@ export const actions = pgTable(
     index().on(t.status, t.plannedDate),
     index().on(t.clientId, t.plannedDate),
     index().on(t.stepId),
+    // The team's work over a period: what was done or sent, by the day it happened.
+    index("actions_done_or_sent_at_idx")
+      .on(sql`coalesce(${t.doneAt}, ${t.sentAt})`)
+      .where(sql`${t.status} in ('sent', 'done')`),
     // One pending action per client, step and planned date: the engine merges into it rather than duplicating.
     uniqueIndex("actions_pending_step_uq")
       .on(t.clientId, t.stepId, t.plannedDate)

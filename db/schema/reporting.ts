@@ -2,6 +2,7 @@ import {
   bigint,
   date,
   index,
+  integer,
   jsonb,
   numeric,
   pgTable,
@@ -33,9 +34,74 @@ export const dailySnapshots = pgTable(
     agingLimits: jsonb().$type<number[]>().notNull(),
     // Invoices minus credit notes issued on that day (TTC), for CEI and DSO.
     sales: numeric({ precision: 16, scale: 2 }).notNull(),
+    // Sales (as above) from the first of the month to that day, for the DSO of a past day.
+    salesMonth: numeric({ precision: 16, scale: 2 }),
+    // Open amount of the invoices overdue that day, and that amount weighted by days late: DBT = days / amount.
+    overdueInvoices: numeric({ precision: 16, scale: 2 }),
+    overdueDays: numeric({ precision: 22, scale: 2 }),
+    // Invoices falling due in the 30 days ending that day, and the part of them settled: taux de recouvrement.
+    due30d: numeric({ precision: 16, scale: 2 }),
+    settled30d: numeric({ precision: 16, scale: 2 }),
+    // Invoices settled in the 30 days ending that day, whenever due: what each portfolio brought in.
+    invoicesSettled30d: numeric({ precision: 16, scale: 2 }),
+    invoicesSettled30dCount: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.snapshotDate, t.clientId] }), index().on(t.entityId, t.snapshotDate), index().on(t.clientId)],
+);
+
+/**
+ * The daily snapshots summed per day and per combination of the columns a scope filters on (société,
+ * collector, sales rep) and the département the map shows: a few hundred rows a day instead of one per
+ * client, so the home page of any role reads a handful of rows. Rebuilt with each daily snapshot.
+ */
+export const portfolioSnapshots = pgTable(
+  "portfolio_snapshots",
+  {
+    snapshotDate: date({ mode: "string" }).notNull(),
+    entityId: uuid()
+      .notNull()
+      .references(() => entities.id, { onDelete: "cascade" }),
+    collectorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    salesRepId: uuid().references(() => users.id, { onDelete: "set null" }),
+    department: text(),
+    clients: integer().notNull(),
+    // Clients with a non-zero amount in any bucket, and per bucket (non échu first, then the aged buckets).
+    clientsWithBalance: integer().notNull(),
+    bucketClients: integer().array().notNull(),
+    outstanding: numeric({ precision: 16, scale: 2 }).notNull(),
+    overdue: numeric({ precision: 16, scale: 2 }).notNull(),
+    notDue: numeric({ precision: 16, scale: 2 }).notNull(),
+    aged: numeric({ precision: 16, scale: 2 }).array().notNull(),
+    agingLimits: jsonb().$type<number[]>().notNull(),
+    salesMonth: numeric({ precision: 16, scale: 2 }),
+    overdueInvoices: numeric({ precision: 16, scale: 2 }),
+    overdueDays: numeric({ precision: 22, scale: 2 }),
+    due30d: numeric({ precision: 16, scale: 2 }),
+    settled30d: numeric({ precision: 16, scale: 2 }),
+    invoicesSettled30d: numeric({ precision: 16, scale: 2 }),
+    invoicesSettled30dCount: integer(),
+  },
+  (t) => [index().on(t.snapshotDate)],
+);
+
+/**
+ * Sales (invoices minus credit notes, TTC, by issue date) per month and per the same combinations as
+ * `portfolio_snapshots`, over the DSO's countback window: rebuilt from the documents by the newest snapshot.
+ */
+export const monthlySales = pgTable(
+  "monthly_sales",
+  {
+    month: date({ mode: "string" }).notNull(),
+    entityId: uuid()
+      .notNull()
+      .references(() => entities.id, { onDelete: "cascade" }),
+    collectorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    salesRepId: uuid().references(() => users.id, { onDelete: "set null" }),
+    department: text(),
+    amount: numeric({ precision: 16, scale: 2 }).notNull(),
+  },
+  (t) => [index().on(t.month)],
 );
 
 export const jobRuns = pgTable(

@@ -7,7 +7,7 @@ import { Onboarding } from "@/components/home/onboarding";
 import { PendingActionsCard } from "@/components/home/pending-actions-card";
 import { TeamCard } from "@/components/home/team-card";
 import { agedBalanceBuckets } from "@/db/queries/aged-balance";
-import { teamPerformance } from "@/db/queries/team-performance";
+import { teamPerformance, teamPeriod } from "@/db/queries/team-performance";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listMyPendingActions } from "@/db/queries/actions";
 import { homeFigures } from "@/db/queries/dashboard";
@@ -15,7 +15,7 @@ import { homeKpis } from "@/db/queries/kpi";
 import { listEntities } from "@/db/queries/users";
 import { listTopOverdueClients } from "@/db/queries/top-overdue";
 import { requireUser } from "@/lib/auth/session";
-import { addDays, today } from "@/lib/dates";
+import { today } from "@/lib/dates";
 import { formatDate, formatMoney } from "@/lib/format/fr";
 import { can } from "@/lib/auth/permissions";
 import { GeographyCard } from "@/components/home/geography-card";
@@ -40,7 +40,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const figures = await homeFigures(db, scope);
   const firstName = user.name.split(" ")[0];
 
-  if (figures.clients === 0) {
+  if (!figures.hasClients) {
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-semibold">Bonjour {firstName}</h1>
@@ -49,15 +49,17 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     );
   }
 
-  const teamPeriod = { from: addDays(date, -29), to: date };
+  // Every figure is read as of the latest snapshot; the actions due are today's.
+  const asOf = figures.snapshotDate ?? date;
+  const period = teamPeriod(asOf);
   const [kpis, pending, topOverdue, agedBalance, team, trend, geography] = await Promise.all([
-    homeKpis(db, scope, date, entityId),
-    listMyPendingActions(db, scope, date),
-    listTopOverdueClients(db, scope),
-    agedBalanceBuckets(db, scope),
-    can(scope.role, "dashboard.team") ? teamPerformance(db, scope, teamPeriod) : null,
-    homeTrend(db, scope, date),
-    homeGeography(db, scope, date),
+    homeKpis(db, scope, asOf, entityId),
+    listMyPendingActions(db, scope, date, entityId),
+    listTopOverdueClients(db, scope, entityId),
+    agedBalanceBuckets(db, scope, asOf, entityId),
+    can(scope.role, "dashboard.team") ? teamPerformance(db, scope, asOf, entityId) : null,
+    homeTrend(db, scope, date, entityId),
+    homeGeography(db, scope, asOf, entityId),
   ]);
 
   return (
@@ -75,7 +77,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       </div>
       <KpiCards kpis={kpis} />
       <div className="grid gap-6 xl:grid-cols-2">
-        <AgedBalanceCard buckets={agedBalance.buckets} agingLimits={agedBalance.agingLimits} clients={agedBalance.clients} />
+        <AgedBalanceCard buckets={agedBalance.buckets} agingLimits={agedBalance.agingLimits} clients={agedBalance.clients} entityId={entityId} />
         <div className="space-y-6">
           <PendingActionsCard rows={pending.rows} total={pending.total} agendaLink={can(scope.role, "relance.work")} />
           <Card>
@@ -102,7 +104,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </Card>
         </div>
       </div>
-      {team && <TeamCard rows={team} from={teamPeriod.from} to={teamPeriod.to} />}
+      {team && <TeamCard rows={team} from={period.from} to={period.to} />}
       <section aria-label="Tendance et géographie" className="space-y-6">
         <TrendCard points={trend} />
         <GeographyCard rows={geography} />

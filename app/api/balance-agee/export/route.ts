@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { latestAgingLimits, streamAgedBalanceByClient } from "@/db/queries/aged-balance";
 import { getOption } from "@/db/queries/settings";
 import { userForRoute } from "@/lib/auth/session";
@@ -7,9 +8,11 @@ import { mapBatches, moneyFormat, xlsxResponse } from "@/lib/export/xlsx-respons
 import { agingBucketLabels } from "@/lib/settings/options";
 
 /** The balance âgée of the user's scope, one row per client and one column per bucket, as on the home card. */
-export async function GET() {
+export async function GET(request: Request) {
   const current = await userForRoute("clients.read");
   if (current.denied) return current.denied;
+  // Narrowed like the home page; the scope still applies, so another société's id yields no row.
+  const entityId = z.uuid().safeParse(new URL(request.url).searchParams.get("societe")).data;
   // The snapshot's own limits, so the columns match the amounts (and the card) even after Paramétrage changed.
   const agingLimits = (await latestAgingLimits(current.db)) ?? (await getOption(current.db, "agingLimits"));
   const buckets = ["Non échu", ...agingBucketLabels(agingLimits).map((label) => `Échu ${label}`)];
@@ -20,7 +23,7 @@ export async function GET() {
     { header: "Encours", width: 16, numFmt: moneyFormat },
     ...buckets.map((header) => ({ header, width: 16, numFmt: moneyFormat })),
   ];
-  const rows = mapBatches(streamAgedBalanceByClient(current.db, current.scope), (row) => [
+  const rows = mapBatches(streamAgedBalanceByClient(current.db, current.scope, entityId), (row) => [
     neutraliseFormula(row.entityCode),
     neutraliseFormula(row.code),
     neutraliseFormula(row.name),

@@ -1,0 +1,70 @@
+/**
+ * The home page's aggregates: the daily snapshots summed per société, collector, sales rep and département
+ * (`portfolio_snapshots`), and the monthly sales of the DSO's window (`monthly_sales`). Both are rebuilt from
+ * their sources, so running a refresh twice, or after a reassignment, is harmless.
+ */
+import { sql } from "drizzle-orm";
+import { monthStart } from "@/lib/dates";
+import { DSO_MAX_MONTHS } from "@/lib/kpi/dso";
+import { queryRows, type Queryable } from "../client";
+
+/** The columns both aggregates are grouped by, as read from a client `c`. */
+const dimensions = sql`c.entity_id, c.collector_id, c.sales_rep_id, nullif(trim(c.department), '')`;
+
+/** Rebuilds `date`'s rows of `portfolio_snapshots` from that day's daily snapshots and today's assignments. */
+export async function refreshPortfolioSnapshot(db: Queryable, date: string, bucketCount: number): Promise<void> {
+  const subscripts = Array.from({ length: bucketCount - 1 }, (_, i) => i + 1);
+  const agedSums = subscripts.map((i) => sql`coalesce(sum(s.aged[${sql.raw(String(i))}]), 0)`);
+  const bucketClients = [
+    sql`count(*) filter (where s.not_due <> 0)`,
+    ...subscripts.map((i) => sql`count(*) filter (where s.aged[${sql.raw(String(i))}] <> 0)`),
+  ];
+  await db.execute(sql`delete from portfolio_snapshots where snapshot_date = ${date}::date`);
+  await db.execute(sql`
+    insert into portfolio_snapshots (snapshot_date, entity_id, collector_id, sales_rep_id, department, clients,
+      clients_with_balance, bucket_clients, outstanding, overdue, not_due, aged, aging_limits, sales_month,
+      overdue_invoices, overdue_days, due30d, settled30d, invoices_settled30d, invoices_settled30d_count)
+    select s.snapshot_date, ${dimensions}, count(*),
+      count(*) filter (where s.not_due <> 0 or 0 <> any(s.aged)),
+      array[${sql.join(bucketClients, sql`, `)}]::int[],
+      sum(s.outstanding), sum(s.overdue), sum(s.not_due),
+      array[${sql.join(agedSums, sql`, `)}]::numeric[],
+      min(s.aging_limits::text)::jsonb,
+      sum(s.sales_month), sum(s.overdue_invoices), sum(s.overdue_days), sum(s.due30d), sum(s.settled30d),
+      sum(s.invoices_settled30d), sum(s.invoices_settled30d_count)
+    from daily_snapshots s join clients c on c.id = s.client_id
+    where s.snapshot_date = ${date}::date
+    group by s.snapshot_date, ${dimensions}
+  `);
+}
+
+/**
+ * Rebuilds `monthly_sales` from the documents: invoices minus credit notes issued from the first month the DSO
+ * of 30 days before `date` may reach, up to `date`.
+ */
+export async function refreshMonthlySales(db: Queryable, date: string): Promise<void> {
+  await db.execute(sql`delete from monthly_sales`);
+  await db.execute(sql`
+    insert into monthly_sales (month, entity_id, collector_id, sales_rep_id, department, amount)
+    select date_trunc('month', d.issue_date)::date, ${dimensions}, sum(d.amount)
+    from documents d join clients c on c.id = d.client_id
+    where d.type in ('invoice', 'credit_note') and d.issue_date >= ${monthStart(date, DSO_MAX_MONTHS)}::date
+      and d.issue_date <= ${date}::date
+    group by 1, ${dimensions}
+  `);
+}
+
+/**
+ * After clients change société, collector or sales rep: the newest day's aggregates and the monthly sales
+ * follow the new assignments, so each portfolio's home page agrees with its clients list.
+ */
+export async function refreshHomeAggregates(db: Queryable): Promise<void> {
+  const [latest] = await queryRows<{ date: string; buckets: number }>(
+    db,
+    sql`select snapshot_date::text as date, jsonb_array_length(aging_limits) + 1 as buckets from daily_snapshots
+        where snapshot_date = (select max(snapshot_date) from daily_snapshots) limit 1`,
+  );
+  if (!latest) return;
+  await refreshPortfolioSnapshot(db, latest.date, latest.buckets);
+  await refreshMonthlySales(db, latest.date);
+}
