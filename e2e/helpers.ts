@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import type { ExpectedBalances, ExpectedHomeFigures } from "./expected-kpis";
 
 export const password = "Encaisse2026!";
 export const accounts = {
@@ -16,7 +17,11 @@ export type Account = keyof typeof accounts;
 export const storageState = (account: Account) => path.join("e2e", ".auth", `${account}.json`);
 
 type FixtureClient = { id: string; code: string; name: string; siren: string };
-type Fixtures = Record<"distClient" | "clientOfCollector1" | "clientOfCollector2" | "clientForFiche" | "clientToReassign" | "clientOfSales", FixtureClient>;
+type Fixtures = Record<"distClient" | "clientOfCollector1" | "clientOfCollector2" | "clientForFiche" | "clientToReassign" | "clientOfSales", FixtureClient> & {
+  /** The day the data was prepared for: the date of the latest snapshot. */
+  kpiDate: string;
+  expectedHome: { admin: ExpectedHomeFigures; collector1: ExpectedBalances };
+};
 export function fixtures(): Fixtures {
   return JSON.parse(fs.readFileSync(path.join("data", "e2e", "fixtures.json"), "utf8"));
 }

@@ -7,7 +7,12 @@ test.describe("admin", () => {
   test("sees the 12-month trend and the map of départements with their amounts", async ({ page }) => {
     await page.setViewportSize({ width: 1440, height: 1000 });
     await page.goto("/");
-    await expect(page.getByRole("img", { name: "Évolution de l'encours et de l'échu sur 12 mois" })).toBeVisible();
+    const trend = page.getByRole("img", { name: "Évolution de l'encours et de l'échu sur 12 mois" });
+    await expect(trend).toBeVisible();
+    // A dot per recorded day and series: the 12 month ends and the latest snapshot, for encours then échu.
+    const series = trend.locator(".recharts-area-dots");
+    await expect(series).toHaveCount(2);
+    for (const dots of await series.all()) await expect(dots.locator(".recharts-area-dot")).toHaveCount(13);
 
     const map = page.getByRole("group", { name: "Carte des départements : chiffre d'affaires" });
     await expect(map).toBeVisible();

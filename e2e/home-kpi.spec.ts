@@ -1,47 +1,66 @@
 import { expect, type Page, test } from "@playwright/test";
-import { storageState } from "./helpers";
+import { addDays } from "@/lib/dates";
+import { formatDate, formatMoney, formatPercent } from "@/lib/format/fr";
+import { fixtures, storageState } from "./helpers";
 
-test.use({ storageState: storageState("admin") });
+const kpiCard = (page: Page, label: string) => page.locator(`[data-kpi="${label}"]`);
+const kpiValue = (page: Page, label: string) => kpiCard(page, label).locator("[data-kpi-value]");
 
-const kpiValue = (page: Page, label: string) => page.locator(`[data-kpi="${label}"] [data-kpi-value]`);
+/** "74,8 j" → 74.8 */
+const days = (text: string) => Number(text.replace(/[^\d,]/g, "").replace(",", "."));
 
-/** The footer total of a column of the clients list (the footer's first cell spans two columns). */
-async function listTotal(page: Page, header: string): Promise<string> {
-  const headers = (await page.locator("thead th").allTextContents()).map((text) => text.trim());
-  const index = headers.findIndex((text) => text.startsWith(header));
-  expect(index).toBeGreaterThan(1);
-  return (await page.locator("tfoot td").nth(index - 1).textContent())?.trim() ?? "";
-}
+test.describe("admin", () => {
+  test.use({ storageState: storageState("admin") });
 
-test("the home indicators agree with the clients list and show a DSO in days", async ({ page }) => {
-  await page.goto("/clients");
-  const outstanding = await listTotal(page, "Encours");
-  const overdue = await listTotal(page, "Échu");
-  expect(outstanding).toMatch(/€$/);
+  test("the home cards show the figures computed in SQL from the documents, and their change over 30 days", async ({ page }) => {
+    const { kpiDate, expectedHome } = fixtures();
+    const expected = expectedHome.admin;
+    await page.goto("/");
+    for (const label of ["Encours", "Échu", "Non échu", "DSO", "BPDSO / ADD", "DBT", "CEI", "Taux de recouvrement"]) {
+      await expect(kpiCard(page, label)).toBeVisible();
+    }
+    await expect(kpiValue(page, "Encours")).toHaveText(formatMoney(expected.outstanding));
+    await expect(kpiValue(page, "Échu")).toHaveText(formatMoney(expected.overdue));
+    await expect(kpiValue(page, "Non échu")).toHaveText(formatMoney(expected.notDue));
+    await expect(kpiCard(page, "Échu")).toContainText(`${formatPercent(expected.overdueShare)} de l'encours`);
+    // fr-FR days with one decimal at most: "74,8 j", the SQL countback rounded to a tenth.
+    const dso = (await kpiValue(page, "DSO").textContent()) ?? "";
+    expect(dso).toMatch(/^\d[\d\u202f\u00a0]*(,\d)? j$/);
+    expect(Math.abs(days(dso) - expected.dso)).toBeLessThanOrEqual(0.05 + 1e-9);
 
-  await page.goto("/");
-  for (const label of ["Encours", "Échu", "DSO", "BPDSO / ADD", "DBT", "CEI", "Taux de recouvrement"]) {
-    await expect(page.locator(`[data-kpi="${label}"]`)).toBeVisible();
-  }
-  await expect(kpiValue(page, "Encours")).toHaveText(outstanding);
-  await expect(kpiValue(page, "Échu")).toHaveText(overdue);
-  // fr-FR days: "46,3 j" — a positive number with a decimal comma at most.
-  const dso = (await kpiValue(page, "DSO").textContent()) ?? "";
-  expect(dso).toMatch(/^\d[\d\u202f\u00a0]*(,\d)? j$/);
-  expect(Number(dso.replace(/[^\d,]/g, "").replace(",", "."))).toBeGreaterThan(0);
-  // Every card says how it is computed.
-  await page.getByRole("button", { name: "Définition : DSO" }).hover();
-  await expect(page.getByRole("tooltip")).toContainText("épuis");
-  await page.screenshot({ path: "test-results/screens/home-kpi-admin.png", fullPage: true });
+    // The snapshot of 30 days before exists, so the Encours card shows a signed amount against that day, not "—".
+    const since = `vs le ${formatDate(addDays(kpiDate, -30))}`;
+    await expect(kpiCard(page, "Encours").locator("p").filter({ hasText: since })).toHaveText(
+      new RegExp(`^[+−]?\\d[\\d\\s]*,\\d\\d\\s€\\s*${since.replaceAll("/", "\\/")}`),
+    );
 
-  // Narrowed to one société, the encours is a part of the whole and the choice sits in the URL.
-  const select = page.getByLabel("Société");
-  const firstEntity = await select.locator("option").nth(1).getAttribute("value");
-  await select.selectOption(firstEntity!);
-  await expect(page).toHaveURL(new RegExp(`societe=${firstEntity}`));
-  await expect(select).toHaveValue(firstEntity!);
-  const part = (await kpiValue(page, "Encours").textContent()) ?? "";
-  expect(euros(part)).toBeLessThanOrEqual(euros(outstanding));
+    // Every card says how it is computed.
+    await page.getByRole("button", { name: "Définition : DSO" }).hover();
+    await expect(page.getByRole("tooltip")).toContainText("épuis");
+    await page.screenshot({ path: "test-results/screens/home-kpi-admin.png", fullPage: true });
+
+    // Narrowed to one société, the encours is a part of the whole and the choice sits in the URL.
+    const select = page.getByLabel("Société");
+    const firstEntity = await select.locator("option").nth(1).getAttribute("value");
+    await select.selectOption(firstEntity!);
+    await expect(page).toHaveURL(new RegExp(`societe=${firstEntity}`));
+    await expect(select).toHaveValue(firstEntity!);
+    await expect(kpiValue(page, "Encours")).not.toHaveText(formatMoney(expected.outstanding));
+    const part = (await kpiValue(page, "Encours").textContent()) ?? "";
+    expect(euros(part)).toBeLessThanOrEqual(Number(expected.outstanding));
+  });
+});
+
+test.describe("collector", () => {
+  test.use({ storageState: storageState("collector") });
+
+  test("a collector's Encours and Échu cards are the SQL figures of their own clients", async ({ page }) => {
+    const expected = fixtures().expectedHome.collector1;
+    await page.goto("/");
+    await expect(kpiValue(page, "Encours")).toHaveText(formatMoney(expected.outstanding));
+    await expect(kpiValue(page, "Échu")).toHaveText(formatMoney(expected.overdue));
+    await expect(kpiCard(page, "Échu")).toContainText(`${formatPercent(expected.overdueShare)} de l'encours`);
+  });
 });
 
 const euros = (text: string) => Number(text.replace(/[^\d,-]/g, "").replace(",", "."));

@@ -5,9 +5,11 @@ import { sql } from "drizzle-orm";
 import { openDatabase, queryRows } from "@/db/client";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
 import { seedDemo } from "@/db/seed/generate";
+import { snapshotDates } from "@/db/seed/snapshot-dates";
 import { evaluateScenarios } from "@/lib/collection/evaluate";
 import { today } from "@/lib/dates";
 import { env } from "@/lib/env";
+import { expectedBalances, expectedHomeFigures } from "./expected-kpis";
 
 async function main() {
   const dataDir = path.resolve(env.DATA_DIR);
@@ -16,7 +18,8 @@ async function main() {
   try {
     const date = today();
     await seedDemo(handle.db, { size: "demo", today: date });
-    await recordDailySnapshot(handle.db, date);
+    // The snapshots the demo seed records, newest first: only the newest writes the balances kept on clients.
+    for (const day of snapshotDates(date).reverse()) await recordDailySnapshot(handle.db, day);
     // The agenda needs actions: what the nightly run would plan today, plus a few failed sends to show in yellow.
     await evaluateScenarios(handle.db, date, 7);
     await handle.db.execute(
@@ -67,6 +70,11 @@ async function main() {
       sql`select id, name from users where email = 'recouvrement3@encaisse.demo'`,
     );
     const fixtures = {
+      kpiDate: date,
+      expectedHome: {
+        admin: await expectedHomeFigures(handle.db, date, null),
+        collector1: await expectedBalances(handle.db, date, "recouvrement1@encaisse.demo"),
+      },
       actionOfCollector2,
       collector3,
       distClient,

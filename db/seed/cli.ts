@@ -6,19 +6,10 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { type Db, openDatabase, queryRows } from "@/db/client";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
-import { addDays, isoDatePattern, today as todayInParis } from "@/lib/dates";
+import { isoDatePattern, today as todayInParis } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { seedDemo } from "./generate";
-
-function snapshotDates(today: string): string[] {
-  const dates = new Set([today, addDays(today, -30)]);
-  const [y, m] = today.split("-").map(Number);
-  for (let i = 1; i <= 12; i++) {
-    // Day 0 of month m - i + 1 is the last day of month m - i.
-    dates.add(new Date(Date.UTC(y, m - i, 0)).toISOString().slice(0, 10));
-  }
-  return [...dates].sort();
-}
+import { snapshotDates } from "./snapshot-dates";
 
 async function emptyAllTables(db: Db) {
   const tables = await queryRows<{ name: string }>(
