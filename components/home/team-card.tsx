@@ -4,6 +4,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { TeamPerformanceRow } from "@/db/queries/team-performance";
 import { actionTypeLabels } from "@/lib/collection/labels";
 import { formatDate, formatInteger, formatMoney } from "@/lib/format/fr";
+import { formatDays } from "@/lib/kpi/display";
 
 const typeOrder = ["call", "email", "letter", "formal_notice", "sms", "task"];
 
@@ -23,7 +24,7 @@ export function TeamCard({ rows, from, to }: { rows: TeamPerformanceRow[]; from:
       <CardHeader>
         <CardTitle>Performance de l&apos;équipe</CardTitle>
         <CardDescription>
-          Du {formatDate(from)} au {formatDate(to)} : actions faites, promesses tenues / obtenues, factures réglées et encours du
+          Du {formatDate(from)} au {formatDate(to)} : actions faites, promesses tenues / obtenues, factures réglées et encours et DSO du
           portefeuille de chaque collecteur
         </CardDescription>
       </CardHeader>
@@ -43,6 +44,9 @@ export function TeamCard({ rows, from, to }: { rows: TeamPerformanceRow[]; from:
                 <TableHead className="min-w-44">Réglé</TableHead>
                 <TableHead className="text-right">Encours</TableHead>
                 <TableHead className="text-right">Échu</TableHead>
+                <TableHead className="text-right" title="DSO du portefeuille, par la méthode de l'épuisement">
+                  DSO
+                </TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -76,6 +80,7 @@ export function TeamCard({ rows, from, to }: { rows: TeamPerformanceRow[]; from:
                     </TableCell>
                     <TableCell className="tabular whitespace-nowrap text-right">{formatMoney(r.outstanding)}</TableCell>
                     <TableCell className="tabular whitespace-nowrap text-right text-destructive">{formatMoney(r.overdue)}</TableCell>
+                    <TableCell className="tabular whitespace-nowrap text-right">{formatDays(r.dso)}</TableCell>
                   </TableRow>
                 );
               })}

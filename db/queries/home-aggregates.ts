@@ -1,12 +1,17 @@
 /**
  * The home page's aggregates: the daily snapshots summed per société, collector, sales rep and département
  * (`portfolio_snapshots`), and the monthly sales of the DSO's window (`monthly_sales`). Both are rebuilt from
- * their sources, so running a refresh twice, or after a reassignment, is harmless.
+ * their sources, so running a refresh twice, or after a reassignment, is harmless. Each refresh runs inside a
+ * transaction and waits for the others: two interleaved rebuilds would both delete, then both insert.
  */
 import { sql } from "drizzle-orm";
 import { monthStart } from "@/lib/dates";
 import { DSO_MAX_MONTHS } from "@/lib/kpi/dso";
 import { queryRows, type Queryable } from "../client";
+
+async function lockAggregates(db: Queryable) {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext('encaisse:home-aggregates'))`);
+}
 
 /** The columns both aggregates are grouped by, as read from a client `c`. */
 const dimensions = sql`c.entity_id, c.collector_id, c.sales_rep_id, nullif(trim(c.department), '')`;
@@ -19,6 +24,7 @@ export async function refreshPortfolioSnapshot(db: Queryable, date: string, buck
     sql`count(*) filter (where s.not_due <> 0)`,
     ...subscripts.map((i) => sql`count(*) filter (where s.aged[${sql.raw(String(i))}] <> 0)`),
   ];
+  await lockAggregates(db);
   await db.execute(sql`delete from portfolio_snapshots where snapshot_date = ${date}::date`);
   await db.execute(sql`
     insert into portfolio_snapshots (snapshot_date, entity_id, collector_id, sales_rep_id, department, clients,
@@ -43,6 +49,7 @@ export async function refreshPortfolioSnapshot(db: Queryable, date: string, buck
  * of 30 days before `date` may reach, up to `date`.
  */
 export async function refreshMonthlySales(db: Queryable, date: string): Promise<void> {
+  await lockAggregates(db);
   await db.execute(sql`delete from monthly_sales`);
   await db.execute(sql`
     insert into monthly_sales (month, entity_id, collector_id, sales_rep_id, department, amount)

@@ -8,6 +8,7 @@ import { addClientComment } from "@/db/queries/client-timeline";
 import { createContact, deleteContact, updateContact } from "@/db/queries/contacts";
 import { closeDisputes, openDisputes } from "@/db/queries/disputes";
 import { type ActionResult, authedAction } from "@/lib/auth/action";
+import { refreshHomeAfterResponse } from "@/lib/kpi/refresh-after-response";
 import { contactForm, newContactForm, pauseFields } from "@/lib/clients/fiche-forms";
 
 const notFound: ActionResult = { ok: false, error: "Client introuvable." };
@@ -37,6 +38,7 @@ export const assignClientAction = authedAction(
       const error = assignment === "collector" ? "Choisissez un chargé de recouvrement actif." : "Choisissez un commercial actif.";
       return { ok: false, error, fieldErrors: { userId: [error] } };
     }
+    refreshHomeAfterResponse(db);
     return done(clientId, assignment === "collector" ? "Chargé de recouvrement modifié." : "Commercial modifié.");
   },
 );

@@ -10,6 +10,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { roles } from "@/lib/auth/roles";
 import { isoDatePattern } from "@/lib/dates";
 import { formatDate } from "@/lib/format/fr";
+import { refreshHomeAfterResponse } from "@/lib/kpi/refresh-after-response";
 
 const userFields = {
   email: z.string().trim().toLowerCase().email("Adresse e-mail invalide."),
@@ -110,6 +111,7 @@ export const transferPortfolioAction = authedAction(
       }
       return count;
     });
+    if (moved > 0) refreshHomeAfterResponse(db);
     revalidatePath("/parametrage/utilisateurs");
     return { ok: true, data: undefined, message: `${moved} client${moved > 1 ? "s" : ""} transféré${moved > 1 ? "s" : ""}.` };
   },
