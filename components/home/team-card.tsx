@@ -24,7 +24,7 @@ export function TeamCard({ rows, from, to }: { rows: TeamPerformanceRow[]; from:
       <CardHeader>
         <CardTitle>Performance de l&apos;équipe</CardTitle>
         <CardDescription>
-          Du {formatDate(from)} au {formatDate(to)} : actions faites, promesses tenues / obtenues, factures réglées et encours et DSO du
+          Du {formatDate(from)} au {formatDate(to)} : actions faites, promesses tenues / obtenues, factures réglées, encours et DSO du
           portefeuille de chaque collecteur
         </CardDescription>
       </CardHeader>
