@@ -14,9 +14,9 @@ function bucketSum(low: number, high: number | null): SQL {
 }
 
 /**
- * Records, for every client, its encours, échu, non échu, aged buckets, month-to-date sales, what the DBT
- * and the taux de recouvrement need and the invoices settled in the last 30 days, as of `date`, in one statement; then the home page's aggregates of that
- * day. A document counts as open at `date` when issued by then and not settled by then, so past days can be
+ * Records, for every client, its encours, échu, non échu, aged buckets, month-to-date sales, what the DBT and
+ * the taux de recouvrement need and the invoices settled in the last 30 days, as of `date`, in one statement;
+ * then the home page's aggregates of that day. A document counts as open at `date` when issued by then and not settled by then, so past days can be
  * rebuilt; running it twice for the same day replaces that day's rows. Today's figures are also copied onto
  * `clients` so lists read them without aggregating documents.
  */
