@@ -7,6 +7,7 @@ import { generateClients } from "./demo-clients";
 import { seedDemoCompany } from "./demo-company";
 import { collectorShares, demoEntities, demoPassword, demoUsers } from "./demo-people";
 import { insertDocuments } from "./demo-documents";
+import { insertDemoHistory } from "./demo-history";
 import { seedDemoRelance } from "./demo-relance";
 import { createRandom } from "./random";
 
@@ -84,6 +85,7 @@ export async function seedDemo(db: Db, opts: { size: "demo" | "large"; today: st
     await insertDocuments(tx, opts.today, entityIds);
     await seedDemoCompany(tx);
     await seedDemoRelance(tx, opts.today);
+    await insertDemoHistory(tx, opts.today);
     const [counts] = await queryRows<{ documents: number; open: number }>(
       tx,
       sql`select count(*)::int as documents, count(*) filter (where status = 'open')::int as open from documents`,
