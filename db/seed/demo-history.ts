@@ -57,14 +57,15 @@ export async function insertDemoHistory(tx: Tx, today: string) {
     ) pairs
     where planned_date between ${d} - ${n(windowDays)} and ${d} - 1 and (settled_date is null or settled_date > planned_date)`);
 
-  // One action per client, step and day, as the engine groups them; a call's outcome follows what the client did next.
+  // One action per client, step and day, as the engine groups them. A call's outcome follows what the client did
+  // next: most of those who paid within three weeks had promised to, and so did a few of those who still owe.
   await tx.execute(sql`
     create temporary table history_actions on commit drop as
     select *,
       case when action_type <> 'call' then null
         when all_settled and last_settled <= planned_date + 3 and ${rnd(sql`h`, 0)} < 0.3 then 'already_paid'
         when all_settled and last_settled <= planned_date + 20 and ${rnd(sql`h`, 0)} < 0.65 then 'promise'
-        when ${rnd(sql`h`, 0)} < 0.1 then 'promise'
+        when not all_settled and ${rnd(sql`h`, 0)} < 0.1 then 'promise'
         when ${rnd(sql`h`, 0)} < 0.4 then 'reached'
         when ${rnd(sql`h`, 0)} < 0.7 then 'voicemail'
         else 'not_reached' end as outcome
