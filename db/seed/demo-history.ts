@@ -9,8 +9,6 @@ import { callNotes, comments, replies, taskNotes } from "./demo-history-texts";
 import { demoCompany } from "./demo-company";
 
 const windowDays = 60;
-/** Clients the collectors worked over the window; the others' overdue invoices wait for tonight's engine. */
-const workedShare = 0.8;
 
 /** Sixteen-bit slice k (0–7) of md5(key), as a uniform number in [0, 1): the same on every server. */
 const rnd = (key: SQL, k: number) => sql`(('x' || substr(md5(${key}), ${sql.raw(String(4 * k + 1))}, 4))::bit(16)::int / 65536.0)::float8`;
@@ -29,7 +27,11 @@ const officeHours = (day: SQL, r: SQL) =>
   sql`((${day} + time '09:00' + make_interval(mins => (floor(${r} * 420) + case when ${r} * 420 >= 180 then 120 else 0 end)::int))
     at time zone 'Europe/Paris')`;
 
-export async function insertDemoHistory(tx: Tx, today: string) {
+/**
+ * `workedShare` is the share of clients the collectors worked over the window (chosen by a hash of the client); the
+ * others' overdue invoices wait for tonight's engine.
+ */
+export async function insertDemoHistory(tx: Tx, today: string, workedShare: number) {
   const d = sql`${today}::date`;
 
   // Every (invoice, scenario step) met in the window while the invoice was still unpaid, on the step's date; a step
@@ -37,23 +39,25 @@ export async function insertDemoHistory(tx: Tx, today: string) {
   // chased when its dispute opened (day 10).
   await tx.execute(sql`
     create temporary table history_steps on commit drop as
+    with worked as materialized (
+      select c.id, c.collector_id, c.code, c.name, e.code || c.code as client_key, coalesce(c.forced_group_id, c.group_id) as group_id
+      from clients c join entities e on e.id = c.entity_id
+      where c.collector_id is not null and ${rnd(sql`e.code || c.code`, 0)} < ${n(workedShare)}
+    )
     select * from (
-      select c.id as client_id, c.collector_id, e.code || c.code as client_key, c.code as client_code, c.name as client_name,
+      select c.id as client_id, c.collector_id, c.client_key, c.code as client_code, c.name as client_name,
         s.id as step_id, s.offset_days, s.action_type, s.mode, s.min_amount, t.subject, d.id as document_id, d.settled_date,
         case when d.status = 'open' then d.open_amount else d.amount end as owed,
         case when s.mode = 'automatic' then d.due_date + s.offset_days
           else ${workingDayOnOrAfter(sql`d.due_date + s.offset_days`)} end as planned_date
-      from clients c
-      join entities e on e.id = c.entity_id
-      join groups g on g.id = coalesce(c.forced_group_id, c.group_id)
+      from worked c
+      join groups g on g.id = c.group_id
       join scenario_steps s on s.scenario_id = g.scenario_id
       left join templates t on t.id = s.template_id
       join documents d on d.client_id = c.id and d.type = 'invoice'
-      where c.collector_id is not null
-        and d.due_date between ${d} - ${n(windowDays + 3)} - s.offset_days and ${d} - 1 - s.offset_days
+      where d.due_date between ${d} - ${n(windowDays + 3)} - s.offset_days and ${d} - 1 - s.offset_days
         and (d.status = 'open' or d.settled_date > ${d} - ${n(windowDays + 3)})
         and (not d.disputed or s.offset_days < 10)
-        and ${rnd(sql`e.code || c.code`, 0)} < ${n(workedShare)}
     ) pairs
     where planned_date between ${d} - ${n(windowDays)} and ${d} - 1 and (settled_date is null or settled_date > planned_date)`);
 
