@@ -11,10 +11,11 @@ const tab = (page: Page, name: string) => page.getByRole("navigation", { name: "
 const counter = (page: Page, name: string, kind: "total" | "due") => tab(page, name).locator(`[data-counter="${kind}"]`);
 const countOf = async (page: Page, name: string, kind: "total" | "due") => Number((await counter(page, name, kind).innerText()).replace(/\D/g, ""));
 
+/** A date from today in Paris, as the app counts days: the test process may run on UTC, an hour behind. */
 function inDays(days: number) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  const d = new Date(`${new Date().toLocaleDateString("en-CA", { timeZone: "Europe/Paris" })}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 /** Opens the first manual action of the list and returns its dialog. */
@@ -74,6 +75,8 @@ test.describe("collector", () => {
 
     await tab(page, "Historique").click();
     await expect(page).toHaveURL(/\/relance\/historique/);
+    // The demo has weeks of past actions: today's are the three just logged.
+    await page.goto(`/relance/historique?from=${inDays(0)}&to=${inDays(0)}`);
     const history = page.getByRole("table", { name: "Historique des actions" });
     await expect(history.getByRole("row")).toHaveCount(4);
     await expect(history).toContainText("Promesse de règlement — Virement promis par la comptable");
@@ -158,8 +161,8 @@ test.describe("supervisor", () => {
     await expect(page.locator('tr[data-tone="late"], tr[data-tone="future"]')).toHaveCount(0);
     await page.screenshot({ path: "test-results/screens/agenda-automatic-confirmed.png" });
 
-    // The confirmed letters already due go out right after the answer: the history shows them sent.
-    await page.goto(`/relance/historique?collector=${collector3.id}`);
+    // The confirmed letters already due go out right after the answer: today's history shows them sent.
+    await page.goto(`/relance/historique?collector=${collector3.id}&from=${inDays(0)}&to=${inDays(0)}`);
     await expect(async () => {
       await page.reload();
       await expect(page.getByRole("cell", { name: "Envoyée" }).first()).toBeVisible({ timeout: 1000 });

@@ -2,19 +2,26 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { seedDemo, type SeedSummary } from "./generate";
+import { loadScope } from "@/db/queries/scope";
+import { teamPerformance } from "@/db/queries/team-performance";
+import { addDays } from "@/lib/dates";
 import { isLuhnValid } from "@/lib/siren";
+import { seedDemo, type SeedSummary } from "./generate";
 
 const today = "2026-11-23";
 let handle: DatabaseHandle;
 let summary: SeedSummary;
 
 const fingerprint = (h: DatabaseHandle) =>
-  queryRows<{ amounts: string; open: string; names: string }>(
+  queryRows<{ amounts: string; open: string; names: string; history: string }>(
     h.db,
     sql`select sum(amount)::text as amounts, sum(open_amount)::text as open,
           md5(string_agg(e.code || c.code || c.name || c.siren || c.custom_fields::text || coalesce(d.number, ''), ','
-            order by e.code, c.code, d.number)) as names
+            order by e.code, c.code, d.number)) as names,
+          (select md5(string_agg(line, ',' order by line)) from (
+             select concat_ws('|', hc.code, a.type, a.status, a.planned_date, a.amount_covered, a.outcome, a.note,
+               coalesce(a.done_at, a.sent_at), p.promised_date, p.status) as line
+             from actions a join clients hc on hc.id = a.client_id left join promises p on p.action_id = a.id) lines) as history
         from clients c join entities e on e.id = c.entity_id left join documents d on d.client_id = c.id`,
   );
 
@@ -76,5 +83,67 @@ describe("demo data", () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe("demo collection history", () => {
+  it("gives every collector calls, other actions and promises over the last 30 days", async () => {
+    const [admin] = await queryRows<{ id: string }>(handle.db, sql`select id from users where role = 'admin' limit 1`);
+    const scope = (await loadScope(handle.db, admin.id, today))!;
+    const rows = await teamPerformance(handle.db, scope, { from: addDays(today, -30), to: today });
+    expect(rows.map((r) => r.name)).toEqual(["Amélie Roux", "Sophie Durand", "Thomas Petit"]);
+    for (const row of rows) {
+      expect(row.calls).toBeGreaterThan(0);
+      expect(row.actionsTotal).toBeGreaterThan(row.calls);
+      expect(row.promisesObtained).toBeGreaterThan(0);
+      expect(row.promisesKept).toBeGreaterThan(0);
+    }
+  });
+
+  it("only holds finished actions of the past 60 days, done by the client's collector", async () => {
+    const rows = await queryRows<{ status: string; n: number; wrong: number }>(
+      handle.db,
+      sql`select a.status::text as status, count(*)::int as n, (count(*) filter (where
+            a.planned_date not between ${today}::date - 60 and ${today}::date - 1
+            or (coalesce(a.done_at, a.sent_at) at time zone 'Europe/Paris')::date <> a.planned_date
+            or a.assigned_user_id is distinct from c.collector_id
+            or (a.status = 'done' and (a.done_by_id is distinct from c.collector_id
+                or extract(hour from a.done_at at time zone 'Europe/Paris') not between 9 and 17))))::int as wrong
+          from actions a join clients c on c.id = a.client_id group by 1 order by 1`,
+    );
+    expect(rows.map((r) => r.status)).toEqual(["done", "sent"]);
+    expect(rows.every((r) => r.n > 100 && r.wrong === 0)).toBe(true);
+  });
+
+  it("keeps promises whose invoices were settled by the promised date, breaks or waits on the others", async () => {
+    const rows = await queryRows<{ status: string; n: number; all_settled_in_time: number; with_open: number; past: number }>(
+      handle.db,
+      sql`select p.status::text as status, count(*)::int as n,
+            (count(*) filter (where v.settled_in_time))::int as all_settled_in_time,
+            (count(*) filter (where v.has_open))::int as with_open,
+            (count(*) filter (where p.promised_date < ${today}::date))::int as past
+          from promises p
+          join lateral (select bool_and(d.status = 'settled' and d.settled_date <= p.promised_date) as settled_in_time,
+                          bool_or(d.status = 'open') as has_open
+                        from promise_documents pd join documents d on d.id = pd.document_id where pd.promise_id = p.id) v on true
+          group by 1 order by 1`,
+    );
+    const byStatus = Object.fromEntries(rows.map((r) => [r.status, r]));
+    expect(Object.keys(byStatus).sort()).toEqual(["broken", "kept", "pending"]);
+    expect(byStatus.kept.all_settled_in_time).toBe(byStatus.kept.n);
+    expect(byStatus.broken).toMatchObject({ with_open: byStatus.broken.n, past: byStatus.broken.n });
+    expect(byStatus.pending).toMatchObject({ with_open: byStatus.pending.n, past: 0 });
+    expect(byStatus.kept.n).toBeGreaterThan(byStatus.broken.n);
+  });
+
+  it("has comments with replies from the sales rep", async () => {
+    const [row] = await queryRows<{ comments: number; replies: number }>(
+      handle.db,
+      sql`select (count(*) filter (where k.parent_id is null))::int as comments,
+            (count(*) filter (where k.parent_id is not null and k.author_id = c.sales_rep_id))::int as replies
+          from comments k join clients c on c.id = k.client_id`,
+    );
+    expect(row.comments).toBeGreaterThan(20);
+    expect(row.replies).toBeGreaterThan(10);
   });
 });
