@@ -137,8 +137,12 @@ test.describe("supervisor", () => {
     await page.goto("/relance/automatiques");
     await expect(page.getByRole("link", { name: "Configuration", exact: true })).toBeVisible();
     await expect(page.locator('tr[data-tone="error"]').first()).toBeVisible();
-    await page.locator('tr[data-tone="error"]').first().getByRole("button", { name: /^En erreur/ }).hover();
-    await expect(page.getByRole("tooltip")).toContainText("Aucune adresse e-mail pour le contact de facturation");
+    // A hover before the page is hydrated opens nothing: hover again until the tooltip answers.
+    await expect(async () => {
+      await page.mouse.move(0, 0);
+      await page.locator('tr[data-tone="error"]').first().getByRole("button", { name: /^En erreur/ }).hover();
+      await expect(page.getByRole("tooltip")).toContainText("Aucune adresse e-mail pour le contact de facturation", { timeout: 2_000 });
+    }).toPass();
     await page.screenshot({ path: "test-results/screens/agenda-automatic.png" });
     const preview = page.getByRole("link", { name: "Voir le message" }).first();
     await expect(preview).toHaveAttribute("target", "_blank");
