@@ -22,6 +22,9 @@ test.describe("supervisor", () => {
     await expect(card.getByText("Performance de l'équipe")).toBeVisible();
     for (const name of demoCollectors) await expect(card.getByTestId("team-row").filter({ hasText: name })).toHaveCount(1);
     await expect(page.getByTestId("aged-bucket").first()).toBeVisible();
+    // Every bucket, the open-ended last one included: together they make the encours.
+    const encours = euros(await page.locator('[data-kpi="Encours"] [data-kpi-value]').textContent());
+    expect((await bucketAmounts(page)).reduce((sum, amount) => sum + amount, 0)).toBeCloseTo(encours, 1);
     await page.screenshot({ path: "test-results/screens/home-team.png", fullPage: true });
   });
 
@@ -37,6 +40,8 @@ test.describe("supervisor", () => {
     const sheet = workbook.getWorksheet("Balance âgée")!;
     const header = sheet.getRow(1).values as unknown[];
     expect(header.slice(1, 6)).toEqual(["Société", "Code client", "Raison sociale", "Encours", "Non échu"]);
+    // As many bucket columns as the card has rows.
+    expect(header.length - 1 - 4).toBe(amounts.length);
     const rows = sheet.getSheetValues().slice(2) as unknown[][];
     expect(rows.length).toBeGreaterThan(10);
     // Columns: 1 société, 2 code, 3 name, 4 encours, then one per bucket from 5.

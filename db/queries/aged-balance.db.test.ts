@@ -45,7 +45,7 @@ beforeAll(async () => {
     snap(c1.id, "2026-11-21", "999", ["999", "999", "999"]),
     snap(c3.id, "2026-11-22", "0", ["10.5", "200", "0"]),
   ]);
-  for (const date of ["2026-11-21", "2026-11-22"]) await refreshPortfolioSnapshot(db, date, 4);
+  for (const date of ["2026-11-21", "2026-11-22"]) await refreshPortfolioSnapshot(db, date);
 });
 afterAll(() => handle.close());
 

@@ -17,15 +17,21 @@ async function lockAggregates(db: Queryable) {
 const dimensions = sql`c.entity_id, c.collector_id, c.sales_rep_id, nullif(trim(c.department), '')`;
 
 /** Rebuilds `date`'s rows of `portfolio_snapshots` from that day's daily snapshots and today's assignments. */
-export async function refreshPortfolioSnapshot(db: Queryable, date: string, bucketCount: number): Promise<void> {
-  const subscripts = Array.from({ length: bucketCount - 1 }, (_, i) => i + 1);
+export async function refreshPortfolioSnapshot(db: Queryable, date: string): Promise<void> {
+  await lockAggregates(db);
+  await db.execute(sql`delete from portfolio_snapshots where snapshot_date = ${date}::date`);
+  // Every row of a day has as many aged buckets as that day's limits made.
+  const [day] = await queryRows<{ aged_buckets: number }>(
+    db,
+    sql`select cardinality(aged) as aged_buckets from daily_snapshots where snapshot_date = ${date}::date limit 1`,
+  );
+  if (!day) return;
+  const subscripts = Array.from({ length: day.aged_buckets }, (_, i) => i + 1);
   const agedSums = subscripts.map((i) => sql`coalesce(sum(s.aged[${sql.raw(String(i))}]), 0)`);
   const bucketClients = [
     sql`count(*) filter (where s.not_due <> 0)`,
     ...subscripts.map((i) => sql`count(*) filter (where s.aged[${sql.raw(String(i))}] <> 0)`),
   ];
-  await lockAggregates(db);
-  await db.execute(sql`delete from portfolio_snapshots where snapshot_date = ${date}::date`);
   await db.execute(sql`
     insert into portfolio_snapshots (snapshot_date, entity_id, collector_id, sales_rep_id, department, clients,
       clients_with_balance, bucket_clients, outstanding, overdue, not_due, aged, aging_limits, sales_month,
@@ -66,12 +72,8 @@ export async function refreshMonthlySales(db: Queryable, date: string): Promise<
  * follow the new assignments, so each portfolio's home page agrees with its clients list.
  */
 export async function refreshHomeAggregates(db: Queryable): Promise<void> {
-  const [latest] = await queryRows<{ date: string; buckets: number }>(
-    db,
-    sql`select snapshot_date::text as date, jsonb_array_length(aging_limits) + 1 as buckets from daily_snapshots
-        where snapshot_date = (select max(snapshot_date) from daily_snapshots) limit 1`,
-  );
-  if (!latest) return;
-  await refreshPortfolioSnapshot(db, latest.date, latest.buckets);
+  const [latest] = await queryRows<{ date: string | null }>(db, sql`select max(snapshot_date)::text as date from daily_snapshots`);
+  if (!latest.date) return;
+  await refreshPortfolioSnapshot(db, latest.date);
   await refreshMonthlySales(db, latest.date);
 }

@@ -39,7 +39,7 @@ beforeAll(async () => {
     // After today: left out.
     snap(a.id, "2026-11-24", "9999.00", "9999.00"),
   ]);
-  for (const date of ["2026-09-30", "2026-10-15", "2026-10-31", "2026-11-20", "2026-11-24"]) await refreshPortfolioSnapshot(db, date, 1);
+  for (const date of ["2026-09-30", "2026-10-15", "2026-10-31", "2026-11-20", "2026-11-24"]) await refreshPortfolioSnapshot(db, date);
 });
 afterAll(() => handle.close());
 

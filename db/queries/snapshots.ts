@@ -94,7 +94,7 @@ export async function recordDailySnapshot(db: Queryable, date: string): Promise<
       and (c.outstanding, c.overdue, c.aged, c.balances_as_of) is distinct from (s.outstanding, s.overdue, s.aged, s.snapshot_date)
   `);
 
-  await refreshPortfolioSnapshot(db, date, limits.length + 1);
+  await refreshPortfolioSnapshot(db, date);
   if (newest) await refreshMonthlySales(db, date);
 
   const [totals] = await queryRows<{ clients: number; outstanding: string; overdue: string }>(
