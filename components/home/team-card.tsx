@@ -2,17 +2,17 @@ import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { TeamPerformanceRow } from "@/db/queries/team-performance";
-import { actionTypeLabels } from "@/lib/collection/labels";
+import { actionTypeCountLabels } from "@/lib/collection/labels";
 import { formatDate, formatInteger, formatMoney } from "@/lib/format/fr";
 import { formatDays } from "@/lib/kpi/display";
 
 const typeOrder = ["call", "email", "letter", "formal_notice", "sms", "task"];
 
-/** Actions of the period per type, the most telling first: "4 Appel · 2 E-mail". */
+/** Actions of the period per type, the most telling first: "4 appels · 1 e-mail". */
 function actionDetail(actions: Record<string, number>): string {
   return typeOrder
     .filter((type) => actions[type])
-    .map((type) => `${formatInteger(actions[type])} ${actionTypeLabels[type].toLowerCase()}`)
+    .map((type) => `${formatInteger(actions[type])} ${actionTypeCountLabels[type][actions[type] > 1 ? 1 : 0]}`)
     .join(" · ");
 }
 

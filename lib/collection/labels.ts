@@ -8,6 +8,16 @@ export const actionTypeLabels: Record<string, string> = {
   formal_notice: "Mise en demeure",
 };
 
+/** "3 appels", "1 mise en demeure": the count followed by the type, lower case, agreed in number. */
+export const actionTypeCountLabels: Record<string, [one: string, many: string]> = {
+  call: ["appel", "appels"],
+  email: ["e-mail", "e-mails"],
+  letter: ["courrier", "courriers"],
+  sms: ["SMS", "SMS"],
+  task: ["tâche", "tâches"],
+  formal_notice: ["mise en demeure", "mises en demeure"],
+};
+
 export const actionStatusLabels: Record<string, string> = {
   planned: "À faire",
   to_confirm: "À confirmer",
