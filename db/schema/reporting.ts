@@ -15,6 +15,27 @@ import { clients } from "./clients";
 import { jobStatus } from "./enums";
 import { entities, users } from "./organisation";
 
+/** The figures of a day, for one client (`daily_snapshots`) or summed over many (`portfolio_snapshots`). */
+const snapshotFigures = () => ({
+  outstanding: numeric({ precision: 16, scale: 2 }).notNull(),
+  overdue: numeric({ precision: 16, scale: 2 }).notNull(),
+  notDue: numeric({ precision: 16, scale: 2 }).notNull(),
+  // Amounts per aging bucket, overdue only; the bucket limits used are in `agingLimits`.
+  aged: numeric({ precision: 16, scale: 2 }).array().notNull(),
+  agingLimits: jsonb().$type<number[]>().notNull(),
+  // Sales (invoices minus credit notes, TTC) from the first of the month to that day, for the DSO of a past day.
+  salesMonth: numeric({ precision: 16, scale: 2 }),
+  // Open amount of the invoices overdue that day, and that amount weighted by days late: DBT = days / amount.
+  overdueInvoices: numeric({ precision: 16, scale: 2 }),
+  overdueDays: numeric({ precision: 22, scale: 2 }),
+  // Invoices falling due in the 30 days ending that day, and the part of them settled: taux de recouvrement.
+  due30d: numeric({ precision: 16, scale: 2 }),
+  settled30d: numeric({ precision: 16, scale: 2 }),
+  // Invoices settled in the 30 days ending that day, whenever due: what each portfolio brought in.
+  invoicesSettled30d: numeric({ precision: 16, scale: 2 }),
+  invoicesSettled30dCount: integer(),
+});
+
 /** One row per client and day: the figures the KPIs and trends read instead of scanning documents. */
 export const dailySnapshots = pgTable(
   "daily_snapshots",
@@ -26,25 +47,9 @@ export const dailySnapshots = pgTable(
     entityId: uuid()
       .notNull()
       .references(() => entities.id, { onDelete: "cascade" }),
-    outstanding: numeric({ precision: 16, scale: 2 }).notNull(),
-    overdue: numeric({ precision: 16, scale: 2 }).notNull(),
-    notDue: numeric({ precision: 16, scale: 2 }).notNull(),
-    // Amounts per aging bucket, overdue only; the bucket limits used are in `agingLimits`.
-    aged: numeric({ precision: 16, scale: 2 }).array().notNull(),
-    agingLimits: jsonb().$type<number[]>().notNull(),
+    ...snapshotFigures(),
     // Invoices minus credit notes issued on that day (TTC), for CEI and DSO.
     sales: numeric({ precision: 16, scale: 2 }).notNull(),
-    // Sales (as above) from the first of the month to that day, for the DSO of a past day.
-    salesMonth: numeric({ precision: 16, scale: 2 }),
-    // Open amount of the invoices overdue that day, and that amount weighted by days late: DBT = days / amount.
-    overdueInvoices: numeric({ precision: 16, scale: 2 }),
-    overdueDays: numeric({ precision: 22, scale: 2 }),
-    // Invoices falling due in the 30 days ending that day, and the part of them settled: taux de recouvrement.
-    due30d: numeric({ precision: 16, scale: 2 }),
-    settled30d: numeric({ precision: 16, scale: 2 }),
-    // Invoices settled in the 30 days ending that day, whenever due: what each portfolio brought in.
-    invoicesSettled30d: numeric({ precision: 16, scale: 2 }),
-    invoicesSettled30dCount: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.snapshotDate, t.clientId] }), index().on(t.entityId, t.snapshotDate), index().on(t.clientId)],
@@ -69,18 +74,7 @@ export const portfolioSnapshots = pgTable(
     // Clients with a non-zero amount in any bucket, and per bucket (non échu first, then the aged buckets).
     clientsWithBalance: integer().notNull(),
     bucketClients: integer().array().notNull(),
-    outstanding: numeric({ precision: 16, scale: 2 }).notNull(),
-    overdue: numeric({ precision: 16, scale: 2 }).notNull(),
-    notDue: numeric({ precision: 16, scale: 2 }).notNull(),
-    aged: numeric({ precision: 16, scale: 2 }).array().notNull(),
-    agingLimits: jsonb().$type<number[]>().notNull(),
-    salesMonth: numeric({ precision: 16, scale: 2 }),
-    overdueInvoices: numeric({ precision: 16, scale: 2 }),
-    overdueDays: numeric({ precision: 22, scale: 2 }),
-    due30d: numeric({ precision: 16, scale: 2 }),
-    settled30d: numeric({ precision: 16, scale: 2 }),
-    invoicesSettled30d: numeric({ precision: 16, scale: 2 }),
-    invoicesSettled30dCount: integer(),
+    ...snapshotFigures(),
   },
   (t) => [index().on(t.snapshotDate)],
 );
