@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import { queryRows, type Queryable } from "../client";
 import { portfolioSnapshots } from "../schema";
-import { aggregateInScope } from "./kpi";
+import { aggregateInScope } from "./home-aggregates";
 import { clientInScope } from "./scope";
 
 export type AgedBucket = { amount: string; clients: number };

@@ -4,10 +4,19 @@
  * their sources, so running a refresh twice, or after a reassignment, is harmless. Each refresh runs inside a
  * transaction and waits for the others: two interleaved rebuilds would both delete, then both insert.
  */
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import type { Scope } from "@/lib/auth/scope";
 import { monthStart } from "@/lib/dates";
 import { DSO_MAX_MONTHS } from "@/lib/kpi/dso";
 import { queryRows, type Queryable } from "../client";
+import type { monthlySales, portfolioSnapshots } from "../schema";
+import { inScope } from "./scope";
+
+/** The rows of the home aggregates `scope` may see, narrowed to `entityId` when given. */
+export function aggregateInScope(table: typeof portfolioSnapshots | typeof monthlySales, scope: Scope, entityId?: string): SQL {
+  const where = inScope(scope, table);
+  return entityId ? sql`${where} and ${table.entityId} = ${entityId}` : where;
+}
 
 async function lockAggregates(db: Queryable) {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext('encaisse:home-aggregates'))`);

@@ -3,7 +3,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { monthStart } from "@/lib/dates";
 import { queryRows, type Queryable } from "../client";
 import { monthlySales, portfolioSnapshots } from "../schema";
-import { aggregateInScope } from "./kpi";
+import { aggregateInScope } from "./home-aggregates";
 
 /** One French département (code as on `clients.department`, null when unknown) and its figures. */
 export type DepartmentFigures = { department: string | null; clients: number; revenue: string; overdue: string };
@@ -20,7 +20,8 @@ export async function homeGeography(db: Queryable, scope: Scope, date: string, e
   return queryRows<DepartmentFigures>(
     db,
     sql`with balances as (
-        select coalesce(department, '') as department, sum(clients)::int as clients, sum(overdue) as overdue from portfolio_snapshots
+        select coalesce(department, '') as department, sum(clients)::int as clients, sum(overdue) as overdue
+        from portfolio_snapshots
         where snapshot_date = ${date}::date and ${aggregateInScope(portfolioSnapshots, scope, entityId)}
         group by 1),
       sales as (
@@ -29,8 +30,8 @@ export async function homeGeography(db: Queryable, scope: Scope, date: string, e
           and ${aggregateInScope(monthlySales, scope, entityId)}
         group by 1)
       -- A full join matches no nulls: unknown départements meet as '' and leave as null.
-      select nullif(department, '') as department, coalesce(balances.clients, 0) as clients, coalesce(sales.revenue, 0)::text as revenue,
-        coalesce(balances.overdue, 0)::text as overdue
+      select nullif(department, '') as department, coalesce(balances.clients, 0) as clients,
+        coalesce(sales.revenue, 0)::text as revenue, coalesce(balances.overdue, 0)::text as overdue
       from balances full join sales using (department)
       order by coalesce(sales.revenue, 0) desc, 1 nulls last`,
   );

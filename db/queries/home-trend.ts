@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import { queryRows, type Queryable } from "../client";
 import { portfolioSnapshots } from "../schema";
-import { aggregateInScope } from "./kpi";
+import { aggregateInScope } from "./home-aggregates";
 
 export type TrendPoint = { date: string; outstanding: string; overdue: string; recorded: boolean };
 

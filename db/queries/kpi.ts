@@ -10,7 +10,7 @@ import { DSO_MAX_MONTHS, dsoFigures } from "@/lib/kpi/dso";
 import { cei, recoveryRate } from "@/lib/kpi/ratios";
 import { queryRows, type Queryable } from "../client";
 import { monthlySales, portfolioSnapshots } from "../schema";
-import { inScope } from "./scope";
+import { aggregateInScope } from "./home-aggregates";
 
 export type KpiFigures = {
   outstanding: string;
@@ -50,12 +50,6 @@ type DayTotals = {
   due: string | null;
   settled: string | null;
 };
-
-/** The rows of the home aggregates `scope` may see, narrowed to `entityId` when given. */
-export function aggregateInScope(table: typeof portfolioSnapshots | typeof monthlySales, scope: Scope, entityId?: string): SQL {
-  const where = inScope(scope, table);
-  return entityId ? sql`${where} and ${table.entityId} = ${entityId}` : where;
-}
 
 /** The scope's totals on each of `days` that has a snapshot (absent days are missing from the map). */
 async function dayTotals(db: Queryable, where: SQL, days: string[]): Promise<Map<string, DayTotals>> {

@@ -9,7 +9,7 @@ import { addDays, monthStart } from "@/lib/dates";
 import { DSO_MAX_MONTHS, dsoCountback } from "@/lib/kpi/dso";
 import { queryRows, type Queryable } from "../client";
 import { monthlySales, portfolioSnapshots } from "../schema";
-import { aggregateInScope } from "./kpi";
+import { aggregateInScope } from "./home-aggregates";
 import { clientInScope } from "./scope";
 
 export type TeamPerformanceRow = {
