@@ -90,12 +90,12 @@ test.describe("admin", () => {
     expect((await formerPage.goto(`/clients/${clientToReassign.id}`))?.status()).toBe(200);
 
     await page.goto(`/clients/${clientToReassign.id}`);
-    await expect(page.getByText("Thomas Petit")).toBeVisible();
+    await expect(page.getByText("Thomas Petit", { exact: true })).toBeVisible();
     const dialog = await openDialog(page, page.getByRole("button", { name: "Changer le chargé de recouvrement" }));
     await dialog.getByLabel("Chargé de recouvrement").selectOption({ label: "Amélie Roux" });
     await dialog.getByRole("button", { name: "Enregistrer" }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByText("Amélie Roux")).toBeVisible();
+    await expect(page.getByText("Amélie Roux", { exact: true })).toBeVisible();
 
     // Reminders paused until a date, with a reason.
     const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
