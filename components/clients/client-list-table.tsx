@@ -1,5 +1,4 @@
 import { BellRing, Scale } from "lucide-react";
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ClientListRow, ClientSort } from "@/db/queries/clients";
@@ -8,6 +7,7 @@ import { formatInteger, formatMoney } from "@/lib/format/fr";
 import { cn } from "@/lib/utils";
 import { AgedBar } from "./aged-bar";
 import { ClientSortableHead } from "./sortable-head";
+import { RowLink } from "@/components/ui/row-link";
 
 type Column = { key: string; label: string; sort?: ClientSort["key"]; numeric?: boolean };
 
@@ -95,9 +95,9 @@ export function ClientListTable({
               <TableCell className="font-mono text-xs">{row.code}</TableCell>
               <TableCell className="min-w-64">
                 <div className="flex items-center gap-1.5">
-                  <Link href={`/clients/${row.id}`} className="font-medium hover:underline">
+                  <RowLink href={`/clients/${row.id}`} className="font-medium hover:underline">
                     {row.name}
-                  </Link>
+                  </RowLink>
                   {row.hasDispute && (
                     <Badge variant="warning" title="Pièce en litige" className="shrink-0">
                       <Scale className="size-3" aria-hidden="true" /> Litige

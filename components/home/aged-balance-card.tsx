@@ -1,5 +1,4 @@
 import { Download } from "lucide-react";
-import Link from "next/link";
 import { StackedBar } from "@/components/charts/stacked-bar";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -7,6 +6,7 @@ import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, Table
 import type { AgedBucket } from "@/db/queries/aged-balance";
 import { formatInteger, formatMoney, formatPercent } from "@/lib/format/fr";
 import { agingBucketLabels } from "@/lib/settings/options";
+import { RowLink } from "@/components/ui/row-link";
 
 const colours = ["bg-emerald-500", "bg-lime-500", "bg-amber-400", "bg-orange-500", "bg-red-500", "bg-red-700", "bg-red-900", "bg-rose-950"];
 
@@ -69,10 +69,10 @@ export function AgedBalanceCard({
                 {rows.map((r) => (
                   <TableRow key={r.label} data-testid="aged-bucket">
                     <TableCell>
-                      <Link href={r.href} className="flex items-center gap-2 font-medium hover:underline">
+                      <RowLink href={r.href} className="flex items-center gap-2 font-medium hover:underline">
                         <span className={`size-2.5 rounded-sm ${r.className}`} aria-hidden="true" />
                         {r.label}
-                      </Link>
+                      </RowLink>
                     </TableCell>
                     <TableCell className="tabular text-right">{formatInteger(r.clients)}</TableCell>
                     <TableCell className="tabular text-right">{formatMoney(r.amount)}</TableCell>

@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { actionStatusLabels, actionTypeLabels } from "@/lib/collection/labels";
 import { formatDate, formatMoney } from "@/lib/format/fr";
+import { RowLink } from "@/components/ui/row-link";
 
 type Row = {
   id: string;
@@ -33,9 +34,9 @@ export function PendingActionsCard({ rows, total, agendaLink }: { rows: Row[]; t
             {rows.map((row) => (
               <li key={row.id} className="flex items-center justify-between gap-3 py-2 text-sm">
                 <div className="min-w-0">
-                  <Link href={`/clients/${row.clientId}`} className="block truncate font-medium hover:underline">
+                  <RowLink href={`/clients/${row.clientId}`} className="block truncate font-medium hover:underline">
                     {row.clientName}
-                  </Link>
+                  </RowLink>
                   <span className="text-xs text-muted-foreground">
                     {actionTypeLabels[row.type]} · prévu le {formatDate(row.plannedDate)}
                   </span>

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { TeamPerformanceRow } from "@/db/queries/team-performance";
 import { actionTypeCountLabels } from "@/lib/collection/labels";
 import { formatDate, formatInteger, formatMoney } from "@/lib/format/fr";
 import { formatDays } from "@/lib/kpi/display";
+import { RowLink } from "@/components/ui/row-link";
 
 const typeOrder = ["call", "email", "letter", "formal_notice", "sms", "task"];
 
@@ -55,9 +55,9 @@ export function TeamCard({ rows, from, to }: { rows: TeamPerformanceRow[]; from:
                 return (
                   <TableRow key={r.userId} data-testid="team-row">
                     <TableCell>
-                      <Link href={`/clients?collector=${r.userId}`} className="whitespace-nowrap font-medium hover:underline">
+                      <RowLink href={`/clients?collector=${r.userId}`} className="whitespace-nowrap font-medium hover:underline">
                         {r.name}
-                      </Link>
+                      </RowLink>
                       <div className="text-xs text-muted-foreground">
                         {formatInteger(r.clients)} client{r.clients > 1 ? "s" : ""}
                       </div>

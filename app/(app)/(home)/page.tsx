@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AgedBalanceCard } from "@/components/home/aged-balance-card";
 import { KpiCards } from "@/components/home/kpi-cards";
 import { KpiEntitySelect } from "@/components/home/kpi-entity-select";
@@ -22,6 +21,7 @@ import { GeographyCard } from "@/components/home/geography-card";
 import { TrendCard } from "@/components/home/trend-card";
 import { homeGeography } from "@/db/queries/home-geography";
 import { homeTrend } from "@/db/queries/home-trend";
+import { RowLink } from "@/components/ui/row-link";
 
 export const metadata: Metadata = { title: "Accueil" };
 
@@ -92,9 +92,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                 <ul className="divide-y">
                   {topOverdue.map((client) => (
                     <li key={client.id} className="flex items-center justify-between gap-4 py-2 text-sm">
-                      <Link href={`/clients/${client.id}`} className="min-w-0 truncate font-medium hover:underline">
+                      <RowLink href={`/clients/${client.id}`} className="min-w-0 truncate font-medium hover:underline">
                         {client.name} <span className="text-xs text-muted-foreground">{client.code}</span>
-                      </Link>
+                      </RowLink>
                       <span className="tabular shrink-0 font-medium text-destructive">{formatMoney(client.overdue)}</span>
                     </li>
                   ))}

@@ -19,6 +19,7 @@ import { parseDocumentSearch, toDocumentFilters } from "@/lib/documents/filters"
 import { searchToParams } from "@/lib/search-params";
 import { formatDate, formatInteger, formatMoney } from "@/lib/format/fr";
 import { agingBucketLabels } from "@/lib/settings/options";
+import { RowLink } from "@/components/ui/row-link";
 
 export const metadata: Metadata = { title: "Pièces" };
 
@@ -76,9 +77,9 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
               )}
               <DocumentNumberCell doc={doc} className="whitespace-nowrap" />
               <TableCell>
-                <Link href={`/clients/${doc.clientId}`} className="block hover:underline">
+                <RowLink href={`/clients/${doc.clientId}`} className="block hover:underline">
                   {doc.clientName}
-                </Link>
+                </RowLink>
                 <span className="text-xs text-muted-foreground">
                   {doc.clientCode} · {doc.entityCode}
                 </span>
@@ -114,9 +115,9 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
           {client && (
             <p className="mt-1 text-sm">
               Client :{" "}
-              <Link href={`/clients/${client.client.id}`} className="font-medium hover:underline">
+              <RowLink href={`/clients/${client.client.id}`} className="font-medium hover:underline">
                 {client.client.name}
-              </Link>{" "}
+              </RowLink>{" "}
               <Link href={`?${new URLSearchParams(withoutClient)}`} className="text-muted-foreground underline-offset-2 hover:underline">
                 (tous les clients)
               </Link>

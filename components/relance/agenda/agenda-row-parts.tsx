@@ -1,5 +1,5 @@
-import Link from "next/link";
 import type { AgendaRow } from "@/db/queries/agenda";
+import { RowLink } from "@/components/ui/row-link";
 
 /** Link to open an action in its panel, keeping the filters and the page. */
 export function openHref(params: Record<string, string>, id: string) {
@@ -9,9 +9,9 @@ export function openHref(params: Record<string, string>, id: string) {
 export function ClientCell({ row, assignee }: { row: Pick<AgendaRow, "clientId" | "clientName" | "clientCode">; assignee?: string | null }) {
   return (
     <div className="min-w-36">
-      <Link href={`/clients/${row.clientId}`} className="font-medium hover:underline">
+      <RowLink href={`/clients/${row.clientId}`} className="font-medium hover:underline">
         {row.clientName}
-      </Link>
+      </RowLink>
       <p className="text-xs text-muted-foreground">
         <span className="font-mono">{row.clientCode}</span>
         {assignee && ` · ${assignee}`}

@@ -13,6 +13,7 @@ import { env } from "@/lib/env";
 import { formatDate, formatDateTime, formatInteger } from "@/lib/format/fr";
 import { channelLabels, isTemplateChannel, templateChannels } from "@/lib/templates/channels";
 import { cn } from "@/lib/utils";
+import { RowLink } from "@/components/ui/row-link";
 
 export const metadata: Metadata = { title: "Messages envoyés" };
 
@@ -110,9 +111,9 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                       <TableCell title={m.error ?? undefined}>{outboundStatusBadge[m.status]}</TableCell>
                       <TableCell className="max-w-40 truncate" title={m.clientName ?? undefined}>
                         {m.clientId ? (
-                          <Link href={`/clients/${m.clientId}`} className="underline-offset-4 hover:underline">
+                          <RowLink href={`/clients/${m.clientId}`} className="underline-offset-4 hover:underline">
                             {m.clientName}
-                          </Link>
+                          </RowLink>
                         ) : (
                           <span className="text-muted-foreground">Client supprimé</span>
                         )}

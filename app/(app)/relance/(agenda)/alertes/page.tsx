@@ -13,6 +13,7 @@ import { formatInteger, formatMoney } from "@/lib/format/fr";
 import { summariseCriteria } from "@/lib/groups/summary";
 import { cn } from "@/lib/utils";
 import { AgendaTabs } from "@/components/relance/agenda/agenda-tabs";
+import { RowLink } from "@/components/ui/row-link";
 
 export const metadata: Metadata = { title: "Alertes" };
 
@@ -105,9 +106,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                     <TableRow key={c.id}>
                       <TableCell className="tabular">{c.code}</TableCell>
                       <TableCell>
-                        <Link href={`/clients/${c.id}`} className="font-medium hover:underline">
+                        <RowLink href={`/clients/${c.id}`} className="font-medium hover:underline">
                           {c.name}
-                        </Link>
+                        </RowLink>
                       </TableCell>
                       <TableCell>{c.collector ?? "—"}</TableCell>
                       <TableCell className="tabular text-right">{formatMoney(c.outstanding)}</TableCell>

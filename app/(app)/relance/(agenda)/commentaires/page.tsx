@@ -9,6 +9,7 @@ import { requireUser } from "@/lib/auth/session";
 import { actionTypeLabels } from "@/lib/collection/labels";
 import { formatDateTime } from "@/lib/format/fr";
 import { AgendaTabs } from "@/components/relance/agenda/agenda-tabs";
+import { RowLink } from "@/components/ui/row-link";
 
 export const metadata: Metadata = { title: "Réponses et commentaires" };
 
@@ -49,9 +50,9 @@ export default async function CommentsFeedPage({ searchParams }: { searchParams:
                     )}
                     <span className="font-medium">{item.author ?? "Utilisateur supprimé"}</span>
                     <span className="text-muted-foreground">sur</span>
-                    <Link href={`/clients/${item.clientId}`} className="font-medium text-primary hover:underline">
+                    <RowLink href={`/clients/${item.clientId}`} className="font-medium text-primary hover:underline">
                       {item.clientName}
-                    </Link>
+                    </RowLink>
                     <span className="font-mono text-xs text-muted-foreground">{item.clientCode}</span>
                     {item.actionType && (
                       <Badge variant="outline">
