@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatMoney, formatPercent } from "./fr";
+import { formatDate, formatMoney, formatMoneyCompact, formatPercent } from "./fr";
 
 const nbsp = /[\u202f\u00a0]/g;
 
@@ -8,6 +8,15 @@ describe("fr-FR formats", () => {
     expect(formatMoney("12345.67").replace(nbsp, " ")).toBe("12 345,67 €");
     expect(formatMoney("-1234.5").replace(nbsp, " ")).toBe("-1 234,50 €");
     expect(formatMoney(null).replace(nbsp, " ")).toBe("0,00 €");
+  });
+
+  it("shortens large amounts without a trailing zero decimal, as browsers do", () => {
+    expect(["0", "1000000", "516100", "1500000"].map((v) => formatMoneyCompact(v).replace(nbsp, " "))).toEqual([
+      "0 €",
+      "1 M €",
+      "516,1 k €",
+      "1,5 M €",
+    ]);
   });
 
   it("keeps exact decimals beyond float precision", () => {

@@ -4,6 +4,9 @@ const moneyCompact = new Intl.NumberFormat("fr-FR", {
   style: "currency",
   currency: "EUR",
   notation: "compact",
+  // Stated, not left to the default: Node's and the browsers' ICU disagree on it ("1,0 M €" / "1 M €"), and a
+  // chart drawn on the server would not hydrate in the browser.
+  minimumFractionDigits: 0,
   maximumFractionDigits: 1,
 });
 const integer = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
