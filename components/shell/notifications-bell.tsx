@@ -6,6 +6,7 @@ import { useActionState } from "react";
 import { markNotificationsReadAction } from "@/app/(app)/actions";
 import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
+import { formatDateTime } from "@/lib/format/fr";
 import { cn } from "@/lib/utils";
 
 type Item = { id: string; title: string; body: string | null; link: string | null; readAt: Date | null; createdAt: Date };
@@ -45,7 +46,7 @@ export function NotificationsBell({ items, unread }: { items: Item[]; unread: nu
                   <p className={cn("text-sm", !item.readAt && "font-semibold")}>{item.title}</p>
                   {item.body && <p className="text-xs text-muted-foreground">{item.body}</p>}
                   <p className="mt-1 text-xs text-muted-foreground">
-                    {new Date(item.createdAt).toLocaleString("fr-FR", { dateStyle: "short", timeStyle: "short" })}
+                    {formatDateTime(item.createdAt)}
                   </p>
                 </>
               );
