@@ -55,6 +55,16 @@ export const dailySnapshots = pgTable(
   (t) => [primaryKey({ columns: [t.snapshotDate, t.clientId] }), index().on(t.entityId, t.snapshotDate), index().on(t.clientId)],
 );
 
+/** What the home aggregates are summed by: the columns a scope filters on, and the département the map shows. */
+const aggregateKeys = () => ({
+  entityId: uuid()
+    .notNull()
+    .references(() => entities.id, { onDelete: "cascade" }),
+  collectorId: uuid().references(() => users.id, { onDelete: "set null" }),
+  salesRepId: uuid().references(() => users.id, { onDelete: "set null" }),
+  department: text(),
+});
+
 /**
  * The daily snapshots summed per day and per combination of the columns a scope filters on (société,
  * collector, sales rep) and the département the map shows: a few hundred rows a day instead of one per
@@ -64,12 +74,7 @@ export const portfolioSnapshots = pgTable(
   "portfolio_snapshots",
   {
     snapshotDate: date({ mode: "string" }).notNull(),
-    entityId: uuid()
-      .notNull()
-      .references(() => entities.id, { onDelete: "cascade" }),
-    collectorId: uuid().references(() => users.id, { onDelete: "set null" }),
-    salesRepId: uuid().references(() => users.id, { onDelete: "set null" }),
-    department: text(),
+    ...aggregateKeys(),
     clients: integer().notNull(),
     // Clients with a non-zero amount in any bucket, and per bucket (non échu first, then the aged buckets).
     clientsWithBalance: integer().notNull(),
@@ -87,12 +92,7 @@ export const monthlySales = pgTable(
   "monthly_sales",
   {
     month: date({ mode: "string" }).notNull(),
-    entityId: uuid()
-      .notNull()
-      .references(() => entities.id, { onDelete: "cascade" }),
-    collectorId: uuid().references(() => users.id, { onDelete: "set null" }),
-    salesRepId: uuid().references(() => users.id, { onDelete: "set null" }),
-    department: text(),
+    ...aggregateKeys(),
     amount: numeric({ precision: 16, scale: 2 }).notNull(),
   },
   (t) => [index().on(t.month)],
