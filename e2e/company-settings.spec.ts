@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { sampleLogoPng } from "@/lib/testing/png";
 import { storageState } from "./helpers";

@@ -1,12 +1,22 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { fixtures, storageState } from "./helpers";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "encaisse-e2e-import-"));
+
+/** Starts the import, then waits for its page to show how it ended: it runs in the background, polled. */
+async function importAndWait(page: Page) {
+  await page.getByRole("button", { name: "Importer", exact: true }).click();
+  await page.waitForURL(/\/import\/[0-9a-f-]{36}$/);
+  const result = page.getByRole("status").filter({ hasText: /Import terminé|Fichier refusé/ });
+  await expect(result).toBeVisible({ timeout: 30_000 });
+  return result;
+}
 
 test.describe("admin", () => {
   test.use({ storageState: storageState("admin") });
@@ -37,8 +47,7 @@ test.describe("admin", () => {
     await page.screenshot({ path: "test-results/screens/import-preview.png", fullPage: true });
 
     await page.getByLabel("Importer uniquement les lignes valides").check();
-    await page.getByRole("button", { name: "Importer", exact: true }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Import terminé" })).toContainText("1 créé(s)");
+    await expect(await importAndWait(page)).toContainText("Import terminé : 1 créé(s)");
     await expect(page.getByRole("cell", { name: "Client inconnu : importez-le d'abord dans le fichier clients." })).toBeVisible();
 
     const downloadPromise = page.waitForEvent("download");
@@ -71,8 +80,7 @@ test.describe("admin", () => {
     await page.getByLabel("Fichier à importer").setInputFiles(file);
     await page.getByRole("button", { name: "Analyser le fichier" }).click();
     await expect(page.getByLabel("Feuille")).toHaveValue("Clients");
-    await page.getByRole("button", { name: "Importer", exact: true }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Import terminé" })).toContainText("2 créé(s)");
+    await expect(await importAndWait(page)).toContainText("Import terminé : 2 créé(s)");
 
     const fake = path.join(dir, "photo.xlsx");
     fs.writeFileSync(fake, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
@@ -104,8 +112,7 @@ test.describe("admin", () => {
     await name.press("Enter");
     await expect(page.getByText("→ Champ personnalisé « Canal »")).toBeVisible();
     await page.screenshot({ path: "test-results/screens/import-custom-field.png", fullPage: true });
-    await page.getByRole("button", { name: "Importer", exact: true }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Import terminé" })).toContainText("1 créé(s)");
+    await expect(await importAndWait(page)).toContainText("Import terminé : 1 créé(s)");
 
     await page.goto("/clients?q=E2E101");
     await expect(page.getByRole("link", { name: "Fromagerie Vallée SAS" })).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { logIn, password } from "./helpers";
 
 test("the login page is in French and refuses a wrong password", async ({ page }) => {

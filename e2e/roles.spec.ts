@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { type Account, fixtures, storageState } from "./helpers";
 
 const menus: Record<Account, string[]> = {

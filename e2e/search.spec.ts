@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { fixtures, storageState } from "./helpers";
 
 test.use({ storageState: storageState("collector") });

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { fixtures, storageState } from "./helpers";
 

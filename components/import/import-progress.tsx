@@ -12,17 +12,30 @@ export function ImportProgress({ importId, fileName, initial }: { importId: stri
   const [state, setState] = useState(initial);
 
   useEffect(() => {
-    const timer = setInterval(async () => {
-      const response = await fetch(`/api/imports/${importId}/status`, { cache: "no-store" });
-      if (!response.ok) return;
-      const next: Status = await response.json();
-      setState(next);
-      if (next.status !== "running" && next.status !== "pending") {
-        clearInterval(timer);
-        router.refresh();
+    // One request at a time: while a large import holds the database, a reply can take longer than the interval.
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    async function poll() {
+      try {
+        const response = await fetch(`/api/imports/${importId}/status`, { cache: "no-store" });
+        if (response.ok && !stopped) {
+          const next: Status = await response.json();
+          setState(next);
+          if (next.status !== "running" && next.status !== "pending") {
+            router.refresh();
+            return;
+          }
+        }
+      } catch {
+        // The server is busy or restarting: ask again.
       }
-    }, 1000);
-    return () => clearInterval(timer);
+      if (!stopped) timer = setTimeout(poll, 1000);
+    }
+    timer = setTimeout(poll, 1000);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }, [importId, router]);
 
   const total = state.rowsTotal && state.rowsTotal > 0 ? state.rowsTotal : null;
