@@ -175,6 +175,35 @@ test.describe("supervisor", () => {
   });
 });
 
+test.describe("supervisor, handing over", () => {
+  test.use({ storageState: storageState("supervisor") });
+
+  test("hands an action to a colleague, who works it with the client's contacts but no fiche to open", async ({ page, browser }) => {
+    const { id } = agendaFixtures().actionOfCollector2;
+    await page.goto(`/relance?collector=all&action=${id}`);
+    const dialog = page.getByRole("dialog");
+    const clientName = (await dialog.getByRole("region", { name: "Client" }).getByRole("link").first().innerText()).trim();
+    await dialog.getByText("Replanifier, réattribuer ou annuler").click();
+    await dialog.getByLabel("Réattribuer à").selectOption({ label: "Sophie Durand" });
+    await dialog.getByRole("button", { name: "Réattribuer", exact: true }).click();
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+
+    const colleague = await browser.newContext({ storageState: storageState("collector") });
+    const other = await colleague.newPage();
+    await other.goto(`/relance?action=${id}`);
+    const handed = other.getByRole("dialog").getByRole("region", { name: "Client" });
+    await expect(handed.getByText(clientName, { exact: true })).toBeVisible();
+    await expect(handed.getByRole("link", { name: clientName, exact: true })).toHaveCount(0);
+    await expect(handed.getByRole("list", { name: "Contacts" }).getByRole("listitem").first()).not.toHaveText("Aucun contact enregistré");
+    await other.screenshot({ path: "test-results/screens/agenda-handed-action.png" });
+    await other.goto(`/relance?q=${encodeURIComponent(clientName)}`);
+    const row = other.getByRole("table", { name: "Actions manuelles" }).getByRole("row").filter({ hasText: clientName }).first();
+    await expect(row).toBeVisible();
+    await expect(row.getByRole("link", { name: clientName, exact: true })).toHaveCount(0);
+    await colleague.close();
+  });
+});
+
 test.describe("collector, charts", () => {
   test.use({ storageState: storageState("collector") });
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { actionDocuments, actions, disputes, documents, promiseDocuments, promises } from "@/db/schema";
+import { actionDocuments, actions, contacts, disputes, documents, promiseDocuments, promises } from "@/db/schema";
 import { makeClient, makeDocument, makeEntity, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import type { Scope } from "@/lib/auth/scope";
@@ -192,7 +192,16 @@ describe("status transitions", () => {
     expect(await statusOf("callSoon")).toMatchObject({ plannedDate: "2026-12-02", status: "planned" });
     expect(await statusOf("emailError")).toMatchObject({ plannedDate: "2026-12-02", status: "scheduled", errorMessage: null });
     expect(await reassignActions(handle.db, scopes.sup, [ids.callSoon], scopes.bruno.userId)).toBe(1);
-    expect((await listAgendaActions(handle.db, scopes.bruno, "manual", {}, page)).map((r) => r.id)).toContain(ids.callSoon);
+    // Handed an action on Alice's client, Bruno sees who to call but no link to a fiche he may not open.
+    const brunoRows = await listAgendaActions(handle.db, scopes.bruno, "manual", {}, page);
+    expect(brunoRows.map((r) => [r.id, r.clientOpen])).toEqual([
+      [ids.callBruno, true],
+      [ids.callSoon, false],
+    ]);
+    await handle.db.insert(contacts).values({ clientId: clientIds.a, name: "Claire Alpha", phone: "01 23 45 67 89" });
+    const handed = (await getAgendaAction(handle.db, scopes.bruno, ids.callSoon, today))!;
+    expect(handed.contacts.map((c) => [c.name, c.phone])).toEqual([["Claire Alpha", "01 23 45 67 89"]]);
+    expect((await getAgendaAction(handle.db, scopes.alice, ids.callLate, today))!.action.clientOpen).toBe(true);
     expect(await cancelActions(handle.db, scopes.alice, [ids.letterAFuture], "Client en redressement")).toBe(1);
     expect(await statusOf("letterAFuture")).toMatchObject({ status: "cancelled", cancelReason: "Client en redressement" });
   });

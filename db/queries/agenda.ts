@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Scope } from "@/lib/auth/scope";
 import type { Queryable } from "../client";
 import { actionDocuments, actions, actionType, clients, documents, scenarioSteps, users } from "../schema";
-import { listContacts } from "./contacts";
+import { listActionClientContacts } from "./contacts";
 import { daysLate } from "./documents";
 import { clientInScope } from "./scope";
 
@@ -83,9 +83,10 @@ const rowColumns = {
   documentCount: sql<number>`(select count(*)::int from action_documents ad where ad.action_id = ${actions.id})`,
 };
 
-function listQuery(db: Queryable) {
+function listQuery(db: Queryable, scope: Scope) {
   return db
-    .select(rowColumns)
+    // A collector's actions may include some a supervisor handed them on a colleague's client: no fiche for those.
+    .select({ ...rowColumns, clientOpen: sql<boolean>`${clientInScope(scope)}` })
     .from(actions)
     .innerJoin(clients, eq(clients.id, actions.clientId))
     .leftJoin(assignee, eq(assignee.id, actions.assignedUserId))
@@ -102,7 +103,7 @@ export type AgendaRow = Awaited<ReturnType<typeof listAgendaActions>>[number];
 
 /** One page of a tab, oldest first for the pending tabs and newest first for the history. */
 export function listAgendaActions(db: Queryable, scope: Scope, tab: AgendaTab, filters: AgendaFilters, page: { page: number; pageSize: number }) {
-  return listQuery(db)
+  return listQuery(db, scope)
     .where(and(agendaWhere(scope, filters), inArray(actions.status, [...tabStatuses[tab]])))
     .orderBy(...tabOrder(tab))
     .limit(page.pageSize)
@@ -112,7 +113,7 @@ export function listAgendaActions(db: Queryable, scope: Scope, tab: AgendaTab, f
 /** The history as filtered, batch by batch, for the export. */
 export async function* streamHistory(db: Queryable, scope: Scope, filters: AgendaFilters, batch = 5000) {
   for (let offset = 0; ; offset += batch) {
-    const rows = await listQuery(db)
+    const rows = await listQuery(db, scope)
       .where(and(agendaWhere(scope, filters), inArray(actions.status, [...tabStatuses.history])))
       .orderBy(...tabOrder("history"))
       .limit(batch)
@@ -154,7 +155,7 @@ export async function countAgenda(db: Queryable, scope: Scope, filters: AgendaFi
 
 /** One action in scope with what the collector needs to work it: client, contacts, documents covered. */
 export async function getAgendaAction(db: Queryable, scope: Scope, id: string, today: string) {
-  const [action] = await listQuery(db).where(and(agendaWhere(scope, {}), eq(actions.id, id)));
+  const [action] = await listQuery(db, scope).where(and(agendaWhere(scope, {}), eq(actions.id, id)));
   if (!action) return null;
   const [docs, contacts] = await Promise.all([
     db
@@ -173,7 +174,7 @@ export async function getAgendaAction(db: Queryable, scope: Scope, id: string, t
       .innerJoin(documents, eq(documents.id, actionDocuments.documentId))
       .where(eq(actionDocuments.actionId, id))
       .orderBy(asc(documents.dueDate), asc(documents.number)),
-    listContacts(db, scope, action.clientId),
+    listActionClientContacts(db, action),
   ]);
   return { action, documents: docs, contacts };
 }
@@ -182,11 +183,11 @@ export async function getAgendaAction(db: Queryable, scope: Scope, id: string, t
 export async function listClientActions(db: Queryable, scope: Scope, clientId: string, recent = 5) {
   const where = and(agendaWhere(scope, {}), eq(actions.clientId, clientId));
   const [pending, past] = await Promise.all([
-    listQuery(db)
+    listQuery(db, scope)
       .where(and(where, inArray(actions.status, [...pendingStatuses])))
       .orderBy(asc(actions.plannedDate), asc(actions.id))
       .limit(50),
-    listQuery(db)
+    listQuery(db, scope)
       .where(and(where, inArray(actions.status, ["done", "sent"])))
       .orderBy(sql`coalesce(${actions.doneAt}, ${actions.sentAt}) desc nulls last`, desc(actions.plannedDate))
       .limit(recent),

@@ -26,10 +26,22 @@ const clientIdInScope = (db: Queryable, scope: Scope, clientId: string) =>
 
 /** Contacts of a client in scope: reminder recipients first, then by name. */
 export function listContacts(db: Queryable, scope: Scope, clientId: string) {
+  return selectContacts(db, inArray(contacts.clientId, clientIdInScope(db, scope, clientId)));
+}
+
+/**
+ * Contacts of the client of an action the caller has already found in the user's scope: a collector handed an
+ * action on a colleague's client needs them to work it, though the rest of that client stays out of reach.
+ */
+export function listActionClientContacts(db: Queryable, action: { clientId: string }) {
+  return selectContacts(db, eq(contacts.clientId, action.clientId));
+}
+
+function selectContacts(db: Queryable, where: SQL) {
   return db
     .select()
     .from(contacts)
-    .where(inArray(contacts.clientId, clientIdInScope(db, scope, clientId)))
+    .where(where)
     .orderBy(sql`cardinality(${contacts.recipientFor}) desc`, asc(contacts.name));
 }
 

@@ -6,12 +6,28 @@ export function openHref(params: Record<string, string>, id: string) {
   return `?${new URLSearchParams({ ...params, action: id })}`;
 }
 
-export function ClientCell({ row, assignee }: { row: Pick<AgendaRow, "clientId" | "clientName" | "clientCode">; assignee?: string | null }) {
-  return (
-    <div className="min-w-36">
-      <RowLink href={`/clients/${row.clientId}`} className="font-medium hover:underline">
+type ClientOfRow = Pick<AgendaRow, "clientId" | "clientName" | "clientCode" | "clientOpen">;
+
+/** A client's fiche when the user may open it; the bare name on an action handed over from another portfolio. */
+export function ClientName({ row, className }: { row: ClientOfRow; className: string }) {
+  if (row.clientOpen) {
+    return (
+      <RowLink href={`/clients/${row.clientId}`} className={`${className} hover:underline`}>
         {row.clientName}
       </RowLink>
+    );
+  }
+  return (
+    <span className={className} title="Client d'un autre portefeuille : l'action vous a été confiée">
+      {row.clientName}
+    </span>
+  );
+}
+
+export function ClientCell({ row, assignee }: { row: ClientOfRow; assignee?: string | null }) {
+  return (
+    <div className="min-w-36">
+      <ClientName row={row} className="font-medium" />
       <p className="text-xs text-muted-foreground">
         <span className="font-mono">{row.clientCode}</span>
         {assignee && ` · ${assignee}`}

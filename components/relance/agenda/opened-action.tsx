@@ -1,5 +1,4 @@
 import { ExternalLink, Phone, Smartphone } from "lucide-react";
-import Link from "next/link";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -8,6 +7,7 @@ import { actionStatusLabels, actionTypeLabels } from "@/lib/collection/labels";
 import { contactRoleLabels } from "@/lib/contacts/roles";
 import { formatDate, formatInteger, formatMoney } from "@/lib/format/fr";
 import { ActionPanel } from "./action-panel";
+import { ClientName } from "./agenda-row-parts";
 import { ActionTools } from "./action-tools";
 import { OutcomeForm } from "./outcome-form";
 
@@ -45,9 +45,7 @@ export function OpenedAction({
       )}
       <section aria-label="Client" className="flex flex-wrap items-start justify-between gap-4 rounded-lg border bg-muted/30 p-3">
         <div>
-          <Link href={`/clients/${action.clientId}`} className="font-medium text-primary hover:underline">
-            {action.clientName}
-          </Link>
+          <ClientName row={action} className="font-medium" />
           <p className="font-mono text-xs text-muted-foreground">{action.clientCode}</p>
         </div>
         <ul className="space-y-1 text-sm" aria-label="Contacts">
