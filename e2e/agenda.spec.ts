@@ -81,7 +81,7 @@ test.describe("collector", () => {
     const history = page.getByRole("table", { name: "Historique des actions" });
     await expect(history.getByRole("row")).toHaveCount(4);
     await expect(history).toContainText("Promesse de règlement — Virement promis par la comptable");
-    await expect(history).toContainText("Litige");
+    await expect(history).toContainText("Litige : Livraison incomplète");
     await expect(history).toContainText("Message laissé — Rappeler jeudi");
     await page.screenshot({ path: "test-results/screens/agenda-history.png", fullPage: true });
 
@@ -95,6 +95,7 @@ test.describe("collector", () => {
     expect(sheet.rowCount).toBe(4);
     const results = [2, 3, 4].map((r) => String(sheet.getRow(r).getCell(8).value));
     expect(results.some((v) => v.startsWith("Promesse de règlement"))).toBe(true);
+    expect(results).toContain("Litige : Livraison incomplète");
     fs.rmSync(file);
   });
 

@@ -121,7 +121,14 @@ export async function completeAction(db: Queryable, scope: Scope, id: string, in
 
   const [done] = await db
     .update(actions)
-    .set({ status: "done", outcome: input.outcome, note: input.note, doneById: scope.userId, doneAt: new Date() })
+    .set({
+      status: "done",
+      outcome: input.outcome,
+      note: input.note,
+      disputeReason: input.outcome === "dispute" ? (input.dispute?.reason ?? null) : null,
+      doneById: scope.userId,
+      doneAt: new Date(),
+    })
     .from(clients)
     .where(and(agendaWhere(scope, {}), eq(actions.id, id), eq(actions.status, "planned")))
     .returning({ clientId: actions.clientId });

@@ -7,6 +7,7 @@ import { createTestDatabase } from "@/db/testing";
 import type { Scope } from "@/lib/auth/scope";
 import { countAgenda, getAgendaAction, listAgendaActions, listClientActions } from "./agenda";
 import { cancelActions, completeAction, confirmActions, reassignActions, rescheduleActions } from "./agenda-writes";
+import { historyResult } from "@/lib/relance/history-result";
 import { loadScope } from "./scope";
 
 const today = "2026-11-23";
@@ -173,6 +174,9 @@ describe("status transitions", () => {
     expect(opened.map((d) => [d.documentId, d.reason])).toEqual([[docIds.a3, "Livraison non conforme"]]);
     const [a3] = await handle.db.select().from(documents).where(eq(documents.id, docIds.a3));
     expect(a3.disputed).toBe(true);
+    // The history says why, next to the note.
+    const [logged] = await listAgendaActions(handle.db, scopes.alice, "history", { q: "alpha", type: "call" }, page);
+    expect(historyResult(logged)).toBe("Litige : Livraison non conforme — Marchandise abîmée");
   });
 
   it("the other outcomes close the action with the note", async () => {

@@ -71,6 +71,7 @@ const rowColumns = {
   errorMessage: actions.errorMessage,
   outcome: actions.outcome,
   note: actions.note,
+  disputeReason: actions.disputeReason,
   cancelReason: actions.cancelReason,
   confirmedAt: actions.confirmedAt,
   doneAt: actions.doneAt,

@@ -39,6 +39,8 @@ export const actions = pgTable(
     assignedUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     outcome: text(),
     note: text(),
+    /** The reason given when the outcome opened a dispute; the disputes themselves carry it per document. */
+    disputeReason: text(),
     renderedSubject: text(),
     renderedBody: text(),
     renderedPdfPath: text(),

@@ -1,10 +1,11 @@
 import { type ActionOutcome, actionOutcomeLabels } from "@/lib/collection/labels";
 
-type Finished = { status: string; outcome: string | null; note: string | null; cancelReason: string | null };
+type Finished = { status: string; outcome: string | null; note: string | null; disputeReason: string | null; cancelReason: string | null };
 
-/** What an action came to, in one line: the outcome logged and its note, or why it was cancelled. */
+/** What an action came to, in one line: the outcome logged (with a dispute's reason) and its note, or why it was cancelled. */
 export function historyResult(row: Finished): string {
   if (row.status === "cancelled") return row.cancelReason ?? "";
-  const outcome = row.outcome ? (actionOutcomeLabels[row.outcome as ActionOutcome] ?? row.outcome) : "";
+  const label = row.outcome ? (actionOutcomeLabels[row.outcome as ActionOutcome] ?? row.outcome) : "";
+  const outcome = label && row.disputeReason ? `${label} : ${row.disputeReason}` : label;
   return [outcome, row.note].filter(Boolean).join(" — ");
 }
