@@ -2,7 +2,7 @@
  * `npm run bench:pages` (PostgreSQL at DATABASE_URL): seeds the `--size large` data set when the database is
  * empty, builds and starts the app against it, logs in as an administrator and as a collector, then requests
  * each page repeatedly and prints p50 / p95 of the time to the last byte (the server's time: localhost, no
- * browser) against the 300 ms target.
+ * browser) against the 300 ms target; then times the clients export, whole and filtered.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -69,6 +69,15 @@ async function measure(label: string, path: string, cookie: string) {
   return p95 <= TARGET_MS;
 }
 
+/** A whole download: no target, a figure to compare from one version to the next (median of 3 after one warm-up). */
+async function measureDownload(label: string, path: string, cookie: string) {
+  await timeRequest(path, cookie);
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) times.push(await timeRequest(path, cookie));
+  times.sort((a, b) => a - b);
+  console.log(`${label.padEnd(44)} ${(times[1] / 1000).toFixed(1).padStart(6)} s`);
+}
+
 async function main() {
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL doit désigner une base PostgreSQL (le jeu large n'est pas pour PGlite).");
   await run("npx", ["tsx", "db/seed/cli.ts", "--size", "large", "--if-empty"]);
@@ -120,6 +129,9 @@ async function main() {
     let allFast = true;
     for (const [label, path, cookie] of pages) allFast = (await measure(label, path, cookie)) && allFast;
     console.log(allFast ? "\nToutes les pages tiennent l'objectif." : "\nCertaines pages dépassent l'objectif.");
+    console.log(`\n${"Téléchargement".padEnd(44)} médiane`);
+    await measureDownload(`Export clients (${clients.toLocaleString("fr-FR")} lignes, xlsx)`, "/api/clients/export", admin);
+    await measureDownload("Export clients · avec échu", "/api/clients/export?hasOverdue=yes", admin);
   } finally {
     server.kill();
   }

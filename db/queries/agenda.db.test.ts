@@ -5,9 +5,9 @@ import { actionDocuments, actions, contacts, disputes, documents, promiseDocumen
 import { makeClient, makeDocument, makeEntity, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import type { Scope } from "@/lib/auth/scope";
-import { countAgenda, getAgendaAction, listAgendaActions, listClientActions } from "./agenda";
-import { cancelActions, completeAction, confirmActions, reassignActions, rescheduleActions } from "./agenda-writes";
 import { historyResult } from "@/lib/relance/history-result";
+import { countAgenda, getAgendaAction, listAgendaActions, listClientActions, streamHistory } from "./agenda";
+import { cancelActions, completeAction, confirmActions, reassignActions, rescheduleActions } from "./agenda-writes";
 import { loadScope } from "./scope";
 
 const today = "2026-11-23";
@@ -224,6 +224,10 @@ describe("history and the fiche client", () => {
     const calls = await listAgendaActions(handle.db, scopes.sup, "history", { type: "email" }, page);
     expect(calls.map((r) => r.id)).toEqual([ids.sentB, ids.sentA]);
     expect(await listAgendaActions(handle.db, scopes.bruno, "history", { q: "alpha" }, page)).toEqual([]);
+    // The export gives the same rows in the same order, whatever its batch size.
+    const exported: typeof rows = [];
+    for await (const batch of streamHistory(handle.db, scopes.sup, { q: "alpha" }, 2)) exported.push(...batch);
+    expect(exported).toEqual(rows);
   });
 
   it("shows the client's pending and last actions", async () => {

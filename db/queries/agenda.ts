@@ -6,6 +6,7 @@ import type { Queryable } from "../client";
 import { actionDocuments, actions, actionType, clients, documents, scenarioSteps, users } from "../schema";
 import { listActionClientContacts } from "./contacts";
 import { daysLate } from "./documents";
+import { orderedBatches } from "./ordered-batches";
 import { clientInScope } from "./scope";
 
 export type AgendaTab = "manual" | "automatic" | "history";
@@ -113,16 +114,17 @@ export function listAgendaActions(db: Queryable, scope: Scope, tab: AgendaTab, f
 
 /** The history as filtered, batch by batch, for the export. */
 export async function* streamHistory(db: Queryable, scope: Scope, filters: AgendaFilters, batch = 5000) {
-  for (let offset = 0; ; offset += batch) {
-    const rows = await listQuery(db, scope)
-      .where(and(agendaWhere(scope, filters), inArray(actions.status, [...tabStatuses.history])))
-      .orderBy(...tabOrder("history"))
-      .limit(batch)
-      .offset(offset);
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < batch) return;
-  }
+  const order = await db
+    .select({ id: actions.id })
+    .from(actions)
+    .innerJoin(clients, eq(clients.id, actions.clientId))
+    .where(and(agendaWhere(scope, filters), inArray(actions.status, [...tabStatuses.history])))
+    .orderBy(...tabOrder("history"));
+  yield* orderedBatches(
+    order.map((r) => r.id),
+    batch,
+    (ids) => listQuery(db, scope).where(inArray(actions.id, ids)),
+  );
 }
 
 export type AgendaCounts = Record<AgendaTab, { total: number; due: number }>;

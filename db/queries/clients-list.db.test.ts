@@ -1,6 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { groups } from "@/db/schema";
+import { clients, groups } from "@/db/schema";
 import { makeClient, makeDocument, makeEntity, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import { type ClientFilters, type ClientSort, listClients, streamClients } from "./clients";
@@ -115,5 +116,21 @@ describe("clients list", () => {
       // A filter naming someone else's client never widens the scope.
       expect(await names(user, { q: "Delta" })).toEqual(visible.includes("Delta Négoce") ? ["Delta Négoce"] : []);
     }
+  });
+});
+
+describe("clients export", () => {
+  it("gives each client once, in the order the export started with, though a balance changes meanwhile", async () => {
+    const scope = (await loadScope(handle.db, ids.admin, today))!;
+    const byOutstanding: ClientSort = { key: "outstanding", order: "desc" };
+    const before = await names("admin", {}, byOutstanding);
+    const exported: string[] = [];
+    for await (const batch of streamClients(handle.db, scope, {}, byOutstanding, today, 2)) {
+      exported.push(...batch.map((r) => r.name));
+      // Delta, owing nothing, jumps to the top between two batches.
+      if (exported.length === 2) await handle.db.update(clients).set({ outstanding: "99999.00" }).where(eq(clients.id, ids.d));
+    }
+    await handle.db.update(clients).set({ outstanding: "0.00" }).where(eq(clients.id, ids.d));
+    expect(exported).toEqual(before);
   });
 });

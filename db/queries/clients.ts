@@ -1,9 +1,10 @@
-import { and, asc, eq, gt, gte, ilike, isNull, lt, lte, not, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, ilike, inArray, isNull, lt, lte, not, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Scope } from "@/lib/auth/scope";
 import { isUuid } from "@/lib/ids";
 import type { Queryable } from "../client";
 import { clientCustomFields, clients, entities, groups, users } from "../schema";
+import { orderedBatches } from "./ordered-batches";
 import { clientInScope } from "./scope";
 
 function matches(q: string) {
@@ -157,15 +158,19 @@ export async function listClients(
   return { rows, totals };
 }
 
-/** Every matching client in the list's order, in batches, for the xlsx export (never all in memory). */
+/** Every matching client in the list's order, in batches, for the xlsx export (never all rows in memory). */
 export async function* streamClients(db: Queryable, scope: Scope, filters: ClientFilters, sort: ClientSort, today: string, batch = 5000) {
-  const where = listWhere(scope, filters, today);
-  for (let offset = 0; ; offset += batch) {
-    const rows = await listQuery(db).where(where).orderBy(...orderBy(sort)).limit(batch).offset(offset);
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < batch) return;
-  }
+  // The filters and the sort read `clients` alone, as the totals of `listClients` do.
+  const order = await db
+    .select({ id: clients.id })
+    .from(clients)
+    .where(listWhere(scope, filters, today))
+    .orderBy(...orderBy(sort));
+  yield* orderedBatches(
+    order.map((r) => r.id),
+    batch,
+    (ids) => listQuery(db).where(inArray(clients.id, ids)),
+  );
 }
 
 /** Names of the custom fields imports have put on clients, for the columns chooser. */
