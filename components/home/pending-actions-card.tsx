@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { actionStatusLabels, actionTypeLabels } from "@/lib/collection/labels";
 import { formatDate, formatMoney } from "@/lib/format/fr";
-import { RowLink } from "@/components/ui/row-link";
+import { ClientName } from "@/components/relance/agenda/agenda-row-parts";
 
 type Row = {
   id: string;
@@ -13,6 +13,7 @@ type Row = {
   amountCovered: string;
   clientId: string;
   clientName: string;
+  clientOpen: boolean;
 };
 
 export function PendingActionsCard({ rows, total, agendaLink }: { rows: Row[]; total: number; agendaLink: boolean }) {
@@ -34,9 +35,7 @@ export function PendingActionsCard({ rows, total, agendaLink }: { rows: Row[]; t
             {rows.map((row) => (
               <li key={row.id} className="flex items-center justify-between gap-3 py-2 text-sm">
                 <div className="min-w-0">
-                  <RowLink href={`/clients/${row.clientId}`} className="block truncate font-medium hover:underline">
-                    {row.clientName}
-                  </RowLink>
+                  <ClientName row={row} className="block truncate font-medium" />
                   <span className="text-xs text-muted-foreground">
                     {actionTypeLabels[row.type]} · prévu le {formatDate(row.plannedDate)}
                   </span>

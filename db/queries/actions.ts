@@ -2,14 +2,18 @@ import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import type { Queryable } from "../client";
 import { actions, clients } from "../schema";
+import { actionInScope } from "./agenda";
 import { clientInScope } from "./scope";
 
 const pendingStatuses = ["planned", "to_confirm", "error"] as const;
 
-/** The user's pending actions due by `date` (manual to do, awaiting confirmation, in error), oldest first. */
+/**
+ * The user's pending actions due by `date` (manual to do, awaiting confirmation, in error), oldest first: the same
+ * ones as their agenda, those a supervisor handed them on a colleague's client included.
+ */
 export async function listMyPendingActions(db: Queryable, scope: Scope, date: string, entityId?: string, limit = 8) {
   const where = and(
-    clientInScope(scope),
+    actionInScope(scope),
     entityId ? eq(clients.entityId, entityId) : undefined,
     eq(actions.assignedUserId, scope.userId),
     inArray(actions.status, [...pendingStatuses]),
@@ -25,6 +29,7 @@ export async function listMyPendingActions(db: Queryable, scope: Scope, date: st
         amountCovered: actions.amountCovered,
         clientId: clients.id,
         clientName: clients.name,
+        clientOpen: sql<boolean>`${clientInScope(scope)}`,
       })
       .from(actions)
       .innerJoin(clients, eq(clients.id, actions.clientId))

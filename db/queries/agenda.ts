@@ -37,7 +37,7 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
  * Whose actions a user may see: those of the clients in scope, and for a collector also those handed to them (or
  * to a colleague they cover) by a supervisor, even on a client of another portfolio.
  */
-function actionInScope(scope: Scope): SQL {
+export function actionInScope(scope: Scope): SQL {
   return scope.role === "collector" ? or(clientInScope(scope), inArray(actions.assignedUserId, scope.collectorIds))! : clientInScope(scope);
 }
 

@@ -9,7 +9,7 @@ export function openHref(params: Record<string, string>, id: string) {
 type ClientOfRow = Pick<AgendaRow, "clientId" | "clientName" | "clientCode" | "clientOpen">;
 
 /** A client's fiche when the user may open it; the bare name on an action handed over from another portfolio. */
-export function ClientName({ row, className }: { row: ClientOfRow; className: string }) {
+export function ClientName({ row, className }: { row: Pick<AgendaRow, "clientId" | "clientName" | "clientOpen">; className: string }) {
   if (row.clientOpen) {
     return (
       <RowLink href={`/clients/${row.clientId}`} className={`${className} hover:underline`}>
