@@ -109,6 +109,14 @@ test.describe("admin", () => {
     await expect(page.getByText(`Relances suspendues jusqu'au ${shown}`).first()).toBeVisible();
     await expect(page.getByText("Motif : Échéancier accordé")).toBeVisible();
     await expect(page.getByRole("button", { name: "Reprendre les relances" })).toBeVisible();
+    // Both changes are in the client's history, newest first, with who made them.
+    const history = page.getByRole("list", { name: "Historique du client" }).getByRole("listitem");
+    await expect(history.nth(0)).toContainText(`Suspension des relances jusqu'au ${shown}`);
+    await expect(history.nth(0)).toContainText("Échéancier accordé");
+    await expect(history.nth(1)).toContainText("Chargé de recouvrement : Amélie Roux");
+    await expect(history.nth(1)).toContainText("Auparavant : Thomas Petit");
+    // Call outcomes read in French, never as their stored codes.
+    await expect(page.getByRole("list", { name: "Historique du client" })).not.toContainText(/\b(not_reached|voicemail|reached|promise|already_paid)\b/);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: "test-results/screens/client-page-admin.png", fullPage: true });
 

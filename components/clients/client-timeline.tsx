@@ -1,6 +1,8 @@
 import {
   AlertTriangle,
   CircleCheck,
+  CirclePause,
+  CirclePlay,
   FileText,
   FileUp,
   Gavel,
@@ -10,12 +12,14 @@ import {
   MessageCircle,
   MessageSquare,
   Phone,
+  UserRoundCog,
+  Users,
 } from "lucide-react";
 import { CommentForm } from "@/components/clients/comment-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { TIMELINE_LIMIT, type TimelineEvent } from "@/db/queries/client-timeline";
-import { actionStatusLabels, actionTypeLabels, promiseStatusLabels } from "@/lib/collection/labels";
+import { type ActionOutcome, actionOutcomeLabels, actionStatusLabels, actionTypeLabels, promiseStatusLabels } from "@/lib/collection/labels";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/format/fr";
 import { cn } from "@/lib/utils";
 
@@ -35,7 +39,8 @@ function describe(e: TimelineEvent): View {
         tone: e.status === "error" ? "bg-destructive/10 text-destructive" : "bg-primary/10 text-primary",
         title: actionTypeLabels[e.subject ?? ""] ?? "Action",
         badge: { label: actionStatusLabels[e.status ?? ""] ?? e.status ?? "", variant },
-        lines: [e.body, e.note].filter((l): l is string => Boolean(l)),
+        // A call's outcome is stored as its code; a sent action's subject as written.
+        lines: [e.body && (actionOutcomeLabels[e.body as ActionOutcome] ?? e.body), e.note].filter((l): l is string => Boolean(l)),
       };
     }
     case "comment":
@@ -62,6 +67,26 @@ function describe(e: TimelineEvent): View {
         lines: [`${plural(count, "pièce")} du client${created > 0 ? `, dont ${plural(created, "nouvelle")}` : ""}`],
       };
     }
+    case "assignment": {
+      const role = e.subject === "salesRep" ? "Commercial" : "Chargé de recouvrement";
+      return {
+        icon: UserRoundCog,
+        tone: "bg-muted text-muted-foreground",
+        title: e.body ? `${role} : ${e.body}` : `${role} retiré`,
+        lines: e.note ? [`Auparavant : ${e.note}`] : [],
+      };
+    }
+    case "group":
+      return { icon: Users, tone: "bg-muted text-muted-foreground", title: e.body ? `Groupe forcé : ${e.body}` : "Groupe de nouveau calculé selon ses critères", lines: [] };
+    case "pause":
+      return {
+        icon: CirclePause,
+        tone: "bg-warning/25 text-warning-foreground",
+        title: e.date ? `Suspension des relances jusqu'au ${formatDate(e.date)}` : "Suspension des relances",
+        lines: e.body ? [e.body] : [],
+      };
+    case "resume":
+      return { icon: CirclePlay, tone: "bg-success/12 text-success", title: "Reprise des relances", lines: [] };
   }
 }
 
@@ -93,7 +118,7 @@ export function ClientTimeline({
       <CardContent className="space-y-6">
         {canComment && <CommentForm clientId={clientId} />}
         {events.length === 0 ? (
-          <p className="text-sm text-muted-foreground">Aucun événement : les relances, commentaires, promesses, litiges et imports de ce client s&apos;afficheront ici.</p>
+          <p className="text-sm text-muted-foreground">Aucun événement : les relances, commentaires, promesses, litiges, imports et changements de portefeuille de ce client s&apos;afficheront ici.</p>
         ) : (
           <ol className="relative space-y-5 before:absolute before:top-2 before:bottom-2 before:left-4 before:w-px before:bg-border" aria-label="Historique du client">
             {events.map((event) => {

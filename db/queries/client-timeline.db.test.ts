@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { actions, comments, disputes, imports, promises } from "@/db/schema";
+import { actions, auditLog, comments, disputes, groups, imports, promises } from "@/db/schema";
 import { makeClient, makeDocument, makeEntity, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import type { Scope } from "@/lib/auth/scope";
@@ -21,6 +21,9 @@ beforeAll(async () => {
   const alice = await makeUser(db, "collector", { name: "Alice Martin" });
   const bruno = await makeUser(db, "collector", { name: "Bruno Petit" });
   const admin = await makeUser(db, "admin", { name: "Claire Admin" });
+  ids.alice = alice.id;
+  ids.bruno = bruno.id;
+  ids.admin = admin.id;
   scopes.alice = (await loadScope(db, alice.id, today))!;
   scopes.bruno = (await loadScope(db, bruno.id, today))!;
   const client = await makeClient(db, entity.id, { collectorId: alice.id });
@@ -91,5 +94,31 @@ describe("client timeline", () => {
       ["action", "call"],
       ["import", "balance-0110.csv"],
     ]);
+  });
+
+  it("shows the changes made on the fiche, as the audit recorded them, with who made them", async () => {
+    const [group] = await handle.db.insert(groups).values({ name: "Grands comptes", priority: 1 }).returning();
+    const client = ids.client;
+    // The entries the fiche's actions record (app/(app)/clients/[id]/actions.ts).
+    await handle.db.insert(auditLog).values([
+      { at: at("21T09:00:00"), userId: ids.admin, action: "client.assign", targetType: "client", targetId: client, details: { assignment: "collector", from: ids.bruno, to: ids.alice } },
+      { at: at("21T09:01:00"), userId: ids.admin, action: "client.assign", targetType: "client", targetId: client, details: { assignment: "salesRep", from: ids.bruno, to: null } },
+      { at: at("21T09:02:00"), userId: ids.admin, action: "client.group", targetType: "client", targetId: client, details: { forcedGroupId: group.id } },
+      { at: at("22T09:00:00"), userId: ids.alice, action: "client.pause", targetType: "client", targetId: client, details: { until: "2026-12-15", reason: "Échéancier accordé" } },
+      { at: at("23T09:00:00"), userId: ids.alice, action: "client.resume", targetType: "client", targetId: client },
+      // Another client's, and an entry of another kind on this one: neither shows.
+      { at: at("23T10:00:00"), userId: ids.admin, action: "client.pause", targetType: "client", targetId: ids.other, details: { until: "2026-12-15", reason: "Autre" } },
+      { at: at("23T11:00:00"), userId: ids.admin, action: "settings.update", targetType: "settings", targetId: client },
+    ]);
+    // The comment of the test above is dated now, after these.
+    const events = (await listClientTimeline(handle.db, scopes.alice, client, 6)).filter((e) => e.kind !== "comment");
+    expect(events.map((e) => [e.kind, e.actor, e.subject, e.body, e.note, e.date])).toEqual([
+      ["resume", "Alice Martin", null, null, null, null],
+      ["pause", "Alice Martin", null, "Échéancier accordé", null, "2026-12-15"],
+      ["group", "Claire Admin", null, "Grands comptes", null, null],
+      ["assignment", "Claire Admin", "salesRep", null, "Bruno Petit", null],
+      ["assignment", "Claire Admin", "collector", "Alice Martin", "Bruno Petit", null],
+    ]);
+    expect((await listClientTimeline(handle.db, scopes.bruno, ids.other)).map((e) => e.kind)).toContain("pause");
   });
 });

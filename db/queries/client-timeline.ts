@@ -1,11 +1,24 @@
-/** What happened on a client, newest first: actions, comments, promises, disputes and the imports of its documents. */
+/**
+ * What happened on a client, newest first: actions, comments, promises, disputes, the imports of its documents, and
+ * the changes made on its fiche (collector, sales rep, forced group, reminders paused or resumed), read from the audit.
+ */
 import { sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import { type Queryable, queryRows } from "../client";
 import { comments } from "../schema";
 import { clientInScope } from "./scope";
 
-export type TimelineKind = "action" | "comment" | "promise" | "dispute_opened" | "dispute_closed" | "import";
+export type TimelineKind =
+  | "action"
+  | "comment"
+  | "promise"
+  | "dispute_opened"
+  | "dispute_closed"
+  | "import"
+  | "assignment"
+  | "group"
+  | "pause"
+  | "resume";
 
 export type TimelineEvent = {
   key: string;
@@ -13,16 +26,16 @@ export type TimelineEvent = {
   /** The instant, ISO 8601 in UTC. */
   at: string;
   actor: string | null;
-  /** Action type, document number or file name. */
+  /** Action type, document number, file name, or who was assigned ("collector" or "salesRep"). */
   subject: string | null;
   /** Action or promise status. */
   status: string | null;
-  /** Comment body, call outcome, subject of what an action sent, or dispute reason. */
+  /** Comment body, call outcome, subject of what an action sent, dispute or pause reason, new assignee or group. */
   body: string | null;
-  /** Action note, error or cancellation reason. */
+  /** Action note, error or cancellation reason, or the previous assignee. */
   note: string | null;
   amount: string | null;
-  /** Promised payment date (yyyy-mm-dd). */
+  /** Promised payment date, or end of a pause (yyyy-mm-dd). */
   date: string | null;
   /** Import: documents of the client it created or saw, and how many of them it created. */
   documents: number | null;
@@ -67,6 +80,17 @@ export function listClientTimeline(db: Queryable, scope: Scope, clientId: string
         join imports i on i.id = d.first_seen_import_id or i.id = d.last_seen_import_id
         left join users u on u.id = i.user_id
       group by i.id, u.name
+      union all
+      select 'audit:' || l.id, case l.action when 'client.assign' then 'assignment' when 'client.group' then 'group'
+          when 'client.pause' then 'pause' else 'resume' end,
+        l.at, u.name, l.details ->> 'assignment', null, coalesce(l.details ->> 'reason', g.name, assignee.name), previous.name,
+        null, (l.details ->> 'until')::date, null, null
+      from audit_log l join target t on l.target_type = 'client' and l.target_id = t.id::text
+        left join users u on u.id = l.user_id
+        left join users assignee on assignee.id::text = l.details ->> 'to'
+        left join users previous on previous.id::text = l.details ->> 'from'
+        left join groups g on g.id::text = l.details ->> 'forcedGroupId'
+      where l.action in ('client.assign', 'client.group', 'client.pause', 'client.resume')
     )
     select key, kind, to_char(happened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, actor, subject, status,
       body, note, amount, to_char(date, 'YYYY-MM-DD') as date, documents, created
