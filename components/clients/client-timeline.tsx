@@ -73,6 +73,7 @@ function describe(e: TimelineEvent): View {
         icon: UserRoundCog,
         tone: "bg-muted text-muted-foreground",
         title: e.body ? `${role} : ${e.body}` : `${role} retiré`,
+        badge: e.status === "transfer" ? { label: "Transfert de portefeuille", variant: "secondary" } : undefined,
         lines: e.note ? [`Auparavant : ${e.note}`] : [],
       };
     }

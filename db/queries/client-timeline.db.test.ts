@@ -99,9 +99,9 @@ describe("client timeline", () => {
   it("shows the changes made on the fiche, as the audit recorded them, with who made them", async () => {
     const [group] = await handle.db.insert(groups).values({ name: "Grands comptes", priority: 1 }).returning();
     const client = ids.client;
-    // The entries the fiche's actions record (app/(app)/clients/[id]/actions.ts).
+    // The entries the fiche's actions record (app/(app)/clients/[id]/actions.ts), and a portfolio transfer's.
     await handle.db.insert(auditLog).values([
-      { at: at("21T09:00:00"), userId: ids.admin, action: "client.assign", targetType: "client", targetId: client, details: { assignment: "collector", from: ids.bruno, to: ids.alice } },
+      { at: at("21T09:00:00"), userId: ids.admin, action: "client.assign", targetType: "client", targetId: client, details: { assignment: "collector", from: ids.bruno, to: ids.alice, transfer: true } },
       { at: at("21T09:01:00"), userId: ids.admin, action: "client.assign", targetType: "client", targetId: client, details: { assignment: "salesRep", from: ids.bruno, to: null } },
       { at: at("21T09:02:00"), userId: ids.admin, action: "client.group", targetType: "client", targetId: client, details: { forcedGroupId: group.id } },
       { at: at("22T09:00:00"), userId: ids.alice, action: "client.pause", targetType: "client", targetId: client, details: { until: "2026-12-15", reason: "Échéancier accordé" } },
@@ -112,12 +112,12 @@ describe("client timeline", () => {
     ]);
     // The comment of the test above is dated now, after these.
     const events = (await listClientTimeline(handle.db, scopes.alice, client, 6)).filter((e) => e.kind !== "comment");
-    expect(events.map((e) => [e.kind, e.actor, e.subject, e.body, e.note, e.date])).toEqual([
-      ["resume", "Alice Martin", null, null, null, null],
-      ["pause", "Alice Martin", null, "Échéancier accordé", null, "2026-12-15"],
-      ["group", "Claire Admin", null, "Grands comptes", null, null],
-      ["assignment", "Claire Admin", "salesRep", null, "Bruno Petit", null],
-      ["assignment", "Claire Admin", "collector", "Alice Martin", "Bruno Petit", null],
+    expect(events.map((e) => [e.kind, e.actor, e.subject, e.status, e.body, e.note, e.date])).toEqual([
+      ["resume", "Alice Martin", null, null, null, null, null],
+      ["pause", "Alice Martin", null, null, "Échéancier accordé", null, "2026-12-15"],
+      ["group", "Claire Admin", null, null, "Grands comptes", null, null],
+      ["assignment", "Claire Admin", "salesRep", null, null, "Bruno Petit", null],
+      ["assignment", "Claire Admin", "collector", "transfer", "Alice Martin", "Bruno Petit", null],
     ]);
     expect((await listClientTimeline(handle.db, scopes.bruno, ids.other)).map((e) => e.kind)).toContain("pause");
   });

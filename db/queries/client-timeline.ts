@@ -28,7 +28,7 @@ export type TimelineEvent = {
   actor: string | null;
   /** Action type, document number, file name, or who was assigned ("collector" or "salesRep"). */
   subject: string | null;
-  /** Action or promise status. */
+  /** Action or promise status; "transfer" for an assignment made by a whole portfolio's transfer. */
   status: string | null;
   /** Comment body, call outcome, subject of what an action sent, dispute or pause reason, new assignee or group. */
   body: string | null;
@@ -83,7 +83,8 @@ export function listClientTimeline(db: Queryable, scope: Scope, clientId: string
       union all
       select 'audit:' || l.id, case l.action when 'client.assign' then 'assignment' when 'client.group' then 'group'
           when 'client.pause' then 'pause' else 'resume' end,
-        l.at, u.name, l.details ->> 'assignment', null, coalesce(l.details ->> 'reason', g.name, assignee.name), previous.name,
+        l.at, u.name, l.details ->> 'assignment', case when (l.details ->> 'transfer')::boolean then 'transfer' end,
+        coalesce(l.details ->> 'reason', g.name, assignee.name), previous.name,
         null, (l.details ->> 'until')::date, null, null
       from audit_log l join target t on l.target_type = 'client' and l.target_id = t.id::text
         left join users u on u.id = l.user_id

@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
+import { auditLog } from "@/db/schema";
 import { makeClient, makeEntity, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import { countClients, getClient, listClients, searchClients } from "./clients";
@@ -72,7 +74,12 @@ describe("data scope", () => {
   it("moves a whole portfolio and the old collector loses sight of it", async () => {
     const sizes = async () => new Map((await listUsers(handle.db)).map((u) => [u.id, u.portfolioSize]));
     expect((await sizes()).get(ids.alice)).toBe(2);
-    expect(await transferPortfolio(handle.db, ids.alice, ids.bruno)).toBe(2);
+    expect(await transferPortfolio(handle.db, ids.alice, ids.bruno, ids.admin)).toBe(2);
+    // Each client moved says so in its history.
+    const recorded = await handle.db.select().from(auditLog).where(eq(auditLog.action, "client.assign"));
+    expect(recorded.map((r) => [r.targetId, r.userId, r.details]).sort()).toEqual(
+      [ids.c1, ids.c2].sort().map((id) => [id, ids.admin, { assignment: "collector", from: ids.alice, to: ids.bruno, transfer: true }]),
+    );
     expect((await sizes()).get(ids.bruno)).toBe(3);
     expect(await visibleIds("alice")).toEqual([]);
     expect(await visibleIds("bruno")).toEqual([ids.c1, ids.c2, ids.c3].sort());

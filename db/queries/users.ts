@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Role } from "@/lib/auth/roles";
-import type { Queryable } from "../client";
+import { type Queryable, queryRows } from "../client";
 import { clients, entities, userEntities, users } from "../schema";
 
 export async function findActiveUserByEmail(db: Queryable, email: string) {
@@ -103,13 +103,25 @@ export async function setAbsence(
 }
 
 /** Moves a whole portfolio from one collector to another in one statement; returns how many clients moved. */
-export async function transferPortfolio(db: Queryable, fromUserId: string, toUserId: string): Promise<number> {
-  const moved = await db
-    .update(clients)
-    .set({ collectorId: toUserId, updatedAt: new Date() })
-    .where(eq(clients.collectorId, fromUserId))
-    .returning({ id: clients.id });
-  return moved.length;
+/**
+ * Gives every client of one collector to another, and records on each client the change `actorId` made, as a
+ * change of collector on its fiche would: each client's history shows it. One statement.
+ */
+export async function transferPortfolio(db: Queryable, fromUserId: string, toUserId: string, actorId: string): Promise<number> {
+  const [{ count }] = await queryRows<{ count: number }>(
+    db,
+    sql`with moved as (
+          update clients set collector_id = ${toUserId}, updated_at = now() where collector_id = ${fromUserId} returning id
+        ), recorded as (
+          insert into audit_log (user_id, action, target_type, target_id, details)
+          select ${actorId}, 'client.assign', 'client', id::text,
+            jsonb_build_object('assignment', 'collector', 'from', ${fromUserId}::uuid, 'to', ${toUserId}::uuid, 'transfer', true)
+          from moved
+          returning 1
+        )
+        select count(*)::int as count from recorded`,
+  );
+  return count;
 }
 
 export async function usersExist(db: Queryable, ids: string[], role?: Role): Promise<boolean> {

@@ -104,7 +104,7 @@ export const transferPortfolioAction = authedAction(
       return { ok: false, error: "Le destinataire doit être un chargé de recouvrement." };
     }
     const moved = await db.transaction(async (tx) => {
-      const count = await transferPortfolio(tx, fromUserId, toUserId);
+      const count = await transferPortfolio(tx, fromUserId, toUserId, scope.userId);
       await recordAudit(tx, { userId: scope.userId, action: "portfolio.transfer", targetType: "user", targetId: fromUserId, details: { toUserId, clients: count } });
       if (count > 0) {
         await notify(tx, { userId: toUserId, kind: "portfolio.transfer", title: `${count} clients ajoutés à votre portefeuille`, link: "/clients" });
