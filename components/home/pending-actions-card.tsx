@@ -35,7 +35,7 @@ export function PendingActionsCard({ rows, total, agendaLink }: { rows: Row[]; t
             {rows.map((row) => (
               <li key={row.id} className="flex items-center justify-between gap-3 py-2 text-sm">
                 <div className="min-w-0">
-                  <ClientName row={row} className="block truncate font-medium" />
+                  <ClientName row={row} className="block truncate font-medium" actionHref={agendaLink ? `/relance?action=${row.id}` : undefined} />
                   <span className="text-xs text-muted-foreground">
                     {actionTypeLabels[row.type]} · prévu le {formatDate(row.plannedDate)}
                   </span>

@@ -8,11 +8,26 @@ export function openHref(params: Record<string, string>, id: string) {
 
 type ClientOfRow = Pick<AgendaRow, "clientId" | "clientName" | "clientCode" | "clientOpen">;
 
-/** A client's fiche when the user may open it; the bare name on an action handed over from another portfolio. */
-export function ClientName({ row, className }: { row: Pick<AgendaRow, "clientId" | "clientName" | "clientOpen">; className: string }) {
-  if (row.clientOpen) {
+/**
+ * A client's fiche when the user may open it. On an action handed over from another portfolio: the action itself
+ * when `actionHref` is given, otherwise the bare name.
+ */
+export function ClientName({
+  row,
+  className,
+  actionHref,
+}: {
+  row: Pick<AgendaRow, "clientId" | "clientName" | "clientOpen">;
+  className: string;
+  actionHref?: string;
+}) {
+  if (row.clientOpen || actionHref) {
     return (
-      <RowLink href={`/clients/${row.clientId}`} className={`${className} hover:underline`}>
+      <RowLink
+        href={row.clientOpen ? `/clients/${row.clientId}` : actionHref!}
+        title={row.clientOpen ? undefined : "Client d'un autre portefeuille : ouvrir l'action qui vous a été confiée"}
+        className={`${className} hover:underline`}
+      >
         {row.clientName}
       </RowLink>
     );
