@@ -26,6 +26,7 @@ beforeAll(async () => {
   const call = { type: "call", mode: "manual", amountCovered: "100.00" } as const;
   await db.insert(actions).values([
     { ...call, clientId: mine.id, assignedUserId: alice.id, plannedDate: today, status: "planned" },
+    { ...call, clientId: mine.id, assignedUserId: alice.id, plannedDate: today, status: "planned", amountCovered: "2500.00" },
     { ...call, clientId: mine.id, assignedUserId: alice.id, plannedDate: "2026-11-20", status: "to_confirm", type: "letter", mode: "automatic_to_confirm" },
     // Handed to Alice by a supervisor, on Bruno's client.
     { ...call, clientId: brunos.id, assignedUserId: alice.id, plannedDate: "2026-11-18", status: "planned" },
@@ -41,13 +42,14 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 describe("my pending actions", () => {
-  it("lists the user's actions due, oldest first, those handed over on a colleague's client included but not openable", async () => {
+  it("lists the user's actions due, oldest then largest first, those handed over on a colleague's client included but not openable", async () => {
     const { rows, total } = await listMyPendingActions(handle.db, scopes.alice, today);
-    expect(total).toBe(3);
-    expect(rows.map((r) => [r.plannedDate, r.clientName, r.clientOpen])).toEqual([
-      ["2026-11-18", "Bravo Transports", false],
-      ["2026-11-20", "Alpha Bâtiment", true],
-      [today, "Alpha Bâtiment", true],
+    expect(total).toBe(4);
+    expect(rows.map((r) => [r.plannedDate, r.amountCovered, r.clientName, r.clientOpen])).toEqual([
+      ["2026-11-18", "100.00", "Bravo Transports", false],
+      ["2026-11-20", "100.00", "Alpha Bâtiment", true],
+      [today, "2500.00", "Alpha Bâtiment", true],
+      [today, "100.00", "Alpha Bâtiment", true],
     ]);
   });
 

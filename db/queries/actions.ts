@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import type { Queryable } from "../client";
 import { actions, clients } from "../schema";
@@ -8,7 +8,7 @@ import { clientInScope } from "./scope";
 const pendingStatuses = ["planned", "to_confirm", "error"] as const;
 
 /**
- * The user's pending actions due by `date` (manual to do, awaiting confirmation, in error), oldest first: the same
+ * The user's pending actions due by `date` (manual to do, awaiting confirmation, in error), oldest and largest first: the same
  * ones as their agenda, those a supervisor handed them on a colleague's client included.
  */
 export async function listMyPendingActions(db: Queryable, scope: Scope, date: string, entityId?: string, limit = 8) {
@@ -34,7 +34,8 @@ export async function listMyPendingActions(db: Queryable, scope: Scope, date: st
       .from(actions)
       .innerJoin(clients, eq(clients.id, actions.clientId))
       .where(where)
-      .orderBy(asc(actions.plannedDate))
+      // Within a day, the largest amounts first.
+      .orderBy(asc(actions.plannedDate), desc(actions.amountCovered), asc(actions.id))
       .limit(limit),
     db
       .select({ total: sql<number>`count(*)::int` })
