@@ -1,7 +1,6 @@
 "use server";
 
 import fs from "node:fs";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createImportRecord } from "@/db/queries/imports";
 import { dispatchJobInBackground } from "@/inngest/dispatch";
@@ -62,6 +61,7 @@ export const commitImportAction = authedAction("imports.run", commitInput, async
     },
     (error) => console.error(`[import] ${importId} a échoué :`, error),
   );
-  revalidatePath("/import/historique");
+  // No revalidatePath: the history is rendered on each request, and revalidating would have the wizard page
+  // rendered again on the server while the browser is already navigating to the import's own page.
   return { ok: true, data: { importId } };
 });
