@@ -8,8 +8,8 @@ import { clientInScope } from "./scope";
 const pendingStatuses = ["planned", "to_confirm", "error"] as const;
 
 /**
- * The user's pending actions due by `date` (manual to do, awaiting confirmation, in error), oldest and largest first: the same
- * ones as their agenda, those a supervisor handed them on a colleague's client included.
+ * The user's pending actions due by `date` (manual to do, awaiting confirmation, in error), oldest and largest
+ * first: the same ones as their agenda, those a supervisor handed them on a colleague's client included.
  */
 export async function listMyPendingActions(db: Queryable, scope: Scope, date: string, entityId?: string, limit = 8) {
   const where = and(
