@@ -102,10 +102,9 @@ export async function setAbsence(
     .where(eq(users.id, userId));
 }
 
-/** Moves a whole portfolio from one collector to another in one statement; returns how many clients moved. */
 /**
- * Gives every client of one collector to another, and records on each client the change `actorId` made, as a
- * change of collector on its fiche would: each client's history shows it. One statement.
+ * Gives every client of one collector to another in one statement, and records on each client the change `actorId`
+ * made, as a change of collector on its fiche would: each client's history shows it. Returns how many clients moved.
  */
 export async function transferPortfolio(db: Queryable, fromUserId: string, toUserId: string, actorId: string): Promise<number> {
   const [{ count }] = await queryRows<{ count: number }>(
