@@ -16,8 +16,12 @@ describe("kpiChange", () => {
     expect(kpiChange(10, 20, "neutral", days)).toEqual({ text: "−10 j", direction: "down", good: null });
   });
 
-  it("is flat under a hundredth and unknown without a previous value", () => {
+  it("is flat when the change does not show in the unit's precision, and unknown without a previous value", () => {
     expect(kpiChange(46.001, 46, "lower", days)).toEqual({ text: "0 j", direction: "flat", good: null });
+    expect(kpiChange(46.04, 46, "lower", days)).toEqual({ text: "0 j", direction: "flat", good: null });
+    // CEI 49,25 % against 48,94 %: 0,3 point, shown although the ratios differ by less than a hundredth.
+    expect(kpiChange(0.4925, 0.4894, "higher", formatPoints)).toEqual({ text: "+0,3 pts", direction: "up", good: true });
+    expect(kpiChange(0.49252, 0.4925, "higher", formatPoints)).toEqual({ text: "0 pts", direction: "flat", good: null });
     expect(kpiChange(46, null, "lower", days)).toBeNull();
     expect(kpiChange(null, 46, "lower", days)).toBeNull();
   });

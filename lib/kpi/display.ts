@@ -30,11 +30,13 @@ export function kpiChange(
 ): KpiChange | null {
   if (current === null || previous === null || !Number.isFinite(current) || !Number.isFinite(previous)) return null;
   const delta = current - previous;
-  // Below a hundredth the change is rounding noise, whatever the unit.
-  if (Math.abs(delta) < 0.005) return { text: format(0), direction: "flat", good: null };
+  const text = format(Math.abs(delta));
+  // A change too small to show in the indicator's own unit and precision reads as none: 0,04 j is "0 j", but
+  // 0,3 point of CEI (a ratio difference of 0.003) is shown.
+  if (text === format(0)) return { text, direction: "flat", good: null };
   const direction = delta > 0 ? "up" : "down";
   const good = better === "neutral" ? null : (better === "lower") === (direction === "down");
-  return { text: `${delta > 0 ? "+" : "−"}${format(Math.abs(delta))}`, direction, good };
+  return { text: `${delta > 0 ? "+" : "−"}${text}`, direction, good };
 }
 
 /** A difference of ratios shown in percentage points: 0.052 → "5,2 pts". */
