@@ -39,28 +39,68 @@ export type XlsxOptions = {
   keepEmptyRows?: boolean;
 };
 
+/** How many times a sheet is read again when exceljs's single pass over the archive came up short. */
+const READ_ATTEMPTS = 6;
+
+/** exceljs's pass over the archive ended before the parts a sheet needs: nothing was read yet, read again. */
+class IncompletePass extends Error {}
+
 /**
  * Streams the rows of one sheet as arrays of plain values (number, string, boolean, Date, null): rich text,
  * formulas and hyperlinks are unwrapped to what the cell shows. Cells with a date format arrive as Date
  * (exceljs reads the styles for that); the workbook is never held in memory.
  */
 export async function* readXlsxRows(path: string, options: XlsxOptions = {}): AsyncGenerator<unknown[]> {
+  const directory = await readZipDirectory(path);
   const sheets = await listSheets(path);
   const wanted = options.sheet ?? (sheets.find((s) => !s.hidden) ?? sheets[0])?.name;
   if (wanted === undefined || !sheets.some((s) => s.name === wanted)) {
     throw new ImportFileError(`Feuille « ${options.sheet ?? ""} » introuvable dans le classeur.`);
   }
+  const needs = { sharedStrings: directory.some((e) => e.name === "xl/sharedStrings.xml"), styles: directory.some((e) => e.name === "xl/styles.xml") };
+  // exceljs reads the archive in one streaming pass that now and then ends early, losing the parts stored after
+  // the sheets (exceljs#3064): it then fails on the sheet names, or would read strings and dates as blanks. Both
+  // show before the first row, so the sheet is simply read again.
+  for (let attempt = 1; ; attempt++) {
+    let started = false;
+    try {
+      for await (const cells of sheetRows(path, wanted, needs, options)) {
+        started = true;
+        yield cells;
+      }
+      return;
+    } catch (error) {
+      const incomplete = error instanceof IncompletePass || (error instanceof TypeError && !started);
+      if (!incomplete || attempt === READ_ATTEMPTS) throw incomplete ? new ImportFileError("Classeur Excel illisible : relancez l'import.") : error;
+      // The race depends on timing: a busy process loses it several times in a row, a short pause breaks the run.
+      await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+    }
+  }
+}
+
+async function* sheetRows(path: string, wanted: string, needs: { sharedStrings: boolean; styles: boolean }, options: XlsxOptions) {
   const input = createReadStream(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
     worksheets: "emit",
-    entries: "ignore",
+    entries: "emit",
   });
+  // The parts of the archive the pass went through: "workbook", "shared-strings", "styles", "worksheet"…
+  const seen = new Set<string>();
+  // exceljs's types omit that the reader is an EventEmitter.
+  (reader as unknown as NodeJS.EventEmitter).on("entry", (entry: { type: string }) => seen.add(entry.type));
   try {
     for await (const worksheet of reader) {
-      if ((worksheet as unknown as { name: string }).name !== wanted) continue;
+      if ((worksheet as unknown as { name: string }).name !== wanted) {
+        // exceljs parks a sheet that precedes the shared strings in a temporary file and deletes it once the next
+        // sheet is asked for, while the read stream of a sheet nobody read may still be opening: an uncaught
+        // ENOENT that would bring the process down. Reading a skipped sheet through closes that race.
+        for await (const skipped of worksheet) void skipped;
+        continue;
+      }
+      if ((needs.sharedStrings && !seen.has("shared-strings")) || (needs.styles && !seen.has("styles"))) throw new IncompletePass();
       let expected = 1;
       for await (const row of worksheet) {
         if (options.keepEmptyRows) for (; expected < row.number; expected++) yield [];
