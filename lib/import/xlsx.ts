@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import ExcelJS from "exceljs";
 import { ImportFileError } from "./result";
-import { readZipDirectory, readZipEntry } from "./zip";
+import { readZipDirectory, readZipEntry, type ZipEntry } from "./zip";
 
 export type SheetInfo = { name: string; hidden: boolean };
 
@@ -12,7 +12,11 @@ const STATE_ATTRIBUTE = /\sstate="(hidden|veryHidden)"/;
 
 /** The sheets of a workbook in tab order, read from xl/workbook.xml without opening the sheets. */
 export async function listSheets(path: string): Promise<SheetInfo[]> {
-  const entry = (await readZipDirectory(path)).find((e) => e.name === "xl/workbook.xml");
+  return sheetsOf(path, await readZipDirectory(path));
+}
+
+async function sheetsOf(path: string, directory: ZipEntry[]): Promise<SheetInfo[]> {
+  const entry = directory.find((e) => e.name === "xl/workbook.xml");
   if (!entry) throw new ImportFileError("Classeur Excel endommagé : liste des feuilles introuvable.");
   const xml = (await readZipEntry(path, entry, MAX_WORKBOOK_XML)).toString("utf8");
   const sheets: SheetInfo[] = [];
@@ -52,7 +56,7 @@ class IncompletePass extends Error {}
  */
 export async function* readXlsxRows(path: string, options: XlsxOptions = {}): AsyncGenerator<unknown[]> {
   const directory = await readZipDirectory(path);
-  const sheets = await listSheets(path);
+  const sheets = await sheetsOf(path, directory);
   const wanted = options.sheet ?? (sheets.find((s) => !s.hidden) ?? sheets[0])?.name;
   if (wanted === undefined || !sheets.some((s) => s.name === wanted)) {
     throw new ImportFileError(`Feuille « ${options.sheet ?? ""} » introuvable dans le classeur.`);
