@@ -30,6 +30,7 @@ export function DocumentFiltersForm({
           <option value="invoice">Factures</option>
           <option value="credit_note">Avoirs</option>
           <option value="payment">Règlements</option>
+          <option value="opening_balance">À-nouveaux</option>
         </select>
       </div>
       <div className="space-y-1.5">

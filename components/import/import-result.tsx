@@ -5,6 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ImportOutcome } from "@/lib/import/run-import";
+import { ImportWarnings } from "./import-warnings";
+import { ReconciliationTable } from "./reconciliation-table";
 
 export function ImportResult({ outcome }: { outcome: ImportOutcome }) {
   const { counts } = outcome;
@@ -21,6 +23,7 @@ export function ImportResult({ outcome }: { outcome: ImportOutcome }) {
         <AlertTitle>{outcome.status === "succeeded" ? "Import terminé" : "Fichier refusé"}</AlertTitle>
         <AlertDescription>{outcome.message}</AlertDescription>
       </Alert>
+      <ImportWarnings warnings={outcome.warnings} />
       <div className="grid gap-4 sm:grid-cols-5">
         {figures.map(([label, value]) => (
           <Card key={label}>
@@ -31,6 +34,7 @@ export function ImportResult({ outcome }: { outcome: ImportOutcome }) {
           </Card>
         ))}
       </div>
+      {outcome.reconciliation && <ReconciliationTable reconciliation={outcome.reconciliation} />}
       {outcome.errors.length > 0 && (
         <Card>
           <CardHeader className="flex-row items-center justify-between">

@@ -6,7 +6,7 @@ import { clientInScope } from "./scope";
 
 export type DocumentFilters = {
   q?: string;
-  type?: "invoice" | "credit_note" | "payment" | "other";
+  type?: (typeof documentTypes)[number];
   status?: "open" | "settled";
   due?: "overdue" | "not_due";
   disputed?: boolean;
@@ -115,4 +115,4 @@ export async function* streamDocuments(db: Queryable, scope: Scope, filters: Doc
   }
 }
 
-export const documentTypes = ["invoice", "credit_note", "payment", "other"] as const;
+export const documentTypes = ["invoice", "credit_note", "payment", "opening_balance", "other"] as const;

@@ -29,7 +29,7 @@ export type StagedDocument = {
   row: number;
   entityCode: string | null;
   clientCode: string;
-  type: "invoice" | "credit_note" | "payment" | "other";
+  type: "invoice" | "credit_note" | "payment" | "opening_balance" | "other";
   number: string;
   reference: string | null;
   issueDate: string;

@@ -1,5 +1,5 @@
-import { asc, desc, eq, sql } from "drizzle-orm";
-import type { ImportRowError } from "../schema";
+import { asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import type { ImportReconciliation, ImportRowError, ImportWarning } from "../schema";
 import { entities, imports } from "../schema";
 import { type Queryable, queryRows } from "../client";
 
@@ -24,6 +24,8 @@ export async function finishImportRecord(
     message: string;
     counts: ImportCounts;
     errors: ImportRowError[];
+    warnings?: ImportWarning[];
+    reconciliation?: ImportReconciliation | null;
     mapping?: Record<string, string>;
   },
 ): Promise<void> {
@@ -40,14 +42,25 @@ export async function finishImportRecord(
       rowsRejected: counts.rejected,
       // The history keeps a bounded sample; the full list goes to the downloadable error file.
       errors: outcome.errors.slice(0, 1000),
+      warnings: outcome.warnings ?? [],
+      reconciliation: outcome.reconciliation ?? null,
       mapping: outcome.mapping ?? null,
       finishedAt: new Date(),
     })
     .where(eq(imports.id, id));
 }
 
+/** The history: every column but the reconciliation rows, of which only the count of differences is shown. */
 export function listImports(db: Queryable, limit = 50) {
-  return db.select().from(imports).orderBy(desc(imports.createdAt)).limit(limit);
+  const { reconciliation, ...columns } = getTableColumns(imports);
+  return db
+    .select({
+      ...columns,
+      clientsWithDifference: sql<number | null>`(${reconciliation}->>'clientsWithDifference')::int`,
+    })
+    .from(imports)
+    .orderBy(desc(imports.createdAt))
+    .limit(limit);
 }
 
 /** The entity rows without a société code go to: the first one created. */

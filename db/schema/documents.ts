@@ -20,6 +20,20 @@ import { users } from "./organisation";
 
 export type ImportRowError = { row: number; column: string; value: string; reason: string };
 
+/** Something in a file that was imported as written but deserves a look: counted, with a few line numbers. */
+export type ImportWarning = { code: string; message: string; count: number; amount?: string; rows?: number[] };
+
+/** Per client: the balance the file gives and what Encaisse holds open after the import. */
+export type ReconciliationRow = { clientCode: string; clientName: string; fileBalance: string; openInApp: string; difference: string };
+export type ImportReconciliation = {
+  clients: number;
+  clientsWithDifference: number;
+  fileBalance: string;
+  openInApp: string;
+  /** Differences first, then the largest balances; bounded, the totals cover every client. */
+  rows: ReconciliationRow[];
+};
+
 export const imports = pgTable(
   "imports",
   {
@@ -38,6 +52,8 @@ export const imports = pgTable(
     rowsSettled: integer().notNull().default(0),
     rowsRejected: integer().notNull().default(0),
     errors: jsonb().$type<ImportRowError[]>().notNull().default([]),
+    warnings: jsonb().$type<ImportWarning[]>().notNull().default([]),
+    reconciliation: jsonb().$type<ImportReconciliation>(),
     message: text(),
     userId: uuid().references(() => users.id, { onDelete: "set null" }),
     startedAt: timestamp({ withTimezone: true }),

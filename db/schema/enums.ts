@@ -1,7 +1,7 @@
 import { pgEnum } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["admin", "supervisor", "collector", "sales", "manager"]);
-export const documentType = pgEnum("document_type", ["invoice", "credit_note", "payment", "other"]);
+export const documentType = pgEnum("document_type", ["invoice", "credit_note", "payment", "opening_balance", "other"]);
 export const documentStatus = pgEnum("document_status", ["open", "settled"]);
 export const importKind = pgEnum("import_kind", ["clients", "documents", "fec"]);
 export const importMode = pgEnum("import_mode", ["snapshot", "incremental"]);

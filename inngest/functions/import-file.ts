@@ -13,6 +13,7 @@ const eventData = z.object({
   importDate: z.string().regex(isoDatePattern).optional(),
   userId: z.uuid().nullable().default(null),
   acceptRowErrors: z.boolean().default(false),
+  strict: z.boolean().default(false),
   fecDefaultTermsDays: z.number().int().min(0).max(365).optional(),
   profile: z.string().max(100).optional(),
   saveProfileAs: z.string().max(100).optional(),
@@ -46,7 +47,8 @@ export const importFileJob = defineJob({
         importDate: data.importDate ?? today(),
       });
       if (deleteFileAfter && outcome.status === "succeeded") fs.rmSync(data.filePath, { force: true });
-      return { ...outcome, errors: outcome.errors.slice(0, 100) };
+      const reconciliation = outcome.reconciliation && { ...outcome.reconciliation, rows: outcome.reconciliation.rows.slice(0, 20) };
+      return { ...outcome, errors: outcome.errors.slice(0, 100), reconciliation };
     });
   },
 });

@@ -6,7 +6,7 @@ import { amountParam, optionalParam, parseSearch } from "@/lib/search-params";
 const isoDate = optionalParam(z.string().regex(isoDatePattern));
 const schema = z.object({
   q: optionalParam(z.string().trim().max(100)),
-  type: optionalParam(z.enum(["invoice", "credit_note", "payment", "other"])),
+  type: optionalParam(z.enum(["invoice", "credit_note", "payment", "opening_balance", "other"])),
   status: optionalParam(z.enum(["open", "settled"])),
   due: optionalParam(z.enum(["overdue", "not_due"])),
   disputed: optionalParam(z.enum(["yes", "no"])),

@@ -1,14 +1,17 @@
 /**
  * `npm run import -- --kind clients|documents|fec --file PATH [--profile NAME] [--mode snapshot|incremental]
- * [--accept-errors] [--date yyyy-mm-dd] [--terms 30]`: the unattended import an ERP drop runs every night. Prints the counts;
- * exits with 1 and the French errors when the file is rejected.
+ * [--accept-errors] [--strict] [--date yyyy-mm-dd] [--terms 30]`: the unattended import an ERP drop runs every night.
+ * Prints the counts, the warnings and, for a FEC, the balances reconciliation; exits with 1 and the French errors
+ * when the file is rejected (with --strict, also when it raises a warning).
  */
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { importFileJob } from "@/inngest/functions/import-file";
 import { runJobFromShell } from "@/inngest/shell";
+import { formatMoney } from "@/lib/format/fr";
 import type { ImportOutcome } from "./run-import";
+import { warningRowsText } from "./warnings";
 
 async function main() {
   const { values } = parseArgs({
@@ -17,6 +20,7 @@ async function main() {
       file: { type: "string" },
       mode: { type: "string", default: "incremental" },
       "accept-errors": { type: "boolean", default: false },
+      strict: { type: "boolean", default: false },
       date: { type: "string" },
       terms: { type: "string" },
       profile: { type: "string" },
@@ -33,6 +37,7 @@ async function main() {
     mode: values.mode,
     importDate: values.date,
     acceptRowErrors: values["accept-errors"],
+    strict: values.strict,
     fecDefaultTermsDays: values.terms ? Number(values.terms) : undefined,
     profile: values.profile,
   })) as ImportOutcome;
@@ -43,6 +48,20 @@ async function main() {
     console.error(`  ligne ${error.row}, ${error.column} « ${error.value} » : ${error.reason}`);
   }
   if (outcome.errors.length > 50) console.error(`  … et ${outcome.errors.length - 50} autres erreurs.`);
+  for (const warning of outcome.warnings) {
+    const rows = warningRowsText(warning);
+    console.warn(`Avertissement : ${warning.message}${rows ? ` (${rows})` : ""}`);
+  }
+  const reconciliation = outcome.reconciliation;
+  if (reconciliation) {
+    console.log(
+      `Rapprochement : ${reconciliation.clients} compte(s) client, solde du fichier ${formatMoney(reconciliation.fileBalance)}, ` +
+        `ouvert dans Encaisse ${formatMoney(reconciliation.openInApp)}, ${reconciliation.clientsWithDifference} écart(s).`,
+    );
+    for (const row of reconciliation.rows.filter((r) => /[1-9]/.test(r.difference))) {
+      console.error(`  ${row.clientCode} ${row.clientName} : fichier ${formatMoney(row.fileBalance)}, Encaisse ${formatMoney(row.openInApp)}, écart ${formatMoney(row.difference)}`);
+    }
+  }
   if (outcome.status === "failed") process.exit(1);
 }
 

@@ -1,7 +1,7 @@
 import { amountSign, negateAmount } from "./decimal";
 import { cellText } from "./values";
 
-export type DocumentType = "invoice" | "credit_note" | "payment" | "other";
+export type DocumentType = "invoice" | "credit_note" | "payment" | "opening_balance" | "other";
 
 const WORDS: Record<string, DocumentType> = {
   facture: "invoice", factures: "invoice", fa: "invoice", f: "invoice", fac: "invoice", fact: "invoice",

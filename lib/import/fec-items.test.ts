@@ -33,10 +33,10 @@ describe("fecCustomerItems", () => {
       // One piece on two lines (two instalments): summed.
       line(10, { ...durand, EcritureNum: "7", PieceRef: "FA4", EcritureDate: "20261110", Debit: "100,50" }),
       line(11, { ...durand, EcritureNum: "7", PieceRef: "FA4", EcritureDate: "20261110", Debit: "200,25" }),
-      // Credit note; a piece without PieceRef takes its EcritureNum.
+      // Credit note; a piece without PieceRef is named by its journal and EcritureNum.
       line(12, { ...dupont, EcritureNum: "8", PieceRef: "AV1", EcritureDate: "20261112", Credit: "120,00" }),
       line(13, { ...dupont, EcritureNum: "9", EcritureDate: "20261113", Debit: "10,00" }),
-      // Partly lettered piece: open for its unlettered line only.
+      // Partly lettered piece.
       line(14, { ...durand, EcritureNum: "10", PieceRef: "FA5", EcritureDate: "20261114", Debit: "50,00", EcritureLet: "AC", DateLet: "20261120" }),
       line(15, { ...durand, EcritureNum: "10", PieceRef: "FA5", EcritureDate: "20261114", Debit: "70,00" }),
       // Payment booked in a miscellaneous journal, recognised by its label.
@@ -70,8 +70,9 @@ describe("fecCustomerItems", () => {
       [9, "C002", "payment", "CHQ-2", "2026-10-25", "2026-10-25", "-200.00", "0.00", "2026-10-25"],
       [10, "C002", "invoice", "FA4", "2026-11-10", "2026-12-25", "300.75", "300.75", null],
       [12, "C001", "credit_note", "AV1", "2026-11-12", "2026-11-12", "-120.00", "-120.00", null],
-      [13, "C001", "invoice", "9", "2026-11-13", "2026-12-13", "10.00", "10.00", null],
-      [14, "C002", "invoice", "FA5", "2026-11-14", "2026-12-29", "120.00", "70.00", null],
+      [13, "C001", "invoice", "VE-9", "2026-11-13", "2026-12-13", "10.00", "10.00", null],
+      // Its lettered line is alone in group AC: lettered against nothing in the file, it stays open.
+      [14, "C002", "invoice", "FA5", "2026-11-14", "2026-12-29", "120.00", "120.00", null],
       [16, "C001", "payment", "R-77", "2026-11-16", "2026-11-16", "-40.00", "-40.00", null],
     ]);
   });

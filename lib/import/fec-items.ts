@@ -1,55 +1,55 @@
+import type { ImportWarning } from "@/db/schema";
 import { parseAmount } from "./amount";
 import { addDaysToDate, parseDate } from "./date";
 import { fromCents, toCents } from "./decimal";
-import type { DocumentType } from "./document-type";
-import type { FecColumn, FecLine } from "./fec";
+import { type FecColumn, type FecLine, isUnusableEntryNum } from "./fec";
+import { entryType, journalKind, type JournalKind } from "./fec-journals";
+import { type LetteredLine, settleLettering, type UnbalancedGroup } from "./fec-lettering";
+import { createFecStats, fecWarnings } from "./fec-warnings";
 import type { ParseResult } from "./result";
 import type { ClientRow, DocumentRow, RowError } from "./rows";
 
-export type FecOptions = { paymentTermsDays: (clientCode: string) => number };
+export type FecOptions = { paymentTermsDays: (clientCode: string) => number; fileName?: string };
+export type FecBalance = { clientCode: string; clientName: string; balance: string };
 export type FecItems = {
   clients: ClientRow[];
   documents: DocumentRow[];
   errors: RowError[];
+  warnings: ImportWarning[];
+  /** Σ debit − Σ credit of each customer account in the file: what its open items must add up to. */
+  balances: FecBalance[];
   linesRead: number;
   customerLines: number;
 };
 
-const BANK_JOURNAL_CODE = /^(?:BQ|BAN|CAI)/i;
-const BANK_JOURNAL_LABEL = /banque|caisse|tr[ée]sorerie|\bbank/i;
-const SETTLEMENT_LABEL = new RegExp(
-  "^(?:r[eè]glement|r[eè]glt|rgl?t|virement|vir\\b|vrt|ch[eè]que|chq|encaissement|remise|" +
-    "pr[eé]l[eè]vement|prlv|lcr|paiement|cb\\b)",
-  "i",
-);
-
-type Piece = {
-  row: number;
+type CustomerLine = LetteredLine & {
   clientCode: string;
-  number: string;
-  payment: boolean;
-  issueDate: string;
-  cents: bigint;
-  openCents: bigint;
-  hasOpenLines: boolean;
-  settledOn: string;
-  /** Lettering codes of lines settled without a DateLet: their group's latest date decides. */
-  undatedLetters: string[];
+  journal: string;
+  kind: JournalKind;
+  entryNum: string;
+  pieceRef: string;
+  pieceDate: string;
+  label: string;
+  /** Run of consecutive file lines sharing journal, PieceRef and dates: the entry when EcritureNum is unusable. */
+  lineGroup: number;
 };
 
+
 /**
- * Collects the customer items of a FEC line by line, so a large file never sits in memory: lines on
- * accounts 411* with an auxiliary account; one document per (client, piece number, sales or settlement),
- * lines summed; open while a line is unlettered, otherwise settled on DateLet or, without it, on the latest
- * EcritureDate of its lettering group.
+ * Collects the customer items of a FEC (lines on accounts 411* with an auxiliary account). A pièce is an
+ * accounting entry (journal + EcritureNum + date, or PieceRef + PieceDate + line group when EcritureNum is
+ * empty or zero), never a PieceRef alone: batch references shared by several entries must not merge them.
+ * What stays open of each line comes from its lettering (fec-lettering.ts).
  */
 export function createFecCollector(options: FecOptions) {
   const clients = new Map<string, ClientRow>();
-  const pieces = new Map<string, Piece>();
-  const groupLatest = new Map<string, string>();
+  const lines: CustomerLine[] = [];
   const errors: RowError[] = [];
+  const stats = createFecStats(options.fileName);
   let linesRead = 0;
   let customerLines = 0;
+  let lineGroup = 0;
+  let previousGroupKey = "";
 
   const value = <T>(line: FecLine, column: FecColumn, result: ParseResult<T>) => {
     if (result.ok) return result.value;
@@ -59,6 +59,12 @@ export function createFecCollector(options: FecOptions) {
 
   function add(line: FecLine) {
     linesRead++;
+    stats.add(line);
+    const groupKey = `${line.JournalCode}\u0000${line.PieceRef}\u0000${line.PieceDate}\u0000${line.EcritureDate}`;
+    if (groupKey !== previousGroupKey) {
+      lineGroup++;
+      previousGroupKey = groupKey;
+    }
     if (!line.CompteNum.startsWith("411") || line.CompAuxNum === "") return;
     customerLines++;
     const debit = value(line, "Debit", parseAmount(line.Debit));
@@ -72,54 +78,37 @@ export function createFecCollector(options: FecOptions) {
     const client = clients.get(clientCode);
     if (!client) clients.set(clientCode, clientRow(line, options.paymentTermsDays(clientCode)));
     else if (client.name === client.code && line.CompAuxLib) client.name = line.CompAuxLib;
-
-    const cents = toCents(debit ?? "0") - toCents(credit ?? "0");
-    const number = line.PieceRef || line.EcritureNum;
-    const payment = isSettlement(line, cents);
-    const key = `${clientCode}\u0000${payment ? "P" : "S"}\u0000${number}`;
-    let piece = pieces.get(key);
-    if (!piece) {
-      piece = {
-        row: line.row, clientCode, number, payment, issueDate: pieceDate, cents: 0n, openCents: 0n,
-        hasOpenLines: false, settledOn: "", undatedLetters: [],
-      };
-      pieces.set(key, piece);
-    }
-    piece.cents += cents;
-    if (pieceDate < piece.issueDate) piece.issueDate = pieceDate;
-    const letter = line.EcritureLet;
-    if (letter === "") {
-      piece.hasOpenLines = true;
-      piece.openCents += cents;
-      return;
-    }
-    const group = `${clientCode}\u0000${letter}`;
-    if ((groupLatest.get(group) ?? "") < entryDate) groupLatest.set(group, entryDate);
-    if (letteredOn) {
-      if (letteredOn > piece.settledOn) piece.settledOn = letteredOn;
-    } else piece.undatedLetters.push(group);
+    lines.push({
+      row: line.row, clientCode, journal: line.JournalCode, kind: journalKind(line.JournalCode, line.JournalLib),
+      entryNum: line.EcritureNum, pieceRef: line.PieceRef, pieceDate, entryDate, label: line.EcritureLib,
+      cents: toCents(debit ?? "0") - toCents(credit ?? "0"), letter: line.EcritureLet, letteredOn,
+      lineGroup, openCents: 0n, settledOn: "",
+    });
   }
 
   function finish(): FecItems {
-    const documents: DocumentRow[] = [];
-    for (const piece of pieces.values()) {
-      let settledDate: string | null = null;
-      if (!piece.hasOpenLines) {
-        settledDate = piece.settledOn;
-        for (const group of piece.undatedLetters) {
-          const latest = groupLatest.get(group) ?? "";
-          if (latest > settledDate) settledDate = latest;
-        }
-      }
-      const type = documentType(piece);
-      const terms = type === "invoice" ? options.paymentTermsDays(piece.clientCode) : 0;
-      documents.push({
-        row: piece.row, entityCode: null, clientCode: piece.clientCode, type, number: piece.number, reference: null,
-        issueDate: piece.issueDate, dueDate: addDaysToDate(piece.issueDate, terms), amount: fromCents(piece.cents),
-        openAmount: fromCents(piece.openCents), currency: null, settledDate,
-      });
+    const byClient = new Map<string, CustomerLine[]>();
+    for (const line of lines) {
+      const list = byClient.get(line.clientCode);
+      if (list) list.push(line);
+      else byClient.set(line.clientCode, [line]);
     }
-    return { clients: [...clients.values()], documents, errors, linesRead, customerLines };
+    const unbalanced: (UnbalancedGroup & { clientCode: string })[] = [];
+    const balances: FecBalance[] = [];
+    for (const [clientCode, list] of byClient) {
+      for (const group of settleLettering(list)) unbalanced.push({ ...group, clientCode });
+      const balance = list.reduce((sum, l) => sum + l.cents, 0n);
+      balances.push({ clientCode, clientName: clients.get(clientCode)?.name ?? clientCode, balance: fromCents(balance) });
+    }
+    return {
+      clients: [...clients.values()],
+      documents: entryDocuments(lines, options),
+      errors,
+      warnings: fecWarnings(stats.result(), unbalanced, [...clients.values()]),
+      balances,
+      linesRead,
+      customerLines,
+    };
   }
 
   return { add, finish };
@@ -132,15 +121,70 @@ export function fecCustomerItems(lines: Iterable<FecLine>, options: FecOptions):
   return collector.finish();
 }
 
-function documentType(piece: Piece): DocumentType {
-  if (piece.payment) return "payment";
-  return piece.cents > 0n ? "invoice" : piece.cents < 0n ? "credit_note" : "other";
+const entryIdOf = (line: CustomerLine) =>
+  isUnusableEntryNum(line.entryNum)
+    ? `${line.journal}\u0000${line.pieceRef}\u0000${line.pieceDate}\u0000#${line.lineGroup}`
+    : `${line.journal}\u0000${line.entryNum}\u0000${line.entryDate}`;
+
+function entryDocuments(lines: readonly CustomerLine[], options: FecOptions): DocumentRow[] {
+  const entries = new Map<string, CustomerLine[]>();
+  // Entries sharing a journal and PieceRef, in file order: a shared reference is a batch, not an invoice number.
+  const byReference = new Map<string, string[]>();
+  for (const line of lines) {
+    const entryId = entryIdOf(line);
+    const key = `${line.clientCode}\u0000${entryId}`;
+    const entry = entries.get(key);
+    if (entry) {
+      entry.push(line);
+      continue;
+    }
+    entries.set(key, [line]);
+    const reference = `${line.journal}\u0000${line.pieceRef}`;
+    const ids = byReference.get(reference);
+    if (!ids) byReference.set(reference, [entryId]);
+    else if (!ids.includes(entryId)) ids.push(entryId);
+  }
+
+  const documents: DocumentRow[] = [];
+  const numbersTaken = new Set<string>();
+  for (const entry of entries.values()) {
+    const first = entry[0];
+    const sharing = byReference.get(`${first.journal}\u0000${first.pieceRef}`) ?? [];
+    let number: string;
+    if (first.pieceRef && sharing.length === 1) number = first.pieceRef;
+    else if (!isUnusableEntryNum(first.entryNum)) number = `${first.journal}-${first.entryNum}`;
+    else number = `${first.journal}-${first.pieceRef || first.pieceDate}-${sharing.indexOf(entryIdOf(first)) + 1}`;
+
+    let cents = 0n;
+    let openCents = 0n;
+    let issueDate = first.pieceDate;
+    let settledOn = "";
+    for (const line of entry) {
+      cents += line.cents;
+      openCents += line.openCents;
+      if (line.pieceDate < issueDate) issueDate = line.pieceDate;
+      const lineSettled = line.settledOn || line.entryDate;
+      if (lineSettled > settledOn) settledOn = lineSettled;
+    }
+    const type = entryType(first.kind, cents, first.label);
+    const unique = uniqueNumber(numbersTaken, `${first.clientCode}\u0000${type}`, number);
+    const terms = type === "invoice" ? options.paymentTermsDays(first.clientCode) : 0;
+    documents.push({
+      row: first.row, entityCode: null, clientCode: first.clientCode, type, number: unique,
+      reference: first.pieceRef && first.pieceRef !== unique ? first.pieceRef : null, issueDate,
+      dueDate: addDaysToDate(issueDate, terms), amount: fromCents(cents), openAmount: fromCents(openCents),
+      currency: null, settledDate: openCents === 0n ? settledOn : null,
+    });
+  }
+  return documents;
 }
 
-/** A line from a bank or cash journal, or a credit whose label names a means of payment. */
-function isSettlement(line: FecLine, cents: bigint): boolean {
-  if (BANK_JOURNAL_CODE.test(line.JournalCode) || BANK_JOURNAL_LABEL.test(line.JournalLib)) return true;
-  return cents < 0n && SETTLEMENT_LABEL.test(line.EcritureLib);
+/** Two entries never share a document key: the database would keep only one of them. */
+function uniqueNumber(taken: Set<string>, scope: string, number: string): string {
+  let candidate = number;
+  for (let n = 2; taken.has(`${scope}\u0000${candidate}`); n++) candidate = `${number} (${n})`;
+  taken.add(`${scope}\u0000${candidate}`);
+  return candidate;
 }
 
 function clientRow(line: FecLine, paymentTermsDays: number): ClientRow {

@@ -67,6 +67,9 @@ export function validateFecHeader(headers: readonly unknown[]): FecHeaderCheck {
   return { ok: false, isFec: true, missing, reason };
 }
 
+/** EcritureNum left empty or all zeros by some packages: it then identifies nothing. */
+export const isUnusableEntryNum = (entryNum: string) => /^0*$/.test(entryNum);
+
 const CREDIT_SENSE = /^(?:c|-1|cr[eé]dit)$/i;
 
 /** Builds a line from the cells of a row, given the column positions found by validateFecHeader. */

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import type { Db } from "@/db/client";
 import { applyClients, applyDocuments } from "@/db/queries/import-apply";
+import { type FileBalance, reconcileBalances } from "@/db/queries/import-reconciliation";
 import {
   createImportRecord,
   defaultEntityId,
@@ -15,6 +16,7 @@ import { recordAudit } from "@/db/queries/audit";
 import { findImportProfile, saveImportProfile } from "@/db/queries/import-profiles";
 import { recomputeGroupMembership } from "@/db/queries/group-membership";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
+import type { ImportReconciliation } from "@/db/schema";
 import { formatInteger } from "@/lib/format/fr";
 import type { DateOrder } from "./date";
 import { detectDateOrder } from "./date";
@@ -34,6 +36,7 @@ import {
   type RowError,
   validateMapping,
 } from "./rows";
+import type { ImportWarning } from "./warnings";
 
 export type ImportKind = "clients" | "documents" | "fec";
 
@@ -57,6 +60,8 @@ export type ImportRequest = {
   saveProfileAs?: string;
   dateOrder?: DateOrder;
   fecDefaultTermsDays?: number;
+  /** Refuse a file that raises any warning (unattended imports that must stop rather than guess). */
+  strict?: boolean;
   /** The history record, when the caller created it to follow the progress; created here otherwise. */
   importId?: string;
 };
@@ -67,6 +72,8 @@ export type ImportOutcome = {
   message: string;
   counts: ImportCounts;
   errors: RowError[];
+  warnings: ImportWarning[];
+  reconciliation: ImportReconciliation | null;
 };
 
 const HEADER_SCAN = 20;
@@ -93,6 +100,9 @@ type Parsed = {
   clients: ClientRow[];
   documents: DocumentRow[];
   errors: RowError[];
+  warnings: ImportWarning[];
+  /** FEC: each customer account's balance in the file, reconciled with the open items after the import. */
+  balances?: FileBalance[];
   read: number;
   /** Header → field label, for the history. */
   mapping?: Record<string, string>;
@@ -119,7 +129,7 @@ async function parseFile(
   }
   if (head.every(isEmpty)) throw new ImportFileError("Le fichier ne contient aucune ligne.");
 
-  const parsed: Parsed = { clients: [], documents: [], errors: [], read: 0 };
+  const parsed: Parsed = { clients: [], documents: [], errors: [], warnings: [], read: 0 };
   let consume: (cells: unknown[], row: number) => void;
   let finish = () => {};
   let headerIndex: number;
@@ -130,11 +140,17 @@ async function parseFile(
     if (!check.ok) throw new ImportFileError(check.reason);
     const terms = await paymentTermsByCode(db, entityId);
     const fallback = request.fecDefaultTermsDays ?? 30;
-    const collector = createFecCollector({ paymentTermsDays: (code) => terms.get(code) ?? fallback });
+    const collector = createFecCollector({
+      paymentTermsDays: (code) => terms.get(code) ?? fallback,
+      fileName: request.fileName,
+    });
     consume = (cells, row) => collector.add(fecLineFromCells(cells, check.columns, row));
     finish = () => {
       const items = collector.finish();
-      Object.assign(parsed, { clients: items.clients, documents: items.documents, errors: items.errors });
+      Object.assign(parsed, {
+        clients: items.clients, documents: items.documents, errors: items.errors, warnings: items.warnings,
+        balances: items.balances,
+      });
     };
   } else {
     const kind = request.kind;
@@ -143,7 +159,7 @@ async function parseFile(
     const saved = request.profile ? await findImportProfile(db, request.profile) : null;
     if (request.profile && !saved) throw new ImportFileError(`Profil de correspondance inconnu : « ${request.profile} ».`);
     const mapping =
-      request.mapping ?? (saved ? mappingFromProfile(head[headerIndex], saved.mapping) : suggestMapping(head[headerIndex], kind));
+      request.mapping ?? (saved ? mappingFromProfile(head[headerIndex], saved.mapping) : suggestMapping(head[headerIndex], kind, head.slice(headerIndex + 1)));
     const valid = validateMapping(kind, mapping);
     if (!valid.ok) throw new ImportFileError(valid.reason);
     parsed.profile = profileFromMapping(head[headerIndex], mapping);
@@ -208,9 +224,10 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
       userId: request.userId,
     }));
   if (request.importId) await markImportStarted(db, importId, hash);
+  let warnings: ImportWarning[] = [];
   const fail = async (message: string, counts: ImportCounts, errors: RowError[], mapping?: Record<string, string>) => {
-    await finishImportRecord(db, importId, { status: "failed", message, counts, errors, mapping });
-    return { importId, status: "failed" as const, message, counts, errors };
+    await finishImportRecord(db, importId, { status: "failed", message, counts, errors, warnings, mapping });
+    return { importId, status: "failed" as const, message, counts, errors, warnings, reconciliation: null };
   };
 
   const entityId = await defaultEntityId(db);
@@ -225,6 +242,15 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
     throw error;
   }
 
+  warnings = parsed.warnings;
+  if (request.strict && warnings.length > 0) {
+    return fail(
+      `${warnings.length} avertissement${warnings.length > 1 ? "s" : ""} en mode strict : fichier refusé, aucune donnée modifiée.`,
+      { ...zero, read: parsed.read },
+      parsed.errors,
+      parsed.mapping,
+    );
+  }
   const rejectedRows = new Set(parsed.errors.map((e) => e.row));
   if (parsed.errors.length > 0 && !request.acceptRowErrors) {
     const counts = { ...zero, read: parsed.read, rejected: rejectedRows.size };
@@ -259,6 +285,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
         counts.settled += applied.counts.settled;
         errors.push(...applied.rejected);
       }
+      const reconciliation = parsed.balances ? await reconcileBalances(tx, entityId, parsed.balances) : null;
       counts.rejected = new Set(errors.map((e) => e.row)).size;
       if (errors.length > parsed.errors.length && !request.acceptRowErrors) {
         throw new RowsRejected(counts, errors);
@@ -276,7 +303,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
         targetId: importId,
         details: { fileName: request.fileName, kind: request.kind, ...counts },
       });
-      return { counts, errors };
+      return { counts, errors, reconciliation };
     });
     errorsSorted(result.errors);
     const { counts } = result;
@@ -285,9 +312,10 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
       `${formatInteger(counts.settled)} soldé(s), ${formatInteger(counts.rejected)} rejeté(s).` +
       (request.kind !== "clients" && request.mode === "snapshot" && parsed.errors.length > 0
         ? " Fichier incomplet : les pièces absentes n'ont pas été soldées."
-        : "");
-    await finishImportRecord(db, importId, { status: "succeeded", message, ...result, mapping: parsed.mapping });
-    return { importId, status: "succeeded", message, ...result };
+        : "") +
+      reconciliationNote(result.reconciliation);
+    await finishImportRecord(db, importId, { status: "succeeded", message, ...result, warnings, mapping: parsed.mapping });
+    return { importId, status: "succeeded", message, ...result, warnings };
   } catch (error) {
     if (error instanceof RowsRejected) {
       errorsSorted(error.errors);
@@ -311,6 +339,12 @@ class RowsRejected extends Error {
   ) {
     super("rows rejected");
   }
+}
+
+function reconciliationNote(reconciliation: ImportReconciliation | null): string {
+  if (!reconciliation || reconciliation.clientsWithDifference === 0) return "";
+  const n = reconciliation.clientsWithDifference;
+  return ` Écart de rapprochement sur ${formatInteger(n)} client${n > 1 ? "s" : ""} : voir le tableau ci-dessous.`;
 }
 
 function errorsSorted(errors: RowError[]) {

@@ -6,7 +6,7 @@
 export type TemplateChannel = "email" | "letter" | "sms";
 
 export type TemplateDocument = {
-  type: "invoice" | "credit_note" | "payment" | "other";
+  type: "invoice" | "credit_note" | "payment" | "opening_balance" | "other";
   number: string;
   issueDate: string;
   dueDate: string;

@@ -35,6 +35,8 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
             },
             // The page lists the first 200; the downloadable file has them all.
             errors: record.errors.slice(0, 200),
+            warnings: record.warnings,
+            reconciliation: record.reconciliation,
           }}
         />
       )}

@@ -73,6 +73,16 @@ export default async function ImportHistoryPage() {
                   </TableCell>
                   <TableCell>
                     {statusBadges[row.status]}
+                    {row.warnings.length > 0 && (
+                      <Badge variant="warning" className="mt-1" title={row.warnings.map((w) => w.message).join("\n")}>
+                        {row.warnings.length} avertissement{row.warnings.length > 1 ? "s" : ""}
+                      </Badge>
+                    )}
+                    {row.clientsWithDifference ? (
+                      <Badge variant="destructive" className="mt-1">
+                        {formatInteger(row.clientsWithDifference)} écart{row.clientsWithDifference > 1 ? "s" : ""} de solde
+                      </Badge>
+                    ) : null}
                     {row.status === "running" && row.rowsTotal ? (
                       <span className="block text-xs text-muted-foreground">
                         {Math.min(100, Math.round((row.rowsRead / row.rowsTotal) * 100))} %
