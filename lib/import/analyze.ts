@@ -68,7 +68,7 @@ export async function analyzeFile(
   if (headerRow < 0) throw new ImportFileError(NO_HEADER_MESSAGE);
   const headers = (head[headerRow] ?? []).map(shown);
   const mapping =
-    choices.mapping ?? (choices.profile ? mappingFromProfile(head[headerRow], choices.profile) : suggestMapping(head[headerRow], kind));
+    choices.mapping ?? (choices.profile ? mappingFromProfile(head[headerRow], choices.profile) : suggestMapping(head[headerRow], kind, head.slice(headerRow + 1)));
   const check = validateMapping(kind, mapping);
   const dateSamples = head.slice(headerRow + 1).flat().filter((v) => typeof v === "string");
   const dateOrder = choices.dateOrder ?? detectDateOrder(dateSamples);

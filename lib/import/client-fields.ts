@@ -15,7 +15,7 @@ export const CLIENT_FIELDS = [
     synonyms: [
       "Raison sociale", "Nom", "Nom client", "Nom du client", "Client", "Dénomination", "Dénomination sociale",
       "Intitulé", "Intitulé compte", "Libellé", "Libellé compte", "Company name", "Company", "Customer name",
-      "Customer", "Name", "Account name",
+      "Customer", "Name", "Account name", "Client name", "Legal name", "Business name",
     ],
   },
   {
@@ -35,7 +35,7 @@ export const CLIENT_FIELDS = [
   },
   {
     key: "address", label: "Adresse", required: false, type: "text",
-    synonyms: ["Adresse", "Adresse 1", "Adresse ligne 1", "Rue", "Address", "Address line 1", "Street"],
+    synonyms: ["Adresse", "Adresse 1", "Adresse ligne 1", "Rue", "Address", "Address 1", "Address line 1", "Street"],
   },
   {
     key: "postalCode", label: "Code postal", required: false, type: "postalCode",
@@ -51,20 +51,20 @@ export const CLIENT_FIELDS = [
   },
   {
     key: "phone", label: "Téléphone", required: false, type: "text",
-    synonyms: ["Téléphone", "Tél", "Téléphone fixe", "Phone", "Phone number", "Telephone"],
+    synonyms: ["Téléphone", "Tél", "Téléphone fixe", "Phone", "Phone number", "Telephone", "Telephone number"],
   },
   {
     key: "email", label: "E-mail", required: false, type: "email",
     synonyms: [
       "E-mail", "Email", "Mail", "Courriel", "Adresse e-mail", "Adresse mail", "E-mail facturation",
-      "E-mail comptabilité",
+      "E-mail comptabilité", "Email address", "Billing email", "Accounting email",
     ],
   },
   {
     key: "paymentTermsDays", label: "Délai de paiement (jours)", required: false, type: "days",
     synonyms: [
       "Délai de paiement", "Délai de règlement", "Conditions de règlement", "Conditions de paiement",
-      "Condition de paiement", "Délai", "Nombre de jours", "Payment terms", "Terms",
+      "Condition de paiement", "Délai", "Nombre de jours", "Payment terms", "Terms", "Payment terms days",
     ],
   },
   {
@@ -92,6 +92,7 @@ export const CLIENT_FIELDS = [
     key: "entityCode", label: "Société", required: false, type: "code",
     synonyms: [
       "Société", "Code société", "Établissement", "Code établissement", "Entité", "Dossier", "Entity", "Company code",
+      "Entity code",
     ],
   },
 ] as const satisfies readonly FieldDef[];

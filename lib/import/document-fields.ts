@@ -6,21 +6,22 @@ export const DOCUMENT_FIELDS = [
     key: "clientCode", label: "Code client", required: true, type: "code",
     synonyms: [
       "Code client", "N° client", "Client", "Compte", "Compte client", "Compte auxiliaire", "Code tiers", "Tiers",
-      "Customer code", "Customer number", "Customer ID", "Customer", "Account", "Account number",
+      "Customer code", "Customer number", "Customer ID", "Customer", "Client ID", "Account", "Account number",
+      "Account ID",
     ],
   },
   {
     key: "type", label: "Type de pièce", required: false, type: "documentType",
     synonyms: [
       "Type pièce", "Type de pièce", "Type", "Nature", "Nature pièce", "Type document", "Type de document",
-      "Document type",
+      "Document type", "Invoice type", "Transaction type",
     ],
   },
   {
     key: "number", label: "N° de pièce", required: true, type: "code",
     synonyms: [
       "N° facture", "N° pièce", "Numéro", "N°", "Pièce", "Facture", "N° document", "Invoice number", "Invoice",
-      "Document number", "Number",
+      "Invoice ID", "Document number", "Document ID", "Number",
     ],
   },
   {
@@ -34,18 +35,21 @@ export const DOCUMENT_FIELDS = [
     key: "issueDate", label: "Date de pièce", required: true, type: "date",
     synonyms: [
       "Date facture", "Date pièce", "Date", "Date document", "Date d'émission", "Date de facturation",
-      "Date comptable", "Invoice date", "Document date", "Issue date",
+      "Date comptable", "Invoice date", "Document date", "Issue date", "Issued date", "Date issued", "Bill date",
     ],
   },
   {
     key: "dueDate", label: "Échéance", required: false, type: "date",
-    synonyms: ["Échéance", "Date d'échéance", "Date limite de paiement", "Due date", "Payment due date", "Due"],
+    synonyms: [
+      "Échéance", "Date d'échéance", "Date limite de paiement", "Due date", "Payment due date", "Date due", "Due",
+    ],
   },
   {
     key: "amount", label: "Montant TTC", required: true, type: "amount",
     synonyms: [
       "Montant TTC", "Montant", "Total TTC", "TTC", "Montant facture", "Montant initial", "Montant pièce",
       "Montant total", "Net à payer", "Amount", "Total", "Invoice amount", "Gross amount", "Total amount",
+      "Invoice total", "Original amount",
     ],
   },
   {
@@ -53,7 +57,7 @@ export const DOCUMENT_FIELDS = [
     synonyms: [
       "Reste dû", "Reste à payer", "Reste à régler", "Restant dû", "Montant restant", "Montant restant dû", "Solde",
       "Solde restant", "Montant ouvert", "Montant non lettré", "Encours", "Open amount", "Balance", "Outstanding",
-      "Amount due", "Remaining amount",
+      "Amount due", "Remaining amount", "Balance due", "Open balance", "Outstanding amount",
     ],
   },
   {
@@ -66,19 +70,20 @@ export const DOCUMENT_FIELDS = [
   },
   {
     key: "currency", label: "Devise", required: false, type: "currency",
-    synonyms: ["Devise", "Code devise", "Monnaie", "Currency"],
+    synonyms: ["Devise", "Code devise", "Monnaie", "Currency", "Currency code"],
   },
   {
     key: "settledDate", label: "Date de règlement", required: false, type: "date",
     synonyms: [
       "Date de règlement", "Date de paiement", "Date lettrage", "Date d'encaissement", "Payment date", "Paid date",
-      "Settlement date",
+      "Settlement date", "Settled date", "Date settled", "Date paid",
     ],
   },
   {
     key: "entityCode", label: "Société", required: false, type: "code",
     synonyms: [
       "Société", "Code société", "Établissement", "Code établissement", "Entité", "Dossier", "Entity", "Company code",
+      "Entity code",
     ],
   },
 ] as const satisfies readonly FieldDef[];

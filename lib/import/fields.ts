@@ -35,15 +35,26 @@ export type ClientFieldKey = (typeof CLIENT_FIELDS)[number]["key"];
 export type DocumentFieldKey = (typeof DOCUMENT_FIELDS)[number]["key"];
 export type FieldKey<K extends ImportKind> = K extends "clients" ? ClientFieldKey : DocumentFieldKey;
 
-/** Headers that look like a field but are not it (an amount excluding VAT is not the amount due). */
+/**
+ * Headers that look like a field but are not it (an amount excluding VAT is not the amount due, a customer's
+ * name is not its code in a documents file). A field's own synonym wins over this list.
+ */
 export const IGNORED_HEADERS: Record<ImportKind, readonly string[]> = {
   clients: [
     "Encours", "Solde", "Encours actuel", "Mode de règlement", "Mode de paiement", "Adresse 2", "Adresse ligne 2",
-    "Date de création", "Code APE", "Code NAF",
+    "Date de création", "Code APE", "Code NAF", "Devise", "Code devise", "Balance", "Outstanding", "Amount due",
+    "Payment method", "Address 2", "Address line 2", "Created date", "Creation date", "Currency", "Currency code",
+    "Discount", "Entity Discount Percent", "Paperless bill", "Paperless date",
   ],
   documents: [
     "Montant HT", "Total HT", "HT", "Montant TVA", "TVA", "Raison sociale", "Nom client", "Nom", "Date de création",
     "Date de saisie", "Date de modification", "Mode de règlement", "Mode de paiement", "Code journal", "Journal",
+    "Pays", "Code pays", "Montant réglé", "Montant payé", "Montant en litige", "Remise", "Taux de remise",
+    "Customer name", "Client name", "Company name", "Account name", "Name", "Country", "Country code",
+    "Net amount", "Amount excl VAT", "VAT amount", "Tax amount", "VAT", "Tax", "Paid amount", "Amount paid",
+    "Disputed amount", "Discount", "Discount amount", "Entity Discount Percent", "Paperless bill", "Paperless date",
+    "Days to settle", "Days late", "Days overdue", "Created date", "Creation date", "Modified date",
+    "Payment method", "Payment terms",
   ],
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectHeaderRow, normalizeHeader, suggestMapping } from "./header";
+import { detectHeaderRow, normalizeHeader, suggestMapping, suggestMappingWithConfidence } from "./header";
 
 describe("normalizeHeader", () => {
   it("lowercases, strips accents, punctuation and filler words", () => {
@@ -60,6 +60,53 @@ describe("suggestMapping", () => {
   it("ignores empty and unknown headers", () => {
     expect(suggestMapping([null, "", 42, "Commentaire interne"], "clients")).toEqual({});
   });
+
+  it("maps a camelCase US export to its six fields and nothing else", () => {
+    const headers = "customerID,country,invoiceNumber,InvoiceDate,DueDate,InvoiceAmount,Disputed,SettledDate,PaperlessBill,DaysToSettle,DaysLate".split(",");
+    const samples = [
+      "0379-NEIAO,US,611365,1/2/2013,2/1/2013,55.94,No,1/15/2013,Paper,13,0".split(","),
+      "4621-MBYFC,US,7900770,1/26/2013,2/25/2013,61.74,Yes,3/3/2013,Electronic,36,6".split(","),
+    ];
+    const expected = { 0: "clientCode", 2: "number", 3: "issueDate", 4: "dueDate", 5: "amount", 7: "settledDate" };
+    expect(suggestMapping(headers, "documents")).toEqual(expected);
+    expect(suggestMapping(headers, "documents", samples)).toEqual(expected);
+    expect(Object.values(suggestMappingWithConfidence(headers, "documents", samples)).map((s) => s.confidence)).toEqual(Array(6).fill("exact"));
+  });
+
+  it("maps English headers and leaves names, statuses, flags and discounts unmapped", () => {
+    const headers = ["CUSTOMER_ID", "Customer Name", "Invoice Number", "Invoice Date", "Due Date", "Amount", "Amount Due", "Paid", "Status", "Currency Code", "Disputed", "Discount", "Entity Discount Percent", "Country Code", "Company Name"];
+    expect(suggestMapping(headers, "documents")).toEqual({
+      0: "clientCode", 2: "number", 3: "issueDate", 4: "dueDate", 5: "amount", 6: "openAmount", 9: "currency",
+    });
+    expect(suggestMapping(["Customer ID", "Invoice", "Date", "Total", "Balance"], "documents")).toEqual({
+      0: "clientCode", 1: "number", 2: "issueDate", 3: "amount", 4: "openAmount",
+    });
+    expect(suggestMapping(["customerId", "Company Name", "Country Code", "Currency Code", "Email Address", "Balance"], "clients")).toEqual({
+      0: "code", 1: "name", 2: "country", 4: "email",
+    });
+  });
+
+  it("says how sure it is, and drops a partial match with more extra words than matched ones", () => {
+    expect(suggestMappingWithConfidence(["Code client", "Montant TTC en EUR", "Entity Rebate Percent", "Entité code"], "documents")).toEqual({
+      0: { field: "clientCode", confidence: "exact" },
+      1: { field: "amount", confidence: "probable" },
+      3: { field: "entityCode", confidence: "probable" },
+    });
+  });
+
+  it("does not map a column whose values cannot be the field's, and lets another column take the field", () => {
+    const headers = ["Code client", "N° facture", "Date", "Montant", "Total", "Société"];
+    const samples = [["C1", "F1", "Oui", "élevé", "100,00", "0.05"], ["C2", "F2", "Non", "faible", "50,00", "0.10"], []];
+    expect(suggestMapping(headers, "documents")).toEqual({ 0: "clientCode", 1: "number", 2: "issueDate", 3: "amount", 5: "entityCode" });
+    expect(suggestMapping(headers, "documents", samples)).toEqual({ 0: "clientCode", 1: "number", 4: "amount" });
+  });
+
+  it("maps Société only to a column holding a known société's code, when the sociétés are given", () => {
+    const headers = ["Code client", "Société"];
+    const samples = [["C1", "LYON"], ["C2", "PARIS"]];
+    expect(suggestMapping(headers, "clients", samples, { entityCodes: ["PARIS", "NANTES"] })).toEqual({ 0: "code", 1: "entityCode" });
+    expect(suggestMapping(headers, "clients", samples, { entityCodes: ["NANTES"] })).toEqual({ 0: "code" });
+  });
 });
 
 describe("detectHeaderRow", () => {
@@ -71,6 +118,32 @@ describe("detectHeaderRow", () => {
       ["C001", "FA-1", "01/11/2026", "01/12/2026", "1 234,56"],
     ];
     expect(detectHeaderRow(rows, "documents")).toEqual({ rowIndex: 2, matchedFields: 5 });
+  });
+
+  it("finds the header of a camelCase US export on line 1 above data rows with No cells", () => {
+    const rows = [
+      "customerID,country,invoiceNumber,InvoiceDate,DueDate,InvoiceAmount,Disputed,SettledDate,PaperlessBill,DaysToSettle,DaysLate".split(","),
+      "0379-NEIAO,US,611365,3/8/2012,4/7/2012,55.94,No,3/21/2012,Paper,13,0".split(","),
+      "4621-MBYFC,US,7900770,1/26/2013,2/25/2013,61.74,No,3/3/2013,No,36,6".split(","),
+    ];
+    expect(detectHeaderRow(rows, "documents")).toEqual({ rowIndex: 0, matchedFields: 6 });
+  });
+
+  it("finds the header of an invoicing-tool export below two title rows", () => {
+    const rows = [
+      ["Export factures"],
+      ["Période : 01/01/2024 - 31/03/2024"],
+      ["N° facture", "Client", "Date", "Échéance", "Montant HT", "TVA", "Montant TTC", "Statut"],
+      ["FA-2024-0001", "Dupont SA", "05/01/2024", "04/02/2024", "1 000,00", "200,00", "1 200,00", "Payée"],
+      ["Total", "", "", "", "1 000,00", "200,00", "1 200,00", ""],
+    ];
+    expect(detectHeaderRow(rows, "documents")).toEqual({ rowIndex: 2, matchedFields: 5 });
+  });
+
+  it("never takes a row of values for the header, even one naming a field", () => {
+    const rows = [["Col A", "Col B", "Col C", "Col D"], ["0379-NEIAO", "3/8/2012", "No", "55.94"], ["Total", "1 234,56"]];
+    expect(detectHeaderRow(rows, "documents")).toEqual({ rowIndex: -1, matchedFields: 0 });
+    expect(detectHeaderRow([[new Date(Date.UTC(2012, 2, 8)), 55.94, "No"]], "documents")).toEqual({ rowIndex: -1, matchedFields: 0 });
   });
 
   it("looks at the first 20 rows only and answers -1 without a header", () => {

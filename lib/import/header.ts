@@ -1,59 +1,48 @@
-import { fieldsFor, IGNORED_HEADERS, type FieldKey, type ImportKind } from "./fields";
+import { fieldsFor, IGNORED_HEADERS, type FieldDef, type FieldKey, type ImportKind } from "./fields";
+import { headerTokens } from "./header-tokens";
+import { isDataCell, valuesFitField, type ValueContext } from "./header-values";
 import { cellText } from "./values";
 
+export { normalizeHeader } from "./header-tokens";
+export type { ValueContext } from "./header-values";
+
 const HEADER_SCAN_ROWS = 20;
-const DIACRITICS = /[\u0300-\u036f]/g;
-const NUMBER_SIGN = /\bn\s*[°º]|[°º#]/g;
-const NON_ALPHANUMERIC = /[^a-z0-9]+/;
-const STOP_WORDS = new Set(["de", "d", "des", "la", "le", "les", "l", "a", "au", "aux", "en", "of", "the"]);
-// Abbreviations found in ERP headers, each mapped to the word the synonyms use.
-const ALIASES: Record<string, string> = {
-  n: "numero", no: "numero", num: "numero", nr: "numero", nro: "numero", number: "numero", nbr: "numero",
-  ref: "reference", tel: "telephone", fact: "facture", ech: "echeance", rglt: "reglement", rgt: "reglement",
-  mt: "montant", mnt: "montant", mtt: "montant", cli: "client", soc: "societe", etab: "etablissement",
-  mail: "email", courriel: "email",
-};
+const SAMPLE_ROWS = 50;
 
-/** Lowercase words without accents, punctuation or filler words; "N°", "No", "Num" all read "numero". */
-export function normalizeHeader(raw: unknown): string {
-  return headerTokens(raw).join(" ");
-}
-
-function headerTokens(raw: unknown): string[] {
-  const text = cellText(raw);
-  if (text === null) return [];
-  const plain = text.toLowerCase().normalize("NFD").replace(DIACRITICS, "").replace("e-mail", "email");
-  const tokens: string[] = [];
-  for (const word of plain.replace(NUMBER_SIGN, " numero ").split(NON_ALPHANUMERIC)) {
-    if (word === "" || STOP_WORDS.has(word)) continue;
-    tokens.push(ALIASES[word] ?? word);
-  }
-  return tokens;
-}
-
-type Synonym = { field: string | null; tokens: string[]; sorted: string; rank: number };
+type Synonym = { field: FieldDef | null; tokens: string[]; sorted: string; rank: number };
 
 const synonymsByKind = new Map<ImportKind, Synonym[]>();
 
 function synonymsFor(kind: ImportKind): Synonym[] {
   let list = synonymsByKind.get(kind);
   if (list) return list;
-  list = [];
-  const add = (field: string | null, synonym: string, rank: number) => {
+  const synonyms: Synonym[] = [];
+  const add = (field: FieldDef | null, synonym: string, rank: number) => {
     const tokens = headerTokens(synonym);
-    if (tokens.length > 0) list!.push({ field, tokens, sorted: [...tokens].sort().join(" "), rank });
+    if (tokens.length > 0) synonyms.push({ field, tokens, sorted: [...tokens].sort().join(" "), rank });
   };
-  for (const field of fieldsFor(kind)) field.synonyms.forEach((s, rank) => add(field.key, s, rank));
-  for (const ignored of IGNORED_HEADERS[kind]) add(null, ignored, 0);
+  for (const field of fieldsFor(kind)) field.synonyms.forEach((s, rank) => add(field, s, rank));
+  // A field's own synonym beats the ignore list, so a field added later takes back the columns it names.
+  const fieldWords = new Set(synonyms.map((s) => s.sorted));
+  for (const ignored of IGNORED_HEADERS[kind]) {
+    if (!fieldWords.has([...headerTokens(ignored)].sort().join(" "))) add(null, ignored, 0);
+  }
+  list = synonyms;
   synonymsByKind.set(kind, list);
   return list;
 }
 
-type Candidate = { column: number; field: string; score: number };
+/** exact: the header has the words of a synonym, in any order; probable: it has them among a few others. */
+export type MatchConfidence = "exact" | "probable";
+export type SuggestedField<F extends string = string> = { field: F; confidence: MatchConfidence };
+
+type Match = { score: number; confidence: MatchConfidence };
+type Candidate = Match & { column: number; field: FieldDef };
 
 /**
- * Scores of one header against every synonym: an exact match (same words in any order) beats any partial
- * one; a partial match counts the synonym's words found and loses for each extra word of the header.
+ * Scores of one header against every synonym: an exact match beats any partial one; a partial match counts
+ * the synonym's words found and loses for each extra word of the header, and is dropped when the header has
+ * more extra words than matched ones ("Entity Discount Percent" is not the entity).
  * A header that matches an ignored name better than a field is left unmapped.
  */
 function candidatesFor(column: number, raw: unknown, synonyms: Synonym[]): Candidate[] {
@@ -61,59 +50,98 @@ function candidatesFor(column: number, raw: unknown, synonyms: Synonym[]): Candi
   if (tokens.length === 0) return [];
   const sorted = [...tokens].sort().join(" ");
   const present = new Set(tokens);
-  const best = new Map<string | null, number>();
+  const best = new Map<FieldDef | null, Match>();
   for (const synonym of synonyms) {
-    let score: number;
-    if (synonym.sorted === sorted) score = 1000 - synonym.rank;
-    else if (synonym.tokens.every((t) => present.has(t))) {
-      score = 100 * synonym.tokens.length - 10 * (tokens.length - synonym.tokens.length) - synonym.rank / 10;
+    let match: Match;
+    const extra = tokens.length - synonym.tokens.length;
+    if (synonym.sorted === sorted) match = { score: 1000 - synonym.rank, confidence: "exact" };
+    else if (extra <= synonym.tokens.length && synonym.tokens.every((t) => present.has(t))) {
+      match = { score: 100 * synonym.tokens.length - 10 * extra - synonym.rank / 10, confidence: "probable" };
     } else continue;
-    if (score > 0 && score > (best.get(synonym.field) ?? 0)) best.set(synonym.field, score);
+    if (match.score > 0 && match.score > (best.get(synonym.field)?.score ?? 0)) best.set(synonym.field, match);
   }
-  const ignored = best.get(null) ?? 0;
+  const ignored = best.get(null)?.score ?? 0;
   const candidates: Candidate[] = [];
-  for (const [field, score] of best) if (field !== null && score > ignored) candidates.push({ column, field, score });
+  for (const [field, match] of best) {
+    if (field !== null && match.score > ignored) candidates.push({ column, field, ...match });
+  }
   return candidates;
 }
 
-/** Column index → field key, each field and each column used at most once, best matches first. */
+/**
+ * Column index → suggested field and how sure the header is, each field and each column used at most once,
+ * best matches first. `samples` are the rows under the header: a column whose values cannot be the field's
+ * is not suggested for it.
+ */
+export function suggestMappingWithConfidence<K extends ImportKind>(
+  headers: readonly unknown[],
+  kind: K,
+  samples: readonly (readonly unknown[])[] = [],
+  context: ValueContext = {},
+): Record<number, SuggestedField<FieldKey<K>>> {
+  const synonyms = synonymsFor(kind);
+  const rows = samples.slice(0, SAMPLE_ROWS);
+  const candidates = headers.flatMap((header, column) => {
+    const values = rows.map((row) => row[column]);
+    return candidatesFor(column, header, synonyms).filter((c) => valuesFitField(c.field, values, context));
+  });
+  candidates.sort((a, b) => b.score - a.score || a.column - b.column);
+  const mapping: Record<number, SuggestedField<FieldKey<K>>> = {};
+  const usedFields = new Set<string>();
+  for (const { column, field, confidence } of candidates) {
+    if (column in mapping || usedFields.has(field.key)) continue;
+    mapping[column] = { field: field.key as FieldKey<K>, confidence };
+    usedFields.add(field.key);
+  }
+  return mapping;
+}
+
+/** Column index → field key; see suggestMappingWithConfidence. */
 export function suggestMapping<K extends ImportKind>(
   headers: readonly unknown[],
   kind: K,
+  samples: readonly (readonly unknown[])[] = [],
+  context: ValueContext = {},
 ): Record<number, FieldKey<K>> {
-  const synonyms = synonymsFor(kind);
-  const candidates = headers.flatMap((header, column) => candidatesFor(column, header, synonyms));
-  candidates.sort((a, b) => b.score - a.score || a.column - b.column);
+  const suggested = suggestMappingWithConfidence(headers, kind, samples, context);
   const mapping: Record<number, FieldKey<K>> = {};
-  const usedFields = new Set<string>();
-  for (const { column, field } of candidates) {
-    if (column in mapping || usedFields.has(field)) continue;
-    mapping[column] = field as FieldKey<K>;
-    usedFields.add(field);
-  }
+  for (const [column, { field }] of Object.entries(suggested)) mapping[Number(column)] = field;
   return mapping;
 }
 
 export type HeaderDetection = { rowIndex: number; matchedFields: number };
 
 /**
- * The header is the row, among the first 20, whose cells best name the most distinct fields; title rows above
- * it match little. rowIndex is -1 when no row names any field.
+ * The header is the row, among the first 20, that names the most distinct fields less one for each cell
+ * that looks like a value (number, date, amount, e-mail, code with digits); ties go to the earliest row.
+ * rowIndex is -1 when no row names any field.
  */
 export function detectHeaderRow(rows: readonly (readonly unknown[])[], kind: ImportKind): HeaderDetection {
   const synonyms = synonymsFor(kind);
   let best: HeaderDetection = { rowIndex: -1, matchedFields: 0 };
+  let bestScore = -Infinity;
   const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
   for (let i = 0; i < limit; i++) {
     const fields = new Set<string>();
+    let labels = 0;
+    let values = 0;
     rows[i].forEach((cell, column) => {
+      if (cellText(cell) === null) return;
+      if (isDataCell(cell)) values++;
+      else labels++;
       let top: Candidate | undefined;
       for (const candidate of candidatesFor(column, cell, synonyms)) {
         if (!top || candidate.score > top.score) top = candidate;
       }
-      if (top) fields.add(top.field);
+      if (top) fields.add(top.field.key);
     });
-    if (fields.size > best.matchedFields) best = { rowIndex: i, matchedFields: fields.size };
+    // A data row can name a field by chance ("No" in a yes/no column reads "numéro"); a header is mostly labels.
+    if (fields.size === 0 || labels <= values) continue;
+    const score = fields.size - values;
+    if (score > bestScore) {
+      best = { rowIndex: i, matchedFields: fields.size };
+      bestScore = score;
+    }
   }
   return best;
 }
