@@ -3,7 +3,7 @@ import { pgEnum } from "drizzle-orm/pg-core";
 export const userRole = pgEnum("user_role", ["admin", "supervisor", "collector", "sales", "manager"]);
 export const documentType = pgEnum("document_type", ["invoice", "credit_note", "payment", "opening_balance", "other"]);
 export const documentStatus = pgEnum("document_status", ["open", "settled"]);
-export const importKind = pgEnum("import_kind", ["clients", "documents", "fec"]);
+export const importKind = pgEnum("import_kind", ["clients", "documents", "fec", "payments"]);
 export const importMode = pgEnum("import_mode", ["snapshot", "incremental"]);
 export const importStatus = pgEnum("import_status", ["pending", "running", "succeeded", "failed"]);
 export const channel = pgEnum("channel", ["email", "letter", "sms"]);

@@ -10,7 +10,7 @@ import { formatDateTime, formatDuration, formatInteger } from "@/lib/format/fr";
 
 export const metadata: Metadata = { title: "Historique des imports" };
 
-const kindLabels = { clients: "Clients", documents: "Pièces", fec: "FEC" };
+const kindLabels = { clients: "Clients", documents: "Pièces", fec: "FEC", payments: "Règlements" };
 const modeLabels = { snapshot: "Photographie complète", incremental: "Incrémental" };
 const statusBadges = {
   pending: <Badge variant="secondary">En attente</Badge>,
