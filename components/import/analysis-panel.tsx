@@ -8,6 +8,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { Analysis } from "@/lib/import/analyze";
+import { describeEncodingDetection } from "@/lib/import/encoding-evidence";
 import { ENCODING_LABELS, type TextEncoding } from "@/lib/import/encoding-labels";
 import { fieldsFor } from "@/lib/import/fields";
 import { ColumnMapping } from "./column-mapping";
@@ -82,6 +83,7 @@ export function AnalysisPanel({
                     <option key={value} value={value}>{label}</option>
                   ))}
                 </select>
+                {analysis.encodingEvidence && <p className="text-xs text-muted-foreground">{describeEncodingDetection(analysis.encodingEvidence)}</p>}
               </div>
               <div className="space-y-1.5">
                 <Label htmlFor="separator">Séparateur</Label>

@@ -1,4 +1,5 @@
 import { detectDateOrder, type DateOrder } from "./date";
+import type { EncodingDetection } from "./encoding-evidence";
 import { validateFecHeader } from "./fec";
 import { fieldForKey } from "./fields";
 import { detectHeaderRow, NO_HEADER_MESSAGE, suggestMapping } from "./header";
@@ -21,6 +22,8 @@ export type Analysis = {
   dateOrder: DateOrder;
   rows: { row: number; cells: PreviewCell[] }[];
   previewErrors: number;
+  /** Why the text encoding was detected (null for workbooks). */
+  encodingEvidence: EncodingDetection | null;
 };
 
 const shown = (value: unknown) =>
@@ -28,7 +31,8 @@ const shown = (value: unknown) =>
 
 /**
  * What the wizard shows before committing: the layout found (or chosen), the header row, the suggested
- * mapping and the first rows with every mapped cell validated. Reads only the head of the file.
+ * mapping and the first rows with every mapped cell validated. Reads a text file once through for its encoding,
+ * then only its head.
  */
 export async function analyzeFile(
   path: string,
@@ -43,7 +47,7 @@ export async function analyzeFile(
     profile?: Record<string, string>;
   } = {},
 ): Promise<Analysis> {
-  const { layout, rows } = await openRows(path, fileName, { ...choices.layout, quote: kind !== "fec" });
+  const { layout, rows, encodingEvidence } = await openRows(path, fileName, { ...choices.layout, quote: kind !== "fec" });
   const head: unknown[][] = [];
   for await (const cells of rows) {
     head.push(cells);
@@ -60,7 +64,7 @@ export async function analyzeFile(
       layout, sheets, headerRow, headers: (head[headerRow] ?? []).map(shown), mapping: {},
       mappingError: check.ok ? null : check.reason, dateOrder: "dmy",
       rows: body.map((cells, i) => ({ row: headerRow + i + 2, cells: cells.map((c) => ({ text: shown(c) })) })),
-      previewErrors: 0,
+      previewErrors: 0, encodingEvidence,
     };
   }
 
@@ -92,6 +96,6 @@ export async function analyzeFile(
   });
   return {
     layout, sheets, headerRow, headers, mapping, mappingError: check.ok ? null : check.reason, dateOrder,
-    rows: preview, previewErrors,
+    rows: preview, previewErrors, encodingEvidence,
   };
 }

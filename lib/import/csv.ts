@@ -54,9 +54,12 @@ const HEAD_LINES = 50;
 
 export type CsvHead = { encoding: TextEncoding; separator: Separator; lines: string[] };
 
-/** Encoding and separator of a text file, from its first bytes (`complete` when the sample is the whole file). */
-export function sniffCsvHead(sample: Buffer, complete = false): CsvHead {
-  const encoding = detectEncoding(sample);
+/**
+ * Encoding and separator of a text file, from its first bytes (`complete` when the sample is the whole file);
+ * the encoding is guessed from the sample unless one found over the whole file is given.
+ */
+export function sniffCsvHead(sample: Buffer, complete = false, knownEncoding?: TextEncoding): CsvHead {
+  const encoding = knownEncoding ?? detectEncoding(sample);
   const lines = decodeText(sample, encoding).split(/\r\n|\n|\r/, HEAD_LINES + 1);
   if (!complete && lines.length > 1) lines.pop();
   return { encoding, separator: detectSeparator(lines.slice(0, HEAD_LINES)), lines: lines.slice(0, HEAD_LINES) };

@@ -15,7 +15,8 @@ export type FileLayout = {
 
 /**
  * Opens a file as a stream of rows (index = row number − 1, empty rows included so numbers match what the
- * user sees in Excel or a text editor). The layout found by sniffing can be overridden by the user's choices.
+ * user sees in Excel or a text editor). The layout found by sniffing can be overridden by the user's choices;
+ * `encodingEvidence` says why the sniffed encoding was found, whichever encoding is used.
  */
 export async function openRows(path: string, fileName: string, overrides: Partial<FileLayout> & { quote?: boolean } = {}) {
   const sniffed = await sniffFile(path, fileName);
@@ -37,5 +38,6 @@ export async function openRows(path: string, fileName: string, overrides: Partia
           quote: overrides.quote,
           keepEmptyRows: true,
         });
-  return { layout, rows };
+  const encodingEvidence = sniffed.kind === "csv" ? sniffed.encodingEvidence : null;
+  return { layout, rows, encodingEvidence };
 }

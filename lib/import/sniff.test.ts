@@ -5,6 +5,7 @@ import { deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
+import { openRows } from "./open-rows";
 import { FILE_MESSAGES, sniffFile } from "./sniff";
 import { readZipDirectory } from "./zip";
 
@@ -79,9 +80,44 @@ describe("sniffFile", () => {
     const ansi = iconv.encode("Code client;Raison sociale\r\nC001;Société Générale\r\n", "win1252");
     expect(await sniffFile(file("clients.xlsx", ansi), "clients.xlsx")).toEqual({
       ok: true, kind: "csv", encoding: "windows-1252", separator: ";",
+      encodingEvidence: {
+        encoding: "windows-1252", basis: "code-page", rejected: "cp850", notUtf8: { byte: 0xe9, line: 2 },
+        clues: [{ char: "é", bytes: [0xe9], count: 4, firstLine: 2, readAs: "Ú" }],
+      },
     });
     const fec = "JournalCode|JournalLib|EcritureNum\nVE|Ventes|1\n";
-    expect(await sniffFile(file("fec.txt", fec), "fec.txt")).toEqual({ ok: true, kind: "csv", encoding: "utf-8", separator: "|" });
+    expect(await sniffFile(file("fec.txt", fec), "fec.txt")).toEqual({
+      ok: true, kind: "csv", encoding: "utf-8", separator: "|",
+      encodingEvidence: { encoding: "utf-8", basis: "ascii", clues: [], rejected: null, notUtf8: null },
+    });
+  });
+
+  it("reads a text file's encoding over the whole file: a CP850 FEC whose first accent is past 64 KB", async () => {
+    const header = "JournalCode|JournalLib|EcritureNum|EcritureLib|Debit\r\n";
+    const line = (n: number) => `VE|Ventes|${String(n).padStart(6, "0")}|Facture client|100,00\r\n`;
+    const ascii = header + Array.from({ length: 2000 }, (_, i) => line(i + 1)).join("");
+    expect(ascii.length).toBeGreaterThan(64 * 1024);
+    const late = iconv.encode("VE|Ventes|002001|Facture n° 12 réglée|100,00\r\n", "cp850");
+    const path = file("fec-cp850.txt", Buffer.concat([Buffer.from(ascii), late]));
+
+    expect(await sniffFile(path, "fec-cp850.txt")).toEqual({
+      ok: true, kind: "csv", encoding: "cp850", separator: "|",
+      encodingEvidence: {
+        encoding: "cp850", basis: "code-page", rejected: "windows-1252", notUtf8: { byte: 0xf8, line: 2002 },
+        clues: [
+          { char: "é", bytes: [0x82], count: 2, firstLine: 2002, readAs: "‚" },
+          { char: "°", bytes: [0xf8], count: 1, firstLine: 2002, readAs: "ø" },
+        ],
+      },
+    });
+    const read = async (overrides: { encoding?: "windows-1252" } = {}) => {
+      const { layout, rows } = await openRows(path, "fec-cp850.txt", { ...overrides, quote: false });
+      let last: unknown[] = [];
+      for await (const row of rows) last = row;
+      return { encoding: layout.encoding, label: last[3] };
+    };
+    expect(await read()).toEqual({ encoding: "cp850", label: "Facture n° 12 réglée" });
+    expect(await read({ encoding: "windows-1252" })).toEqual({ encoding: "windows-1252", label: "Facture nø 12 r‚gl‚e" });
   });
 
   it("refuses an image renamed .xlsx", async () => {

@@ -1,6 +1,8 @@
-import { open } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
 import { sniffCsvHead, type Separator } from "./csv";
 import type { TextEncoding } from "./encoding";
+import { createEncodingDetector } from "./encoding-detect";
+import type { EncodingDetection } from "./encoding-evidence";
 import { readZipDirectory, zipSizesAreHonest, ZipFormatError } from "./zip";
 
 export const FILE_MESSAGES = {
@@ -17,42 +19,58 @@ export const MAX_UNCOMPRESSED_BYTES = 2 * 1024 ** 3;
 export const MAX_COMPRESSION_RATIO = 200;
 
 const HEAD_BYTES = 64 * 1024;
+const SCAN_CHUNK_BYTES = 1024 * 1024;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 export type SniffResult =
   | { ok: true; kind: "xlsx" }
-  | { ok: true; kind: "csv"; encoding: TextEncoding; separator: Separator }
+  | { ok: true; kind: "csv"; encoding: TextEncoding; separator: Separator; encodingEvidence: EncodingDetection }
   | { ok: false; reason: string };
 
 /**
  * What an uploaded file really is, judged from its bytes (the name only refines a message): an xlsx
- * workbook that is safe to unzip, or a text file with its guessed encoding and separator.
+ * workbook that is safe to unzip, or a text file with its encoding (read over the whole file, with the
+ * characters that decided it) and its separator (guessed from the head).
  */
 export async function sniffFile(path: string, fileName: string): Promise<SniffResult> {
   const file = await open(path, "r");
-  let size: number;
-  let head: Buffer;
   try {
-    size = (await file.stat()).size;
-    head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+    const size = (await file.stat()).size;
+    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
     await file.read(head, 0, head.length, 0);
+    if (size === 0) return { ok: false, reason: FILE_MESSAGES.empty };
+    if (startsWith(head, ZIP_MAGIC)) return await checkWorkbook(path, size);
+    if (startsWith(head, EMPTY_ZIP_MAGIC)) return { ok: false, reason: FILE_MESSAGES.unsupported };
+    if (startsWith(head, OLE_MAGIC)) {
+      // Excel stores password-protected .xlsx files in the same container as old .xls files.
+      const protectedXlsx = /\.xls[xm]$/i.test(fileName);
+      return { ok: false, reason: protectedXlsx ? FILE_MESSAGES.protected : FILE_MESSAGES.xls };
+    }
+    if (!looksLikeText(head)) return { ok: false, reason: FILE_MESSAGES.unsupported };
+    const encodingEvidence = await detectFileEncoding(file, head);
+    const { separator, lines } = sniffCsvHead(head, size <= head.length, encodingEvidence.encoding);
+    if (lines.every((line) => line.trim() === "")) return { ok: false, reason: FILE_MESSAGES.empty };
+    return { ok: true, kind: "csv", encoding: encodingEvidence.encoding, separator, encodingEvidence };
   } finally {
     await file.close();
   }
-  if (size === 0) return { ok: false, reason: FILE_MESSAGES.empty };
-  if (startsWith(head, ZIP_MAGIC)) return checkWorkbook(path, size);
-  if (startsWith(head, EMPTY_ZIP_MAGIC)) return { ok: false, reason: FILE_MESSAGES.unsupported };
-  if (startsWith(head, OLE_MAGIC)) {
-    // Excel stores password-protected .xlsx files in the same container as old .xls files.
-    const protectedXlsx = /\.xls[xm]$/i.test(fileName);
-    return { ok: false, reason: protectedXlsx ? FILE_MESSAGES.protected : FILE_MESSAGES.xls };
+}
+
+/** Streams the whole file through the encoding detector, the head already read included, in one reused buffer. */
+async function detectFileEncoding(file: FileHandle, head: Buffer): Promise<EncodingDetection> {
+  const detector = createEncodingDetector();
+  detector.push(head);
+  const buffer = Buffer.alloc(SCAN_CHUNK_BYTES);
+  let position = head.length;
+  while (!detector.settled) {
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
+    if (bytesRead === 0) break;
+    detector.push(buffer.subarray(0, bytesRead));
+    position += bytesRead;
   }
-  if (!looksLikeText(head)) return { ok: false, reason: FILE_MESSAGES.unsupported };
-  const { encoding, separator, lines } = sniffCsvHead(head, size <= head.length);
-  if (lines.every((line) => line.trim() === "")) return { ok: false, reason: FILE_MESSAGES.empty };
-  return { ok: true, kind: "csv", encoding, separator };
+  return detector.result();
 }
 
 function startsWith(buffer: Buffer, magic: number[]): boolean {
