@@ -2,69 +2,27 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import type { Db } from "@/db/client";
 import { applyClients, applyDocuments } from "@/db/queries/import-apply";
-import { type FileBalance, reconcileBalances } from "@/db/queries/import-reconciliation";
+import { reconcileBalances } from "@/db/queries/import-reconciliation";
 import {
   createImportRecord,
   defaultEntityId,
   finishImportRecord,
   type ImportCounts,
   markImportStarted,
-  paymentTermsByCode,
   updateImportProgress,
 } from "@/db/queries/imports";
 import { recordAudit } from "@/db/queries/audit";
-import { findImportProfile, saveImportProfile } from "@/db/queries/import-profiles";
+import { saveImportProfile } from "@/db/queries/import-profiles";
 import { recomputeGroupMembership } from "@/db/queries/group-membership";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
 import type { ImportReconciliation } from "@/db/schema";
 import { formatInteger } from "@/lib/format/fr";
-import type { DateOrder } from "./date";
-import { detectDateOrder } from "./date";
-import { createFecCollector } from "./fec-items";
-import { fecLineFromCells, validateFecHeader } from "./fec";
-import { fieldForKey } from "./fields";
-import { detectHeaderRow, NO_HEADER_MESSAGE, suggestMapping } from "./header";
-import { type FileLayout, openRows } from "./open-rows";
-import { mappingFromProfile, profileFromMapping } from "./profiles";
+import { type ImportRequest, type Parsed, parseFile } from "./parse-file";
 import { ImportFileError } from "./result";
-import {
-  type ClientRow,
-  type ColumnMapping,
-  createClientRowParser,
-  createDocumentRowParser,
-  type DocumentRow,
-  type RowError,
-  validateMapping,
-} from "./rows";
+import type { RowError } from "./rows";
 import type { ImportWarning } from "./warnings";
 
-export type ImportKind = "clients" | "documents" | "fec";
-
-export type ImportRequest = {
-  kind: ImportKind;
-  filePath: string;
-  fileName: string;
-  mode: "snapshot" | "incremental";
-  /** Business date of the import: settlement date of the items a snapshot no longer lists. */
-  importDate: string;
-  userId: string | null;
-  /** Import the valid rows and skip the others; otherwise any row error rejects the whole file. */
-  acceptRowErrors: boolean;
-  layout?: Partial<FileLayout>;
-  /** 0-based index of the header row; detected when absent. */
-  headerRow?: number;
-  mapping?: ColumnMapping;
-  /** Name of a saved mapping profile, used when no explicit mapping is given. */
-  profile?: string;
-  /** Save the mapping used under this name once the import succeeds. */
-  saveProfileAs?: string;
-  dateOrder?: DateOrder;
-  fecDefaultTermsDays?: number;
-  /** Refuse a file that raises any warning (unattended imports that must stop rather than guess). */
-  strict?: boolean;
-  /** The history record, when the caller created it to follow the progress; created here otherwise. */
-  importId?: string;
-};
+export type { ImportKind, ImportRequest } from "./parse-file";
 
 export type ImportOutcome = {
   importId: string;
@@ -76,8 +34,6 @@ export type ImportOutcome = {
   reconciliation: ImportReconciliation | null;
 };
 
-const HEADER_SCAN = 20;
-const PROGRESS_EVERY = 20_000;
 
 /**
  * One pass over the bytes: the file's sha-256 for the history, and for a text file its line count, the
@@ -96,115 +52,6 @@ async function scanFile(path: string): Promise<{ hash: string; lines: number | u
   return { hash: hash.digest("hex"), lines: magic === "PK" ? undefined : lines };
 }
 
-type Parsed = {
-  clients: ClientRow[];
-  documents: DocumentRow[];
-  errors: RowError[];
-  warnings: ImportWarning[];
-  /** FEC: each customer account's balance in the file, reconciled with the open items after the import. */
-  balances?: FileBalance[];
-  read: number;
-  /** Header → field label, for the history. */
-  mapping?: Record<string, string>;
-  /** Header → field key, for a saved profile. */
-  profile?: Record<string, string>;
-};
-
-const isEmpty = (cells: unknown[]) => cells.every((c) => c === null || c === undefined || c === "");
-
-/** Reads and validates the whole file into staged rows; nothing touches the database here. */
-async function parseFile(
-  db: Db,
-  request: ImportRequest,
-  entityId: string,
-  progress: (rowsRead: number) => Promise<void>,
-): Promise<Parsed> {
-  const { rows } = await openRows(request.filePath, request.fileName, { ...request.layout, quote: request.kind !== "fec" });
-  const head: unknown[][] = [];
-  const iterator = rows[Symbol.asyncIterator]();
-  while (head.length < HEADER_SCAN) {
-    const next = await iterator.next();
-    if (next.done) break;
-    head.push(next.value);
-  }
-  if (head.every(isEmpty)) throw new ImportFileError("Le fichier ne contient aucune ligne.");
-
-  const parsed: Parsed = { clients: [], documents: [], errors: [], warnings: [], read: 0 };
-  let consume: (cells: unknown[], row: number) => void;
-  let finish = () => {};
-  let headerIndex: number;
-
-  if (request.kind === "fec") {
-    headerIndex = request.headerRow ?? head.findIndex((r) => !isEmpty(r));
-    const check = validateFecHeader(head[headerIndex] ?? []);
-    if (!check.ok) throw new ImportFileError(check.reason);
-    const terms = await paymentTermsByCode(db, entityId);
-    const fallback = request.fecDefaultTermsDays ?? 30;
-    const collector = createFecCollector({
-      paymentTermsDays: (code) => terms.get(code) ?? fallback,
-      fileName: request.fileName,
-    });
-    consume = (cells, row) => collector.add(fecLineFromCells(cells, check.columns, row));
-    finish = () => {
-      const items = collector.finish();
-      Object.assign(parsed, {
-        clients: items.clients, documents: items.documents, errors: items.errors, warnings: items.warnings,
-        balances: items.balances,
-      });
-    };
-  } else {
-    const kind = request.kind;
-    headerIndex = request.headerRow ?? detectHeaderRow(head, kind).rowIndex;
-    if (headerIndex < 0 || !head[headerIndex]) throw new ImportFileError(NO_HEADER_MESSAGE);
-    const saved = request.profile ? await findImportProfile(db, request.profile) : null;
-    if (request.profile && !saved) throw new ImportFileError(`Profil de correspondance inconnu : « ${request.profile} ».`);
-    const mapping =
-      request.mapping ?? (saved ? mappingFromProfile(head[headerIndex], saved.mapping) : suggestMapping(head[headerIndex], kind, head.slice(headerIndex + 1)));
-    const valid = validateMapping(kind, mapping);
-    if (!valid.ok) throw new ImportFileError(valid.reason);
-    parsed.profile = profileFromMapping(head[headerIndex], mapping);
-    parsed.mapping = Object.fromEntries(
-      Object.entries(mapping).map(([column, key]) => [
-        String(head[headerIndex][Number(column)] ?? column),
-        fieldForKey(kind, key)?.label ?? key,
-      ]),
-    );
-    const dateSamples = head.slice(headerIndex + 1).flat().filter((v) => typeof v === "string");
-    const options = { dateOrder: request.dateOrder ?? detectDateOrder(dateSamples) };
-    if (kind === "clients") {
-      const parse = createClientRowParser(mapping, options, head[headerIndex]);
-      consume = (cells, row) => {
-        const result = parse(cells, row);
-        if (!result.ok) parsed.errors.push(...result.errors);
-        else if (result.value) parsed.clients.push(result.value);
-      };
-    } else {
-      const parse = createDocumentRowParser(mapping, options);
-      consume = (cells, row) => {
-        const result = parse(cells, row);
-        if (!result.ok) parsed.errors.push(...result.errors);
-        else if (result.value) parsed.documents.push(result.value);
-      };
-    }
-  }
-
-  let index = 0;
-  const take = (cells: unknown[]) => {
-    if (index > headerIndex && !isEmpty(cells)) {
-      parsed.read++;
-      consume(cells, index + 1);
-    }
-    index++;
-  };
-  for (const cells of head) take(cells);
-  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-    take(next.value);
-    if (index % PROGRESS_EVERY === 0) await progress(parsed.read);
-  }
-  finish();
-  await progress(parsed.read);
-  return parsed;
-}
 
 const zero: ImportCounts = { read: 0, inserted: 0, updated: 0, settled: 0, rejected: 0 };
 
