@@ -12,6 +12,7 @@ import { describeEncodingDetection } from "@/lib/import/encoding-evidence";
 import { ENCODING_LABELS, type TextEncoding } from "@/lib/import/encoding-labels";
 import { fieldsFor } from "@/lib/import/fields";
 import { ColumnMapping } from "./column-mapping";
+import { ImportWarnings } from "./import-warnings";
 import { PreviewTable } from "./preview-table";
 
 export type Choices = {
@@ -160,6 +161,7 @@ export function AnalysisPanel({
               <AlertDescription>{analysis.mappingError}</AlertDescription>
             </Alert>
           )}
+          <ImportWarnings warnings={analysis.warnings} />
           <PreviewTable analysis={analysis} fields={fields} />
           <fieldset className="space-y-2 text-sm">
             <legend className="font-medium">Si des lignes sont en erreur</legend>

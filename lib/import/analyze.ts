@@ -1,12 +1,14 @@
 import { detectDateOrder, type DateOrder } from "./date";
 import type { EncodingDetection } from "./encoding-evidence";
-import { validateFecHeader } from "./fec";
+import { type FecColumnIndex, fecLineFromCells, validateFecHeader } from "./fec";
+import { createFecCollector } from "./fec-items";
 import { fieldForKey } from "./fields";
 import { detectHeaderRow, NO_HEADER_MESSAGE, suggestMapping } from "./header";
 import { type FileLayout, openRows } from "./open-rows";
 import { mappingFromProfile } from "./profiles";
 import { ImportFileError } from "./result";
 import { type ColumnMapping, parseFieldValue, validateMapping } from "./rows";
+import type { ImportWarning } from "./warnings";
 import { listSheets } from "./xlsx";
 
 export const PREVIEW_ROWS = 50;
@@ -22,6 +24,7 @@ export type Analysis = {
   dateOrder: DateOrder;
   rows: { row: number; cells: PreviewCell[] }[];
   previewErrors: number;
+  warnings: ImportWarning[];
   /** Why the text encoding was detected (null for workbooks). */
   encodingEvidence: EncodingDetection | null;
 };
@@ -48,10 +51,12 @@ export async function analyzeFile(
   } = {},
 ): Promise<Analysis> {
   const { layout, rows, encodingEvidence } = await openRows(path, fileName, { ...choices.layout, quote: kind !== "fec" });
+  const iterator = rows[Symbol.asyncIterator]();
   const head: unknown[][] = [];
-  for await (const cells of rows) {
-    head.push(cells);
-    if (head.length >= 20 + PREVIEW_ROWS) break;
+  while (head.length < 20 + PREVIEW_ROWS) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head.push(next.value);
   }
   const sheets = layout.format === "xlsx" ? (await listSheets(path)).filter((s) => !s.hidden).map((s) => s.name) : [];
   if (head.every((r) => r.length === 0)) throw new ImportFileError("Le fichier ne contient aucune ligne.");
@@ -60,14 +65,19 @@ export async function analyzeFile(
     const headerRow = choices.headerRow ?? head.findIndex((r) => r.length > 0);
     const check = validateFecHeader(head[headerRow] ?? []);
     const body = head.slice(headerRow + 1).filter((r) => r.length > 0).slice(0, PREVIEW_ROWS);
+    // Lettering and period can only be judged over the whole ledger: the preview reads it all.
+    let warnings: ImportWarning[] = [];
+    if (check.ok) warnings = await fecFileWarnings(head, iterator, headerRow, check.columns, fileName);
+    else await iterator.return?.(undefined);
     return {
       layout, sheets, headerRow, headers: (head[headerRow] ?? []).map(shown), mapping: {},
       mappingError: check.ok ? null : check.reason, dateOrder: "dmy",
       rows: body.map((cells, i) => ({ row: headerRow + i + 2, cells: cells.map((c) => ({ text: shown(c) })) })),
-      previewErrors: 0, encodingEvidence,
+      previewErrors: 0, encodingEvidence, warnings,
     };
   }
 
+  await iterator.return?.(undefined);
   const headerRow = choices.headerRow ?? detectHeaderRow(head, kind).rowIndex;
   if (headerRow < 0) throw new ImportFileError(NO_HEADER_MESSAGE);
   const headers = (head[headerRow] ?? []).map(shown);
@@ -96,6 +106,24 @@ export async function analyzeFile(
   });
   return {
     layout, sheets, headerRow, headers, mapping, mappingError: check.ok ? null : check.reason, dateOrder,
-    rows: preview, previewErrors, encodingEvidence,
+    rows: preview, previewErrors, encodingEvidence, warnings: [],
   };
+}
+
+async function fecFileWarnings(
+  head: unknown[][],
+  rest: AsyncIterator<unknown[]>,
+  headerRow: number,
+  columns: FecColumnIndex,
+  fileName: string,
+): Promise<ImportWarning[]> {
+  const collector = createFecCollector({ paymentTermsDays: () => 0, fileName });
+  let index = 0;
+  const take = (cells: unknown[]) => {
+    if (index > headerRow && cells.length > 0) collector.add(fecLineFromCells(cells, columns, index + 1));
+    index++;
+  };
+  for (const cells of head) take(cells);
+  for (let next = await rest.next(); !next.done; next = await rest.next()) take(next.value);
+  return collector.finish().warnings;
 }
