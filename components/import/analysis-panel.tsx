@@ -34,7 +34,7 @@ export function AnalysisPanel({
   onChange,
   onCommit,
 }: {
-  kind: "clients" | "documents" | "fec";
+  kind: "clients" | "documents" | "fec" | "payments";
   analysis: Analysis;
   busy: boolean;
   committing: boolean;

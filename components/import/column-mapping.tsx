@@ -11,7 +11,7 @@ import {
   defaultCustomFieldKey,
   MAX_CUSTOM_FIELD_NAME,
 } from "@/lib/import/custom-fields";
-import type { FieldDef } from "@/lib/import/fields";
+import type { FieldDef, ImportKind } from "@/lib/import/fields";
 
 /**
  * The choice for one file column: ignored, a standard field, or (clients only) kept as a custom field named after
@@ -25,7 +25,7 @@ export function ColumnMapping({
   fields,
   onChange,
 }: {
-  kind: "clients" | "documents";
+  kind: ImportKind;
   column: number;
   header: string;
   value: string | undefined;

@@ -13,11 +13,12 @@ import { Label } from "@/components/ui/label";
 import type { Analysis } from "@/lib/import/analyze";
 import { AnalysisPanel, type Choices } from "./analysis-panel";
 
-type Kind = "clients" | "documents" | "fec";
+type Kind = "clients" | "documents" | "fec" | "payments";
 const kinds: { value: Kind; label: string; description: string }[] = [
   { value: "clients", label: "Clients", description: "Codes, raisons sociales, SIREN, adresses, chargés de recouvrement" },
   { value: "documents", label: "Pièces comptables", description: "Factures, avoirs et règlements non lettrés" },
   { value: "fec", label: "FEC", description: "Fichier des écritures comptables : comptes 411 et lettrage" },
+  { value: "payments", label: "Règlements", description: "Encaissements reçus, affectés aux factures par numéro ou à la plus ancienne" },
 ];
 
 type Upload = { uploadId: string; fileName: string; analysis: Analysis };
@@ -87,6 +88,12 @@ export function ImportWizard({ profiles }: { profiles: { name: string; kind: Kin
     });
   }
 
+  // A payments file adds payments and never settles what it does not list: it is always incremental.
+  function selectKind(next: Kind) {
+    setKind(next);
+    if (next === "payments") setMode("incremental");
+  }
+
   function restart() {
     setUpload(null);
     setError(null);
@@ -110,14 +117,14 @@ export function ImportWizard({ profiles }: { profiles: { name: string; kind: Kin
               analyze(form);
             }}
           >
-            <fieldset className="grid gap-3 sm:grid-cols-3" disabled={Boolean(upload)}>
+            <fieldset className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" disabled={Boolean(upload)}>
               <legend className="sr-only">Type d&apos;import</legend>
               {kinds.map((k) => (
                 <label
                   key={k.value}
                   className="flex cursor-pointer gap-3 rounded-lg border p-4 has-[:checked]:border-primary has-[:checked]:bg-primary/5 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring"
                 >
-                  <input type="radio" name="kindChoice" value={k.value} checked={kind === k.value} onChange={() => setKind(k.value)} className="mt-1 accent-primary" />
+                  <input type="radio" name="kindChoice" value={k.value} checked={kind === k.value} onChange={() => selectKind(k.value)} className="mt-1 accent-primary" />
                   <span>
                     <span className="block font-medium">{k.label}</span>
                     <span className="block text-xs text-muted-foreground">{k.description}</span>
@@ -138,7 +145,7 @@ export function ImportWizard({ profiles }: { profiles: { name: string; kind: Kin
                 </select>
               </div>
             )}
-            {kind !== "clients" && (
+            {kind !== "clients" && kind !== "payments" && (
               <div className="grid gap-4 sm:grid-cols-2">
                 <div className="space-y-1.5">
                   <Label htmlFor="import-mode">Mode</Label>

@@ -46,7 +46,7 @@ export type UnresolvedRow = { row: number; column: string; value: string; reason
 const BATCH = 20_000;
 
 /** Rows go to a temporary table as JSON batches: one parameter per batch, the same on PGlite and postgres.js. */
-async function stage<T extends { row: number }>(tx: Tx, table: string, columns: string, rows: T[]) {
+export async function stage<T extends { row: number }>(tx: Tx, table: string, columns: string, rows: T[]) {
   await tx.execute(sql.raw(`create temporary table ${table} (${columns}) on commit drop`));
   for (let i = 0; i < rows.length; i += BATCH) {
     const json = JSON.stringify(rows.slice(i, i + BATCH));
@@ -54,11 +54,11 @@ async function stage<T extends { row: number }>(tx: Tx, table: string, columns: 
   }
 }
 
-const entityOf = (alias: string, defaultEntityId: string) =>
+export const entityOf = (alias: string, defaultEntityId: string) =>
   sql.raw(`coalesce((select e.id from entities e where e.code = ${alias}."entityCode"), '${defaultEntityId}'::uuid)`);
 
 /** Rows whose société code is unknown: reported, never created. */
-async function unknownEntities(tx: Tx, table: string): Promise<UnresolvedRow[]> {
+export async function unknownEntities(tx: Tx, table: string): Promise<UnresolvedRow[]> {
   return queryRows<UnresolvedRow>(
     tx,
     sql.raw(`select s.row, 'Société' as column, s."entityCode" as value, 'Société inconnue : créez-la ou corrigez le code.' as reason

@@ -13,7 +13,7 @@ export async function findImportProfile(db: Queryable, name: string) {
 
 export async function saveImportProfile(
   db: Queryable,
-  profile: { name: string; kind: "clients" | "documents" | "fec"; mapping: Record<string, string> },
+  profile: { name: string; kind: "clients" | "documents" | "fec" | "payments"; mapping: Record<string, string> },
 ): Promise<void> {
   await db
     .insert(importProfiles)

@@ -7,7 +7,7 @@ export type ImportCounts = { read: number; inserted: number; updated: number; se
 
 export async function createImportRecord(
   db: Queryable,
-  values: { kind: "clients" | "documents" | "fec"; fileName: string; fileHash: string; mode: "snapshot" | "incremental" | null; userId: string | null },
+  values: { kind: "clients" | "documents" | "fec" | "payments"; fileName: string; fileHash: string; mode: "snapshot" | "incremental" | null; userId: string | null },
 ): Promise<string> {
   const [row] = await db
     .insert(imports)

@@ -6,7 +6,7 @@ import { runImport } from "@/lib/import/run-import";
 import { defineJob } from "../define-job";
 
 const eventData = z.object({
-  kind: z.enum(["clients", "documents", "fec"]),
+  kind: z.enum(["clients", "documents", "fec", "payments"]),
   filePath: z.string().min(1),
   fileName: z.string().min(1),
   mode: z.enum(["snapshot", "incremental"]).default("incremental"),

@@ -54,6 +54,15 @@ describe("parseAmount", () => {
     expect(value("(1 234,56 €)")).toBe("-1234.56");
   });
 
+  it("ignores dollar signs, inside parentheses too", () => {
+    expect(value("$1,234.56")).toBe("1234.56");
+    expect(value("($400.00)")).toBe("-400.00");
+    expect(value("($400.00) ")).toBe("-400.00");
+    expect(value("-$12.50")).toBe("-12.50");
+    expect(value("1 234,56 $")).toBe("1234.56");
+    expect(reason("12$34")).toBe("Montant invalide.");
+  });
+
   it("reads zero-padded amounts", () => {
     expect(value("0000000074,70")).toBe("74.70");
     expect(value("000000000000")).toBe("0.00");

@@ -74,7 +74,8 @@ function amountFromText(text: string): ParseResult<string | null> {
       if (!open || closed || digits === "") return fail(INVALID);
       closed = true;
       ended = true;
-    } else if (c === 0x20ac) {
+    } else if (c === 0x20ac || c === 36) {
+      // € and $ (English exports: "$1,234.56", "($400.00)") mark the currency, never a digit.
       if (digits !== "") ended = true;
     } else if ((c === 69 || c === 101) && isEur(s, i)) {
       if (digits !== "") ended = true;

@@ -40,7 +40,7 @@ const shown = (value: unknown) =>
 export async function analyzeFile(
   path: string,
   fileName: string,
-  kind: "clients" | "documents" | "fec",
+  kind: "clients" | "documents" | "fec" | "payments",
   choices: {
     layout?: Partial<FileLayout>;
     headerRow?: number;

@@ -1,5 +1,5 @@
 /**
- * `npm run import -- --kind clients|documents|fec --file PATH [--profile NAME] [--mode snapshot|incremental]
+ * `npm run import -- --kind clients|documents|fec|payments --file PATH [--profile NAME] [--mode snapshot|incremental]
  * [--accept-errors] [--strict] [--date yyyy-mm-dd] [--terms 30]`: the unattended import an ERP drop runs every night.
  * Prints the counts, the warnings and, for a FEC, the balances reconciliation; exits with 1 and the French errors
  * when the file is rejected (with --strict, also when it raises a warning).
@@ -26,7 +26,9 @@ async function main() {
       profile: { type: "string" },
     },
   });
-  if (!values.kind || !["clients", "documents", "fec"].includes(values.kind)) throw new Error("--kind attend clients, documents ou fec.");
+  if (!values.kind || !["clients", "documents", "fec", "payments"].includes(values.kind)) {
+    throw new Error("--kind attend clients, documents, fec ou payments (règlements).");
+  }
   if (!values.file || !fs.existsSync(values.file)) throw new Error(`Fichier introuvable : ${values.file ?? "(aucun)"}`);
   if (!["snapshot", "incremental"].includes(values.mode)) throw new Error("--mode attend snapshot ou incremental.");
   const filePath = path.resolve(values.file);

@@ -1,11 +1,12 @@
-/** What each import kind can read; the fields themselves are in client-fields.ts and document-fields.ts. */
+/** What each import kind can read; the fields themselves are in client-, document- and payment-fields.ts. */
 import { CLIENT_FIELDS } from "./client-fields";
 import { customFieldDef, isCustomFieldKey } from "./custom-fields";
 import { DOCUMENT_FIELDS } from "./document-fields";
+import { PAYMENT_FIELDS } from "./payment-fields";
 
-export { CLIENT_FIELDS, DOCUMENT_FIELDS };
+export { CLIENT_FIELDS, DOCUMENT_FIELDS, PAYMENT_FIELDS };
 
-export type ImportKind = "clients" | "documents";
+export type ImportKind = "clients" | "documents" | "payments";
 
 export type ValueType =
   | "code"
@@ -33,7 +34,12 @@ export type FieldDef = {
 
 export type ClientFieldKey = (typeof CLIENT_FIELDS)[number]["key"];
 export type DocumentFieldKey = (typeof DOCUMENT_FIELDS)[number]["key"];
-export type FieldKey<K extends ImportKind> = K extends "clients" ? ClientFieldKey : DocumentFieldKey;
+export type PaymentFieldKey = (typeof PAYMENT_FIELDS)[number]["key"];
+export type FieldKey<K extends ImportKind> = K extends "clients"
+  ? ClientFieldKey
+  : K extends "payments"
+    ? PaymentFieldKey
+    : DocumentFieldKey;
 
 /**
  * Headers that look like a field but are not it (an amount excluding VAT is not the amount due, a customer's
@@ -56,10 +62,17 @@ export const IGNORED_HEADERS: Record<ImportKind, readonly string[]> = {
     "Days to settle", "Days late", "Days overdue", "Created date", "Creation date", "Modified date",
     "Payment method", "Payment terms",
   ],
+  // The invoice a payment names is described by its number only: its dates and amounts are not the payment's.
+  payments: [
+    "Date facture", "Date pièce", "Échéance", "Date d'échéance", "Montant facture", "Montant TTC", "Montant HT",
+    "Montant pièce", "Reste dû", "Solde", "Raison sociale", "Nom client", "Nom", "Mode de règlement",
+    "Mode de paiement", "Devise", "Journal", "Code journal", "Invoice date", "Due date", "Invoice amount",
+    "Open amount", "Balance", "Amount due", "Customer name", "Client name", "Name", "Payment method", "Currency",
+  ],
 };
 
 export function fieldsFor(kind: ImportKind): readonly FieldDef[] {
-  return kind === "clients" ? CLIENT_FIELDS : DOCUMENT_FIELDS;
+  return kind === "clients" ? CLIENT_FIELDS : kind === "payments" ? PAYMENT_FIELDS : DOCUMENT_FIELDS;
 }
 
 /** The field a mapping key names: a standard field, or for clients a custom field (`custom:<name>`). */

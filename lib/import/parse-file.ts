@@ -9,6 +9,7 @@ import { fecLineFromCells, validateFecHeader } from "./fec";
 import { fieldForKey } from "./fields";
 import { detectHeaderRow, NO_HEADER_MESSAGE, suggestMapping } from "./header";
 import { type FileLayout, openRows } from "./open-rows";
+import { createPaymentRowParser, duplicatePaymentWarnings, type PaymentRow } from "./payment-rows";
 import { mappingFromProfile, profileFromMapping } from "./profiles";
 import { ImportFileError } from "./result";
 import {
@@ -23,7 +24,7 @@ import {
 import type { ImportWarning } from "./warnings";
 
 
-export type ImportKind = "clients" | "documents" | "fec";
+export type ImportKind = "clients" | "documents" | "fec" | "payments";
 
 export type ImportRequest = {
   kind: ImportKind;
@@ -57,6 +58,8 @@ const PROGRESS_EVERY = 20_000;
 export type Parsed = {
   clients: ClientRow[];
   documents: DocumentRow[];
+  /** Payments file: the lines, applied once the file is read. */
+  payments?: PaymentRow[];
   errors: RowError[];
   warnings: ImportWarning[];
   /** FEC: each customer account's balance in the file, reconciled with the open items after the import. */
@@ -136,6 +139,15 @@ export async function parseFile(
         if (!result.ok) parsed.errors.push(...result.errors);
         else if (result.value) parsed.clients.push(result.value);
       };
+    } else if (kind === "payments") {
+      const parse = createPaymentRowParser(mapping, options);
+      const payments: PaymentRow[] = (parsed.payments = []);
+      consume = (cells, row) => {
+        const result = parse(cells, row);
+        if (!result.ok) parsed.errors.push(...result.errors);
+        else if (result.value) payments.push(result.value);
+      };
+      finish = () => parsed.warnings.push(...duplicatePaymentWarnings(payments));
     } else {
       const parse = createDocumentRowParser(mapping, options);
       consume = (cells, row) => {

@@ -76,7 +76,7 @@ export function validateMapping(kind: ImportKind, mapping: ColumnMapping): Mappi
 /** label: what a row error calls the column; customName: the custom field it fills, if any. */
 type CompiledColumn = { column: number; field: FieldDef; label: string; customName: string | null; parse: ValueParser };
 
-function compile(kind: ImportKind, mapping: ColumnMapping, headers: readonly unknown[] = []): CompiledColumn[] {
+export function compile(kind: ImportKind, mapping: ColumnMapping, headers: readonly unknown[] = []): CompiledColumn[] {
   return Object.entries(mapping).map(([column, key]) => {
     const field = fieldForKey(kind, key);
     if (!field) throw new Error(`Unknown ${kind} field: ${key}`);
@@ -92,7 +92,7 @@ function compile(kind: ImportKind, mapping: ColumnMapping, headers: readonly unk
 }
 
 /** Parses every mapped cell into `out`; returns the errors, or null when all cells are valid. */
-function readCells(
+export function readCells(
   columns: CompiledColumn[],
   cells: readonly unknown[],
   row: number,
@@ -112,7 +112,7 @@ function readCells(
 const TOTAL_ROW = /^(?:sous[-\s]?)?(?:total|totaux)(?:\s|:|$)/i;
 
 /** A footer line ("Total général", "Sous-total :"): its first filled cell says so. */
-function isTotalRow(cells: readonly unknown[]): boolean {
+export function isTotalRow(cells: readonly unknown[]): boolean {
   const first = cells.find((cell) => cell !== null && cell !== undefined && cell !== "");
   return typeof first === "string" && TOTAL_ROW.test(first.trim());
 }

@@ -14,10 +14,12 @@ import {
 import { recordAudit } from "@/db/queries/audit";
 import { saveImportProfile } from "@/db/queries/import-profiles";
 import { recomputeGroupMembership } from "@/db/queries/group-membership";
+import { applyPayments, type PaymentTotals } from "@/db/queries/payments-apply";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
 import type { ImportReconciliation } from "@/db/schema";
 import { formatInteger } from "@/lib/format/fr";
 import { type ImportRequest, type Parsed, parseFile } from "./parse-file";
+import { paymentsMessage } from "./payment-rows";
 import { ImportFileError } from "./result";
 import type { RowError } from "./rows";
 import type { ImportWarning } from "./warnings";
@@ -67,7 +69,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
       kind: request.kind,
       fileName: request.fileName,
       fileHash: hash,
-      mode: request.kind === "clients" ? null : request.mode,
+      mode: request.kind === "clients" || request.kind === "payments" ? null : request.mode,
       userId: request.userId,
     }));
   if (request.importId) await markImportStarted(db, importId, hash);
@@ -109,6 +111,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
     );
   }
 
+  let paymentTotals: PaymentTotals | null = null;
   try {
     const result = await db.transaction(async (tx) => {
       const counts: ImportCounts = { ...zero, read: parsed.read };
@@ -119,7 +122,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
         counts.updated += applied.counts.updated;
         errors.push(...applied.rejected);
       }
-      if (parsed.documents.length > 0 || (request.kind !== "clients" && request.mode === "snapshot")) {
+      if (parsed.documents.length > 0 || ((request.kind === "documents" || request.kind === "fec") && request.mode === "snapshot")) {
         const applied = await applyDocuments(tx, parsed.documents, {
           importId,
           importDate: request.importDate,
@@ -131,6 +134,14 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
         counts.updated += applied.counts.updated;
         counts.settled += applied.counts.settled;
         errors.push(...applied.rejected);
+      }
+      if (parsed.payments) {
+        const applied = await applyPayments(tx, parsed.payments, { importId, defaultEntityId: entityId });
+        counts.inserted += applied.counts.inserted;
+        counts.updated += applied.counts.updated;
+        counts.settled += applied.counts.settled;
+        errors.push(...applied.rejected);
+        paymentTotals = applied.totals;
       }
       const reconciliation = parsed.balances ? await reconcileBalances(tx, entityId, parsed.balances) : null;
       counts.rejected = new Set(errors.map((e) => e.row)).size;
@@ -154,8 +165,9 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
     });
     errorsSorted(result.errors);
     const { counts } = result;
-    const message =
-      `Import terminé : ${formatInteger(counts.inserted)} créé(s), ${formatInteger(counts.updated)} mis à jour, ` +
+    const message = paymentTotals
+      ? paymentsMessage(counts, paymentTotals)
+      : `Import terminé : ${formatInteger(counts.inserted)} créé(s), ${formatInteger(counts.updated)} mis à jour, ` +
       `${formatInteger(counts.settled)} soldé(s), ${formatInteger(counts.rejected)} rejeté(s).` +
       (request.kind !== "clients" && request.mode === "snapshot" && parsed.errors.length > 0
         ? " Fichier incomplet : les pièces absentes n'ont pas été soldées."

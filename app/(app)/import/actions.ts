@@ -13,7 +13,7 @@ import { uploadPath } from "@/lib/import/uploads";
 const commitInput = z.object({
   uploadId: z.uuid(),
   fileName: z.string().min(1).max(255),
-  kind: z.enum(["clients", "documents", "fec"]),
+  kind: z.enum(["clients", "documents", "fec", "payments"]),
   mode: z.enum(["snapshot", "incremental"]),
   acceptRowErrors: z.boolean(),
   sheet: z.string().max(100).optional(),
@@ -37,7 +37,7 @@ export const commitImportAction = authedAction("imports.run", commitInput, async
     kind: input.kind,
     fileName: input.fileName,
     fileHash: input.uploadId,
-    mode: input.kind === "clients" ? null : input.mode,
+    mode: input.kind === "clients" || input.kind === "payments" ? null : input.mode,
     userId: scope.userId,
   });
   await dispatchJobInBackground(

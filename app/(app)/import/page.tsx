@@ -10,14 +10,14 @@ export const metadata: Metadata = { title: "Import" };
 
 export default async function ImportPage() {
   const { db } = await requireUser("imports.run");
-  const profiles = (await listImportProfiles(db)).flatMap(({ name, kind }) => (kind === "payments" ? [] : [{ name, kind }]));
+  const profiles = (await listImportProfiles(db)).map(({ name, kind }) => ({ name, kind }));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">Import</h1>
           <p className="text-sm text-muted-foreground">
-            Clients, pièces comptables ou FEC exportés de votre ERP : Excel (.xlsx), CSV ou TXT, {env.IMPORT_MAX_MEGABYTES} Mo au maximum.
+            Clients, pièces comptables, FEC ou règlements exportés de votre ERP : Excel (.xlsx), CSV ou TXT, {env.IMPORT_MAX_MEGABYTES} Mo au maximum.
           </p>
         </div>
         <Button asChild variant="outline">

@@ -10,7 +10,7 @@ import { ImportFileError } from "@/lib/import/result";
 import { saveUpload, uploadPath } from "@/lib/import/uploads";
 
 const choices = z.object({
-  kind: z.enum(["clients", "documents", "fec"]),
+  kind: z.enum(["clients", "documents", "fec", "payments"]),
   uploadId: z.uuid().optional(),
   fileName: z.string().max(255).optional(),
   sheet: z.string().max(100).optional(),
