@@ -146,3 +146,13 @@ describe("import of documents", () => {
     expect(f4.status).toBe("open");
   });
 });
+
+describe("a documents row whose société is unknown", () => {
+  it("is rejected and never written to the default société, even when the client code exists there", async () => {
+    const owner = await makeClient(handle.db, entityId, { code: "SOC-1" });
+    const applied = await applyDocs([doc(2, "SOC-1", "F-SOC", "10.00", { entityCode: "NOPE" })], "incremental");
+    expect(applied.rejected).toEqual([{ row: 2, column: "Société", value: "NOPE", reason: expect.stringContaining("inconnue") }]);
+    expect(applied.counts.inserted).toBe(0);
+    expect(await handle.db.select().from(documents).where(eq(documents.clientId, owner.id))).toEqual([]);
+  });
+});

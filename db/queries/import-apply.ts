@@ -122,14 +122,10 @@ export async function applyClients(tx: Tx, rows: StagedClient[], defaultEntityId
 }
 
 /**
- * Upserts documents by (client, type, number). In snapshot mode, open documents of the file's entities that the
- * file no longer lists are settled on the import date. Rows whose client is unknown are reported, not invented.
+ * Stages documents in `stage_documents` and resolves them to their clients in `stage_resolved` (the last row of a
+ * key wins); both tables live until the transaction ends. Returns the rows whose société or client is unknown.
  */
-export async function applyDocuments(
-  tx: Tx,
-  rows: StagedDocument[],
-  options: { importId: string; importDate: string; mode: "snapshot" | "incremental"; defaultEntityId: string },
-) {
+export async function stageDocuments(tx: Tx, rows: StagedDocument[], defaultEntityId: string): Promise<UnresolvedRow[]> {
   await stage(
     tx,
     "stage_documents",
@@ -137,14 +133,15 @@ export async function applyDocuments(
      "dueDate" date, amount numeric, "openAmount" numeric, currency text, "settledDate" date`,
     rows,
   );
-  const entity = entityOf("s", options.defaultEntityId);
+  const entity = entityOf("s", defaultEntityId);
   await tx.execute(sql`
     create temporary table stage_resolved on commit drop as
-    select distinct on (c.id, s.type, s.number) c.id as client_id, c.payment_terms_days, s.*
+    select distinct on (c.id, s.type, s.number) c.id as client_id, c.entity_id, c.payment_terms_days, s.*
     from stage_documents s join clients c on c.entity_id = ${entity} and c.code = s."clientCode"
+    -- A row whose société is unknown is rejected, never written to the default société.
+    where s."entityCode" is null or exists (select 1 from entities e where e.code = s."entityCode")
     order by c.id, s.type, s.number, s.row desc`);
-
-  const rejected = [
+  return [
     ...(await unknownEntities(tx, "stage_documents")),
     ...(await queryRows<UnresolvedRow>(
       tx,
@@ -156,7 +153,22 @@ export async function applyDocuments(
           order by s.row`,
     )),
   ];
+}
 
+type WriteOptions = { importId: string; importDate: string; mode: "snapshot" | "incremental"; defaultEntityId: string };
+
+/** Stages then writes documents; rows whose client is unknown are reported, not invented. */
+export async function applyDocuments(tx: Tx, rows: StagedDocument[], options: WriteOptions) {
+  const rejected = await stageDocuments(tx, rows, options.defaultEntityId);
+  return { counts: await writeStagedDocuments(tx, options), rejected };
+}
+
+/**
+ * Upserts the staged documents by (client, type, number). In snapshot mode, open documents of the file's entities
+ * that the file no longer lists are settled on the import date.
+ */
+export async function writeStagedDocuments(tx: Tx, options: WriteOptions): Promise<ApplyCounts> {
+  const entity = entityOf("s", options.defaultEntityId);
   const importDate = sql`${options.importDate}::date`;
   const [upsert] = await queryRows<{ inserted: number; updated: number }>(
     tx,
@@ -206,5 +218,5 @@ export async function applyDocuments(
     );
     settled = row.settled;
   }
-  return { counts: { ...upsert, settled } satisfies ApplyCounts, rejected };
+  return { ...upsert, settled };
 }
