@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -9,6 +10,8 @@ export default defineConfig({
   resolve: { alias },
   test: {
     testTimeout: 60_000,
+    // Files the code keeps under DATA_DIR (import error lists) go to a scratch folder, not the app's data.
+    env: { DATA_DIR: path.join(os.tmpdir(), "encaisse-vitest") },
     hookTimeout: 120_000,
     projects: [
       {

@@ -22,6 +22,7 @@ export type Choices = {
   headerRow?: number;
   dateOrder?: "dmy" | "mdy";
   mapping?: Record<number, string>;
+  swapExcelDates?: boolean;
 };
 
 const separators: [string, string][] = [[";", "Point-virgule (;)"], [",", "Virgule (,)"], ["\t", "Tabulation"], ["|", "Barre verticale (|)"]];
@@ -43,10 +44,14 @@ export function AnalysisPanel({
     choices: Required<Pick<Choices, "headerRow" | "dateOrder" | "mapping">> & Choices,
     acceptRowErrors: boolean,
     saveProfileAs: string,
+    confirmSettle: boolean,
   ) => void;
 }) {
   const [acceptRowErrors, setAcceptRowErrors] = useState(false);
   const [profileName, setProfileName] = useState("");
+  const [confirmSettle, setConfirmSettle] = useState(false);
+  const needsConfirmation = analysis.snapshot?.needsConfirmation ?? false;
+  const swapOffered = analysis.warnings.some((w) => w.code === "excel_dates_swap_suspected" || w.code === "excel_dates_swapped");
   const current = {
     sheet: analysis.layout.sheet,
     encoding: analysis.layout.encoding,
@@ -54,6 +59,7 @@ export function AnalysisPanel({
     headerRow: analysis.headerRow,
     dateOrder: analysis.dateOrder,
     mapping: analysis.mapping,
+    swapExcelDates: analysis.swapExcelDates,
   };
   const change = (patch: Choices) => onChange({ ...current, ...patch });
   const fields = kind === "fec" ? [] : fieldsFor(kind);
@@ -162,6 +168,31 @@ export function AnalysisPanel({
             </Alert>
           )}
           <ImportWarnings warnings={analysis.warnings} />
+          {swapOffered && (
+            <label className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={analysis.swapExcelDates}
+                onChange={(e) => change({ swapExcelDates: e.target.checked })}
+                disabled={busy}
+                className="accent-primary"
+              />
+              Inverser jour et mois des dates Excel
+            </label>
+          )}
+          {analysis.snapshot?.message && (
+            <Alert variant={needsConfirmation ? "destructive" : "default"} role={needsConfirmation ? "alert" : "status"}>
+              <AlertDescription className="space-y-2">
+                <p>{analysis.snapshot.message}</p>
+                {needsConfirmation && (
+                  <label className="flex items-center gap-2 font-medium">
+                    <input type="checkbox" checked={confirmSettle} onChange={(e) => setConfirmSettle(e.target.checked)} className="accent-primary" />
+                    Je confirme que le fichier est complet : solder les pièces absentes
+                  </label>
+                )}
+              </AlertDescription>
+            </Alert>
+          )}
           <PreviewTable analysis={analysis} fields={fields} />
           <fieldset className="space-y-2 text-sm">
             <legend className="font-medium">Si des lignes sont en erreur</legend>
@@ -186,9 +217,9 @@ export function AnalysisPanel({
             </div>
           )}
           <Button
-            disabled={busy || committing || Boolean(analysis.mappingError)}
+            disabled={busy || committing || Boolean(analysis.mappingError) || (needsConfirmation && !confirmSettle)}
             onClick={() =>
-              onCommit({ ...current, headerRow: analysis.headerRow, dateOrder: analysis.dateOrder, mapping: analysis.mapping }, acceptRowErrors, profileName.trim())
+              onCommit({ ...current, headerRow: analysis.headerRow, dateOrder: analysis.dateOrder, mapping: analysis.mapping }, acceptRowErrors, profileName.trim(), confirmSettle)
             }
           >
             {committing ? "Import en cours…" : "Importer"}

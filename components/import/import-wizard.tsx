@@ -24,10 +24,10 @@ const kinds: { value: Kind; label: string; description: string }[] = [
 type Upload = { uploadId: string; fileName: string; analysis: Analysis };
 
 /** The import wizard: kind and file → detection and mapping with a validated preview → commit and result. */
-export function ImportWizard({ profiles }: { profiles: { name: string; kind: Kind }[] }) {
+export function ImportWizard({ profiles }: { profiles: { name: string; kind: Kind; mode?: "snapshot" | "incremental" }[] }) {
   const [kind, setKind] = useState<Kind>("documents");
   const [profile, setProfile] = useState("");
-  const [mode, setMode] = useState<"snapshot" | "incremental">("snapshot");
+  const [mode, setMode] = useState<"snapshot" | "incremental">("incremental");
   const [terms, setTerms] = useState(30);
   const [upload, setUpload] = useState<Upload | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,6 +37,7 @@ export function ImportWizard({ profiles }: { profiles: { name: string; kind: Kin
 
   function analyze(form: FormData) {
     setError(null);
+    form.set("mode", mode);
     startAnalyzing(async () => {
       const response = await fetch("/api/imports/analyze", { method: "POST", body: form });
       const body = await response.json();
@@ -65,6 +66,7 @@ export function ImportWizard({ profiles }: { profiles: { name: string; kind: Kin
     choices: Required<Pick<Choices, "headerRow" | "dateOrder" | "mapping">> & Choices,
     acceptRowErrors: boolean,
     saveProfileAs: string,
+    confirmSettle: boolean,
   ) {
     if (!upload) return;
     startCommitting(async () => {
@@ -82,6 +84,8 @@ export function ImportWizard({ profiles }: { profiles: { name: string; kind: Kin
         mapping: choices.mapping,
         fecDefaultTermsDays: kind === "fec" ? terms : undefined,
         saveProfileAs: saveProfileAs || undefined,
+        swapExcelDates: choices.swapExcelDates,
+        confirmSettle,
       });
       if (result.ok) router.push(`/import/${result.data.importId}`);
       else setError(result.error);
@@ -92,6 +96,12 @@ export function ImportWizard({ profiles }: { profiles: { name: string; kind: Kin
   function selectKind(next: Kind) {
     setKind(next);
     if (next === "payments") setMode("incremental");
+  }
+
+  // A profile replays the mode it was saved with; without one the wizard stays incremental, the safe default.
+  function chooseProfile(name: string) {
+    setProfile(name);
+    setMode(profiles.find((p) => p.name === name)?.mode ?? "incremental");
   }
 
   function restart() {
@@ -135,7 +145,7 @@ export function ImportWizard({ profiles }: { profiles: { name: string; kind: Kin
             {kind !== "fec" && profiles.some((p) => p.kind === kind) && (
               <div className="max-w-md space-y-1.5">
                 <Label htmlFor="import-profile">Correspondance enregistrée</Label>
-                <select id="import-profile" value={profile} onChange={(e) => setProfile(e.target.value)} className={selectClassName} disabled={Boolean(upload)}>
+                <select id="import-profile" value={profile} onChange={(e) => chooseProfile(e.target.value)} className={selectClassName} disabled={Boolean(upload)}>
                   <option value="">Aucune : proposition automatique</option>
                   {profiles
                     .filter((p) => p.kind === kind)

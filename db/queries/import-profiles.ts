@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Queryable } from "../client";
-import { importProfiles } from "../schema";
+import { type ImportProfileSettings, importProfiles } from "../schema";
 
 export function listImportProfiles(db: Queryable) {
   return db.select().from(importProfiles).orderBy(asc(importProfiles.name));
@@ -13,10 +13,18 @@ export async function findImportProfile(db: Queryable, name: string) {
 
 export async function saveImportProfile(
   db: Queryable,
-  profile: { name: string; kind: "clients" | "documents" | "fec" | "payments"; mapping: Record<string, string> },
+  profile: {
+    name: string;
+    kind: "clients" | "documents" | "fec" | "payments";
+    mapping: Record<string, string>;
+    settings: ImportProfileSettings;
+  },
 ): Promise<void> {
   await db
     .insert(importProfiles)
     .values(profile)
-    .onConflictDoUpdate({ target: importProfiles.name, set: { kind: profile.kind, mapping: profile.mapping, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: importProfiles.name,
+      set: { kind: profile.kind, mapping: profile.mapping, settings: profile.settings, updatedAt: new Date() },
+    });
 }

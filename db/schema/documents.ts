@@ -63,6 +63,17 @@ export const imports = pgTable(
   (t) => [index().on(t.createdAt), index().on(t.fileHash)],
 );
 
+export type ImportProfileSettings = {
+  sheet?: string;
+  encoding?: "utf-8" | "utf-8-bom" | "windows-1252" | "cp850" | "utf-16le";
+  separator?: ";" | "," | "\t" | "|";
+  /** 0-based; checked against the saved headers, which win when the title rows above them change. */
+  headerRow?: number;
+  dateOrder?: "dmy" | "mdy";
+  mode?: "snapshot" | "incremental";
+  swapExcelDates?: boolean;
+};
+
 /** A named column mapping saved from the wizard and reused by later imports of the same ERP export. */
 export const importProfiles = pgTable("import_profiles", {
   id: uuid().primaryKey().defaultRandom(),
@@ -70,6 +81,8 @@ export const importProfiles = pgTable("import_profiles", {
   kind: importKind().notNull(),
   // Header text as it appears in the file → field key.
   mapping: jsonb().$type<Record<string, string>>().notNull(),
+  // How the file is read and imported, replayed as saved by unattended imports.
+  settings: jsonb().$type<ImportProfileSettings>().notNull().default({}),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -9,11 +9,14 @@ const eventData = z.object({
   kind: z.enum(["clients", "documents", "fec", "payments"]),
   filePath: z.string().min(1),
   fileName: z.string().min(1),
-  mode: z.enum(["snapshot", "incremental"]).default("incremental"),
+  /** Left out, the profile's mode applies, else incremental. */
+  mode: z.enum(["snapshot", "incremental"]).optional(),
   importDate: z.string().regex(isoDatePattern).optional(),
   userId: z.uuid().nullable().default(null),
   acceptRowErrors: z.boolean().default(false),
   strict: z.boolean().default(false),
+  swapExcelDates: z.boolean().optional(),
+  confirmSettle: z.boolean().optional(),
   fecDefaultTermsDays: z.number().int().min(0).max(365).optional(),
   profile: z.string().max(100).optional(),
   saveProfileAs: z.string().max(100).optional(),
@@ -48,7 +51,7 @@ export const importFileJob = defineJob({
       });
       if (deleteFileAfter && outcome.status === "succeeded") fs.rmSync(data.filePath, { force: true });
       const reconciliation = outcome.reconciliation && { ...outcome.reconciliation, rows: outcome.reconciliation.rows.slice(0, 20) };
-      return { ...outcome, errors: outcome.errors.slice(0, 100), reconciliation };
+      return { ...outcome, errors: outcome.errors.slice(0, 100), errorCount: outcome.errors.length, reconciliation };
     });
   },
 });

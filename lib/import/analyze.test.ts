@@ -16,8 +16,8 @@ describe("analyzeFile and custom fields", () => {
   });
 
   it("keeps them as custom fields when the saved profile says so, and checks their values in the preview", async () => {
-    const profile = { "code client": "code", "raison sociale": "name", secteur: "custom:Secteur", agence: "custom:Agence" };
-    const analysis = await analyzeFile(file, "clients.csv", "clients", { profile });
+    const mapping = { "code client": "code", "raison sociale": "name", secteur: "custom:Secteur", agence: "custom:Agence" };
+    const analysis = await analyzeFile(file, "clients.csv", "clients", { profile: { mapping, settings: {} } });
     expect(analysis.mapping).toEqual({ 0: "code", 1: "name", 2: "custom:Secteur", 3: "custom:Agence" });
     expect(analysis.mappingError).toBeNull();
     expect(analysis.previewErrors).toBe(1);

@@ -1,13 +1,13 @@
 import { detectDateOrder, type DateOrder } from "./date";
 import type { EncodingDetection } from "./encoding-evidence";
-import { type FecColumnIndex, fecLineFromCells, validateFecHeader } from "./fec";
-import { createFecCollector } from "./fec-items";
+import { validateFecHeader } from "./fec";
 import { fieldForKey } from "./fields";
 import { detectHeaderRow, NO_HEADER_MESSAGE, suggestMapping } from "./header";
 import { type FileLayout, openRows } from "./open-rows";
-import { mappingFromProfile } from "./profiles";
+import { type ImportProfileSettings, mappingFromProfile, profileHeaderRow } from "./profiles";
 import { ImportFileError } from "./result";
 import { type ColumnMapping, parseFieldValue, validateMapping } from "./rows";
+import type { SnapshotCheck } from "./stored-checks";
 import type { ImportWarning } from "./warnings";
 import { listSheets } from "./xlsx";
 
@@ -24,7 +24,11 @@ export type Analysis = {
   dateOrder: DateOrder;
   rows: { row: number; cells: PreviewCell[] }[];
   previewErrors: number;
+  /** Whole-file checks (inspect-file.ts), filled in by the caller that can read the book. */
   warnings: ImportWarning[];
+  snapshot: SnapshotCheck | null;
+  /** Whether the date cells were read with day and month exchanged (excel-date-swap.ts). */
+  swapExcelDates: boolean;
   /** Why the text encoding was detected (null for workbooks). */
   encodingEvidence: EncodingDetection | null;
 };
@@ -46,17 +50,21 @@ export async function analyzeFile(
     headerRow?: number;
     mapping?: ColumnMapping;
     dateOrder?: DateOrder;
-    /** A saved profile (header → field) to apply when no explicit mapping is given. */
-    profile?: Record<string, string>;
+    /** A saved profile to apply to what the choices leave open. */
+    profile?: { mapping: Record<string, string>; settings: ImportProfileSettings };
   } = {},
 ): Promise<Analysis> {
-  const { layout, rows, encodingEvidence } = await openRows(path, fileName, { ...choices.layout, quote: kind !== "fec" });
-  const iterator = rows[Symbol.asyncIterator]();
+  const saved = choices.profile?.settings ?? {};
+  const { layout, rows, encodingEvidence } = await openRows(path, fileName, {
+    sheet: choices.layout?.sheet ?? saved.sheet,
+    encoding: choices.layout?.encoding ?? saved.encoding,
+    separator: choices.layout?.separator ?? saved.separator,
+    quote: kind !== "fec",
+  });
   const head: unknown[][] = [];
-  while (head.length < 20 + PREVIEW_ROWS) {
-    const next = await iterator.next();
-    if (next.done) break;
-    head.push(next.value);
+  for await (const cells of rows) {
+    head.push(cells);
+    if (head.length >= 20 + PREVIEW_ROWS) break;
   }
   const sheets = layout.format === "xlsx" ? (await listSheets(path)).filter((s) => !s.hidden).map((s) => s.name) : [];
   if (head.every((r) => r.length === 0)) throw new ImportFileError("Le fichier ne contient aucune ligne.");
@@ -65,27 +73,24 @@ export async function analyzeFile(
     const headerRow = choices.headerRow ?? head.findIndex((r) => r.length > 0);
     const check = validateFecHeader(head[headerRow] ?? []);
     const body = head.slice(headerRow + 1).filter((r) => r.length > 0).slice(0, PREVIEW_ROWS);
-    // Lettering and period can only be judged over the whole ledger: the preview reads it all.
-    let warnings: ImportWarning[] = [];
-    if (check.ok) warnings = await fecFileWarnings(head, iterator, headerRow, check.columns, fileName);
-    else await iterator.return?.(undefined);
     return {
       layout, sheets, headerRow, headers: (head[headerRow] ?? []).map(shown), mapping: {},
       mappingError: check.ok ? null : check.reason, dateOrder: "dmy",
       rows: body.map((cells, i) => ({ row: headerRow + i + 2, cells: cells.map((c) => ({ text: shown(c) })) })),
-      previewErrors: 0, encodingEvidence, warnings,
+      previewErrors: 0, encodingEvidence, warnings: [], snapshot: null, swapExcelDates: false,
     };
   }
 
-  await iterator.return?.(undefined);
-  const headerRow = choices.headerRow ?? detectHeaderRow(head, kind).rowIndex;
+  const headerRow =
+    choices.headerRow ??
+    (choices.profile ? profileHeaderRow(head, choices.profile.mapping, saved.headerRow) : detectHeaderRow(head, kind).rowIndex);
   if (headerRow < 0) throw new ImportFileError(NO_HEADER_MESSAGE);
   const headers = (head[headerRow] ?? []).map(shown);
   const mapping =
-    choices.mapping ?? (choices.profile ? mappingFromProfile(head[headerRow], choices.profile) : suggestMapping(head[headerRow], kind, head.slice(headerRow + 1)));
+    choices.mapping ?? (choices.profile ? mappingFromProfile(head[headerRow], choices.profile.mapping) : suggestMapping(head[headerRow], kind, head.slice(headerRow + 1)));
   const check = validateMapping(kind, mapping);
   const dateSamples = head.slice(headerRow + 1).flat().filter((v) => typeof v === "string");
-  const dateOrder = choices.dateOrder ?? detectDateOrder(dateSamples);
+  const dateOrder = choices.dateOrder ?? saved.dateOrder ?? detectDateOrder(dateSamples);
   let previewErrors = 0;
   const preview: Analysis["rows"] = [];
   head.forEach((cells, index) => {
@@ -106,24 +111,6 @@ export async function analyzeFile(
   });
   return {
     layout, sheets, headerRow, headers, mapping, mappingError: check.ok ? null : check.reason, dateOrder,
-    rows: preview, previewErrors, encodingEvidence, warnings: [],
+    rows: preview, previewErrors, encodingEvidence, warnings: [], snapshot: null, swapExcelDates: false,
   };
-}
-
-async function fecFileWarnings(
-  head: unknown[][],
-  rest: AsyncIterator<unknown[]>,
-  headerRow: number,
-  columns: FecColumnIndex,
-  fileName: string,
-): Promise<ImportWarning[]> {
-  const collector = createFecCollector({ paymentTermsDays: () => 0, fileName });
-  let index = 0;
-  const take = (cells: unknown[]) => {
-    if (index > headerRow && cells.length > 0) collector.add(fecLineFromCells(cells, columns, index + 1));
-    index++;
-  };
-  for (const cells of head) take(cells);
-  for (let next = await rest.next(); !next.done; next = await rest.next()) take(next.value);
-  return collector.finish().warnings;
 }

@@ -1,8 +1,9 @@
 /**
  * `npm run import -- --kind clients|documents|fec|payments --file PATH [--profile NAME] [--mode snapshot|incremental]
- * [--accept-errors] [--strict] [--date yyyy-mm-dd] [--terms 30]`: the unattended import an ERP drop runs every night.
- * Prints the counts, the warnings and, for a FEC, the balances reconciliation; exits with 1 and the French errors
- * when the file is rejected (with --strict, also when it raises a warning).
+ * [--accept-errors] [--strict] [--confirm-settle] [--swap-excel-dates] [--date yyyy-mm-dd] [--terms 30]`: the
+ * unattended import an ERP drop runs every night. Prints the counts, the warnings and, for a FEC, the balances
+ * reconciliation; exits with 1 and the French errors when the file is rejected (with --strict, also when it raises
+ * a warning; a snapshot that would settle much of the book needs --confirm-settle).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -18,9 +19,11 @@ async function main() {
     options: {
       kind: { type: "string" },
       file: { type: "string" },
-      mode: { type: "string", default: "incremental" },
+      mode: { type: "string" },
       "accept-errors": { type: "boolean", default: false },
       strict: { type: "boolean", default: false },
+      "confirm-settle": { type: "boolean", default: false },
+      "swap-excel-dates": { type: "boolean", default: false },
       date: { type: "string" },
       terms: { type: "string" },
       profile: { type: "string" },
@@ -30,7 +33,7 @@ async function main() {
     throw new Error("--kind attend clients, documents, fec ou payments (règlements).");
   }
   if (!values.file || !fs.existsSync(values.file)) throw new Error(`Fichier introuvable : ${values.file ?? "(aucun)"}`);
-  if (!["snapshot", "incremental"].includes(values.mode)) throw new Error("--mode attend snapshot ou incremental.");
+  if (values.mode && !["snapshot", "incremental"].includes(values.mode)) throw new Error("--mode attend snapshot ou incremental.");
   const filePath = path.resolve(values.file);
   const outcome = (await runJobFromShell(importFileJob, {
     kind: values.kind,
@@ -40,16 +43,19 @@ async function main() {
     importDate: values.date,
     acceptRowErrors: values["accept-errors"],
     strict: values.strict,
+    confirmSettle: values["confirm-settle"],
+    swapExcelDates: values["swap-excel-dates"],
     fecDefaultTermsDays: values.terms ? Number(values.terms) : undefined,
     profile: values.profile,
-  })) as ImportOutcome;
+  })) as ImportOutcome & { errorCount: number };
   const { counts } = outcome;
   console.log(outcome.message);
   console.log(`Lues ${counts.read} · créées ${counts.inserted} · mises à jour ${counts.updated} · soldées ${counts.settled} · rejetées ${counts.rejected}`);
   for (const error of outcome.errors.slice(0, 50)) {
     console.error(`  ligne ${error.row}, ${error.column} « ${error.value} » : ${error.reason}`);
   }
-  if (outcome.errors.length > 50) console.error(`  … et ${outcome.errors.length - 50} autres erreurs.`);
+  if (outcome.errorCount > 50) console.error(`  … et ${outcome.errorCount - 50} autres erreurs.`);
+  if (outcome.errorFile) console.error(`${outcome.errorCount} erreur(s) au total, liste complète : ${outcome.errorFile}`);
   for (const warning of outcome.warnings) {
     const rows = warningRowsText(warning);
     console.warn(`Avertissement : ${warning.message}${rows ? ` (${rows})` : ""}`);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "@/db/client";
 import { makeEntity } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
-import { analyzeFile } from "./analyze";
+import { inspectImportFile } from "./inspect-file";
 import { type ImportRequest, runImport } from "./run-import";
 
 const HEADER =
@@ -89,13 +89,13 @@ const documentsOf = (db: DatabaseHandle["db"]) =>
 
 describe("a FEC with cross-year lettering", () => {
   it("warns about the unbalanced lettering groups before anything is imported", async () => {
-    const analysis = await analyzeFile(request.filePath, file, "fec");
-    expect(analysis.mappingError).toBeNull();
-    const unbalanced = analysis.warnings.find((w) => w.code === "fec_unbalanced_lettering");
+    const inspection = await inspectImportFile(handle.db, request);
+    const unbalanced = inspection.warnings.find((w) => w.code === "fec_unbalanced_lettering");
     // AB −3 000, AA +1 500, AD +1 200: three groups, 5 700 in all.
     expect(unbalanced).toMatchObject({ count: 3, amount: "5700.00" });
     expect(unbalanced?.message).toContain("3 groupes de lettrage");
-    expect(analysis.warnings.map((w) => w.code)).toEqual(["fec_unbalanced_lettering"]);
+    expect(inspection.warnings.map((w) => w.code)).toEqual(["fec_unbalanced_lettering"]);
+    expect(await documentsOf(handle.db)).toEqual([]);
   });
 
   it("leaves every client's open items equal to its balance in the file", async () => {

@@ -4,13 +4,15 @@ import { findImportProfile } from "@/db/queries/import-profiles";
 import { paymentTermsByCode } from "@/db/queries/imports";
 import type { DateOrder } from "./date";
 import { detectDateOrder } from "./date";
+import { createDocumentChecks } from "./document-checks";
+import { createExcelDateCheck } from "./excel-date-swap";
 import { createFecCollector } from "./fec-items";
 import { fecLineFromCells, validateFecHeader } from "./fec";
 import { fieldForKey } from "./fields";
 import { detectHeaderRow, NO_HEADER_MESSAGE, suggestMapping } from "./header";
 import { type FileLayout, openRows } from "./open-rows";
 import { createPaymentRowParser, duplicatePaymentWarnings, type PaymentRow } from "./payment-rows";
-import { mappingFromProfile, profileFromMapping } from "./profiles";
+import { type ImportProfileSettings, mappingFromProfile, profileFromMapping, profileHeaderRow, settingsOf } from "./profiles";
 import { ImportFileError } from "./result";
 import {
   type ClientRow,
@@ -30,7 +32,8 @@ export type ImportRequest = {
   kind: ImportKind;
   filePath: string;
   fileName: string;
-  mode: "snapshot" | "incremental";
+  /** Incremental unless the request or its profile asks for a snapshot. */
+  mode?: "snapshot" | "incremental";
   /** Business date of the import: settlement date of the items a snapshot no longer lists. */
   importDate: string;
   userId: string | null;
@@ -46,6 +49,10 @@ export type ImportRequest = {
   saveProfileAs?: string;
   dateOrder?: DateOrder;
   fecDefaultTermsDays?: number;
+  /** Exchange day and month of the date cells of a month-first file that Excel read day-first. */
+  swapExcelDates?: boolean;
+  /** Let a snapshot settle more of the book than a safe share (see snapshot-guard.ts). */
+  confirmSettle?: boolean;
   /** Refuse a file that raises any warning (unattended imports that must stop rather than guess). */
   strict?: boolean;
   /** The history record, when the caller created it to follow the progress; created here otherwise. */
@@ -67,9 +74,15 @@ export type Parsed = {
   read: number;
   /** Header → field label, for the history. */
   mapping?: Record<string, string>;
-  /** Header → field key, for a saved profile. */
+  /** Header → field key, and how the file was read, for a saved profile. */
   profile?: Record<string, string>;
+  settings?: ImportProfileSettings;
+  /** The request's mode, else its profile's, else incremental. */
+  mode: "snapshot" | "incremental";
 };
+
+const definedOnly = <T extends object>(value: T): Partial<T> =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 const isEmpty = (cells: unknown[]) => cells.every((c) => c === null || c === undefined || c === "");
 
@@ -80,7 +93,16 @@ export async function parseFile(
   entityId: string,
   progress: (rowsRead: number) => Promise<void>,
 ): Promise<Parsed> {
-  const { rows } = await openRows(request.filePath, request.fileName, { ...request.layout, quote: request.kind !== "fec" });
+  const saved = request.profile ? await findImportProfile(db, request.profile) : null;
+  if (request.profile && !saved) throw new ImportFileError(`Profil de correspondance inconnu : « ${request.profile} ».`);
+  // What the request leaves open, the profile decides, as it was when the profile was saved.
+  const settings = saved?.settings ?? {};
+  const { layout, rows } = await openRows(request.filePath, request.fileName, {
+    sheet: settings.sheet, encoding: settings.encoding, separator: settings.separator,
+    ...definedOnly(request.layout ?? {}), quote: request.kind !== "fec",
+  });
+  const dateOrder = request.dateOrder ?? settings.dateOrder;
+  const swapExcelDates = request.swapExcelDates ?? settings.swapExcelDates ?? false;
   const head: unknown[][] = [];
   const iterator = rows[Symbol.asyncIterator]();
   while (head.length < HEADER_SCAN) {
@@ -90,7 +112,9 @@ export async function parseFile(
   }
   if (head.every(isEmpty)) throw new ImportFileError("Le fichier ne contient aucune ligne.");
 
-  const parsed: Parsed = { clients: [], documents: [], errors: [], warnings: [], read: 0 };
+  const parsed: Parsed = {
+    clients: [], documents: [], errors: [], warnings: [], read: 0, mode: request.mode ?? settings.mode ?? "incremental",
+  };
   let consume: (cells: unknown[], row: number) => void;
   let finish = () => {};
   let headerIndex: number;
@@ -115,10 +139,10 @@ export async function parseFile(
     };
   } else {
     const kind = request.kind;
-    headerIndex = request.headerRow ?? detectHeaderRow(head, kind).rowIndex;
+    headerIndex =
+      request.headerRow ??
+      (saved ? profileHeaderRow(head, saved.mapping, settings.headerRow) : detectHeaderRow(head, kind).rowIndex);
     if (headerIndex < 0 || !head[headerIndex]) throw new ImportFileError(NO_HEADER_MESSAGE);
-    const saved = request.profile ? await findImportProfile(db, request.profile) : null;
-    if (request.profile && !saved) throw new ImportFileError(`Profil de correspondance inconnu : « ${request.profile} ».`);
     const mapping =
       request.mapping ?? (saved ? mappingFromProfile(head[headerIndex], saved.mapping) : suggestMapping(head[headerIndex], kind, head.slice(headerIndex + 1)));
     const valid = validateMapping(kind, mapping);
@@ -131,7 +155,8 @@ export async function parseFile(
       ]),
     );
     const dateSamples = head.slice(headerIndex + 1).flat().filter((v) => typeof v === "string");
-    const options = { dateOrder: request.dateOrder ?? detectDateOrder(dateSamples) };
+    const options = { dateOrder: dateOrder ?? detectDateOrder(dateSamples) };
+    parsed.settings = settingsOf(layout, { headerRow: headerIndex, dateOrder: options.dateOrder, mode: parsed.mode, swapExcelDates });
     if (kind === "clients") {
       const parse = createClientRowParser(mapping, options, head[headerIndex]);
       consume = (cells, row) => {
@@ -149,12 +174,23 @@ export async function parseFile(
       };
       finish = () => parsed.warnings.push(...duplicatePaymentWarnings(payments));
     } else {
-      const parse = createDocumentRowParser(mapping, options);
+      const swap = swapExcelDates;
+      const parse = createDocumentRowParser(mapping, { ...options, swapDateCells: swap });
+      const checks = createDocumentChecks(request.importDate);
+      const dateColumns = Object.entries(mapping)
+        .filter(([, key]) => fieldForKey(kind, key)?.type === "date")
+        .map(([column]) => ({ column: Number(column), label: String(head[headerIndex][Number(column)] ?? column) }));
+      const excelDates = createExcelDateCheck(dateColumns);
       consume = (cells, row) => {
+        excelDates.observe(cells, row);
         const result = parse(cells, row);
         if (!result.ok) parsed.errors.push(...result.errors);
-        else if (result.value) parsed.documents.push(result.value);
+        else if (result.value) {
+          checks.add(result.value);
+          parsed.documents.push(result.value);
+        }
       };
+      finish = () => parsed.warnings.push(...excelDates.finish(swap), ...checks.finish());
     }
   }
 

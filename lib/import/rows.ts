@@ -3,6 +3,7 @@ import { parseAmount } from "./amount";
 import { checkCustomFieldNames, customFieldOf, parseCustomValue } from "./custom-fields";
 import { parseDate, type DateOrder } from "./date";
 import { subtractAmounts, amountSign, negateAmount } from "./decimal";
+import { swapDayAndMonth } from "./excel-date-swap";
 import { parseDocumentType, signedAmount, typeFromAmount, type DocumentType } from "./document-type";
 import { fieldForKey, fieldsFor, requiredFieldsMissing, type FieldDef, type ImportKind, type ValueType } from "./fields";
 import { MISSING_VALUE, fail, ok, requireValue, type ParseResult } from "./result";
@@ -18,7 +19,7 @@ export type RowError = { row: number; column: string; value: string; reason: str
 export type RowResult<T> = { ok: true; value: T | null } | { ok: false; errors: RowError[] };
 /** Column index (0-based) → field key. */
 export type ColumnMapping = Readonly<Record<number, string>>;
-export type ValueOptions = { dateOrder: DateOrder };
+export type ValueOptions = { dateOrder: DateOrder; swapDateCells?: boolean };
 export type FieldValue = string | number | null;
 
 type ValueParser = (raw: unknown, options: ValueOptions) => ParseResult<FieldValue>;
@@ -27,7 +28,7 @@ const PARSERS: Record<ValueType, ValueParser> = {
   code: values.parseCode,
   text: values.parseText,
   amount: parseAmount,
-  date: (raw, options) => parseDate(raw, options.dateOrder),
+  date: (raw, options) => parseDate(options.swapDateCells && raw instanceof Date ? swapDayAndMonth(raw) : raw, options.dateOrder),
   integer: values.parseInteger,
   days: values.parsePaymentTerms,
   siren: values.parseSiren,

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import type { Db } from "@/db/client";
-import { applyClients, applyDocuments } from "@/db/queries/import-apply";
+import { applyClients, stageDocuments, writeStagedDocuments } from "@/db/queries/import-apply";
 import { reconcileBalances } from "@/db/queries/import-reconciliation";
 import {
   createImportRecord,
@@ -18,10 +18,12 @@ import { applyPayments, type PaymentTotals } from "@/db/queries/payments-apply";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
 import type { ImportReconciliation } from "@/db/schema";
 import { formatInteger } from "@/lib/format/fr";
+import { writeErrorFile } from "./error-file";
 import { type ImportRequest, type Parsed, parseFile } from "./parse-file";
 import { paymentsMessage } from "./payment-rows";
 import { ImportFileError } from "./result";
 import type { RowError } from "./rows";
+import { checkAgainstStored } from "./stored-checks";
 import type { ImportWarning } from "./warnings";
 
 export type { ImportKind, ImportRequest } from "./parse-file";
@@ -32,6 +34,8 @@ export type ImportOutcome = {
   message: string;
   counts: ImportCounts;
   errors: RowError[];
+  /** Every row error as xlsx (the history keeps the first thousand); null without errors. */
+  errorFile: string | null;
   warnings: ImportWarning[];
   reconciliation: ImportReconciliation | null;
 };
@@ -69,14 +73,15 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
       kind: request.kind,
       fileName: request.fileName,
       fileHash: hash,
-      mode: request.kind === "clients" || request.kind === "payments" ? null : request.mode,
+      mode: request.kind === "clients" || request.kind === "payments" ? null : (request.mode ?? "incremental"),
       userId: request.userId,
     }));
   if (request.importId) await markImportStarted(db, importId, hash);
   let warnings: ImportWarning[] = [];
   const fail = async (message: string, counts: ImportCounts, errors: RowError[], mapping?: Record<string, string>) => {
     await finishImportRecord(db, importId, { status: "failed", message, counts, errors, warnings, mapping });
-    return { importId, status: "failed" as const, message, counts, errors, warnings, reconciliation: null };
+    const errorFile = await writeErrorFile(importId, errors);
+    return { importId, status: "failed" as const, message, counts, errors, errorFile, warnings, reconciliation: null };
   };
 
   const entityId = await defaultEntityId(db);
@@ -91,15 +96,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
     throw error;
   }
 
-  warnings = parsed.warnings;
-  if (request.strict && warnings.length > 0) {
-    return fail(
-      `${warnings.length} avertissement${warnings.length > 1 ? "s" : ""} en mode strict : fichier refusé, aucune donnée modifiée.`,
-      { ...zero, read: parsed.read },
-      parsed.errors,
-      parsed.mapping,
-    );
-  }
+  warnings = [...parsed.warnings];
   const rejectedRows = new Set(parsed.errors.map((e) => e.row));
   if (parsed.errors.length > 0 && !request.acceptRowErrors) {
     const counts = { ...zero, read: parsed.read, rejected: rejectedRows.size };
@@ -122,18 +119,24 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
         counts.updated += applied.counts.updated;
         errors.push(...applied.rejected);
       }
-      if (parsed.documents.length > 0 || ((request.kind === "documents" || request.kind === "fec") && request.mode === "snapshot")) {
-        const applied = await applyDocuments(tx, parsed.documents, {
-          importId,
-          importDate: request.importDate,
-          // Rows rejected while reading may be open items still owed: a snapshot must not settle them.
-          mode: parsed.errors.length > 0 ? "incremental" : request.mode,
-          defaultEntityId: entityId,
-        });
-        counts.inserted += applied.counts.inserted;
-        counts.updated += applied.counts.updated;
-        counts.settled += applied.counts.settled;
-        errors.push(...applied.rejected);
+      if (parsed.documents.length > 0 || ((request.kind === "documents" || request.kind === "fec") && parsed.mode === "snapshot")) {
+        // Rows rejected while reading may be open items still owed: a snapshot must not settle them.
+        const mode = parsed.errors.length > 0 ? "incremental" : parsed.mode;
+        errors.push(...(await stageDocuments(tx, parsed.documents, entityId)));
+        const stored = await checkAgainstStored(tx, mode);
+        warnings.push(...stored.warnings);
+        if (stored.snapshot?.needsConfirmation && !request.confirmSettle) {
+          throw new ImportRefused(`Photographie complète non confirmée : fichier refusé, aucune donnée modifiée. ${stored.snapshot.message}`);
+        }
+        const written = await writeStagedDocuments(tx, { importId, importDate: request.importDate, mode, defaultEntityId: entityId });
+        counts.inserted += written.inserted;
+        counts.updated += written.updated;
+        counts.settled += written.settled;
+      }
+      if (request.strict && warnings.length > 0) {
+        throw new ImportRefused(
+          `${warnings.length} avertissement${warnings.length > 1 ? "s" : ""} en mode strict : fichier refusé, aucune donnée modifiée.`,
+        );
       }
       if (parsed.payments) {
         const applied = await applyPayments(tx, parsed.payments, { importId, defaultEntityId: entityId });
@@ -148,8 +151,12 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
       if (errors.length > parsed.errors.length && !request.acceptRowErrors) {
         throw new RowsRejected(counts, errors);
       }
+      // Keeping the valid rows of a file that has none is not a success.
+      if (parsed.read > 0 && counts.rejected >= parsed.read) throw new RowsRejected(counts, errors);
       if (request.saveProfileAs && parsed.profile) {
-        await saveImportProfile(tx, { name: request.saveProfileAs, kind: request.kind, mapping: parsed.profile });
+        await saveImportProfile(tx, {
+          name: request.saveProfileAs, kind: request.kind, mapping: parsed.profile, settings: parsed.settings ?? {},
+        });
       }
       await recordDailySnapshot(tx, request.importDate);
       // Group criteria read the balances the snapshot has just copied onto clients.
@@ -169,17 +176,20 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
       ? paymentsMessage(counts, paymentTotals)
       : `Import terminé : ${formatInteger(counts.inserted)} créé(s), ${formatInteger(counts.updated)} mis à jour, ` +
       `${formatInteger(counts.settled)} soldé(s), ${formatInteger(counts.rejected)} rejeté(s).` +
-      (request.kind !== "clients" && request.mode === "snapshot" && parsed.errors.length > 0
+      (request.kind !== "clients" && parsed.mode === "snapshot" && parsed.errors.length > 0
         ? " Fichier incomplet : les pièces absentes n'ont pas été soldées."
         : "") +
       reconciliationNote(result.reconciliation);
     await finishImportRecord(db, importId, { status: "succeeded", message, ...result, warnings, mapping: parsed.mapping });
-    return { importId, status: "succeeded", message, ...result, warnings };
+    const errorFile = await writeErrorFile(importId, result.errors);
+    return { importId, status: "succeeded", message, ...result, errorFile, warnings };
   } catch (error) {
+    if (error instanceof ImportRefused) return fail(error.message, { ...zero, read: parsed.read }, parsed.errors, parsed.mapping);
     if (error instanceof RowsRejected) {
       errorsSorted(error.errors);
+      const none = error.counts.rejected >= parsed.read ? " et aucune ligne valide" : "";
       return fail(
-        `${error.counts.rejected} ligne${error.counts.rejected > 1 ? "s" : ""} en erreur : fichier refusé, aucune donnée modifiée.`,
+        `${error.counts.rejected} ligne${error.counts.rejected > 1 ? "s" : ""} en erreur${none} : fichier refusé, aucune donnée modifiée.`,
         { ...error.counts, inserted: 0, updated: 0, settled: 0 },
         error.errors,
         parsed.mapping,
@@ -189,6 +199,9 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
     throw error;
   }
 }
+
+/** Raised inside the transaction to roll it back when the file must not go in as it is; the message says why. */
+class ImportRefused extends Error {}
 
 /** Raised inside the transaction to roll it back when the database finds rows it cannot take. */
 class RowsRejected extends Error {

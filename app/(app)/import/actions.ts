@@ -24,6 +24,8 @@ const commitInput = z.object({
   mapping: z.record(z.string().regex(/^\d+$/), z.string().max(MAX_MAPPING_KEY)),
   fecDefaultTermsDays: z.number().int().min(0).max(365).optional(),
   saveProfileAs: z.string().trim().max(100).optional(),
+  swapExcelDates: z.boolean().optional(),
+  confirmSettle: z.boolean().optional(),
 });
 
 /**
@@ -57,6 +59,8 @@ export const commitImportAction = authedAction("imports.run", commitInput, async
       dateOrder: input.dateOrder,
       fecDefaultTermsDays: input.fecDefaultTermsDays,
       saveProfileAs: input.saveProfileAs || undefined,
+      swapExcelDates: input.swapExcelDates,
+      confirmSettle: input.confirmSettle,
       deleteFileAfter: true,
     },
     (error) => console.error(`[import] ${importId} a échoué :`, error),

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Import" };
 
 export default async function ImportPage() {
   const { db } = await requireUser("imports.run");
-  const profiles = (await listImportProfiles(db)).map(({ name, kind }) => ({ name, kind }));
+  const profiles = (await listImportProfiles(db)).map(({ name, kind, settings }) => ({ name, kind, mode: settings.mode }));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">

@@ -35,6 +35,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
             },
             // The page lists the first 200; the downloadable file has them all.
             errors: record.errors.slice(0, 200),
+            errorFile: null,
             warnings: record.warnings,
             reconciliation: record.reconciliation,
           }}

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { findImportProfile } from "@/db/queries/import-profiles";
 import { userForRoute } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { today } from "@/lib/dates";
 import { analyzeFile } from "@/lib/import/analyze";
+import { inspectImportFile } from "@/lib/import/inspect-file";
 import { MAX_MAPPING_KEY } from "@/lib/import/custom-fields";
 import { ImportFileError } from "@/lib/import/result";
 import { saveUpload, uploadPath } from "@/lib/import/uploads";
@@ -19,6 +21,8 @@ const choices = z.object({
   headerRow: z.coerce.number().int().min(0).max(19).optional(),
   dateOrder: z.enum(["dmy", "mdy"]).optional(),
   profile: z.string().max(100).optional(),
+  mode: z.enum(["snapshot", "incremental"]).default("incremental"),
+  swapExcelDates: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
   mapping: z
     .string()
     .transform((s) => JSON.parse(s) as unknown)
@@ -26,7 +30,10 @@ const choices = z.object({
     .optional(),
 });
 
-/** Wizard step 2–3: stores the upload (size-limited) and answers the detected layout, mapping and preview. */
+/**
+ * Wizard step 2–3: stores the upload (size-limited) and answers the detected layout, mapping and preview, with
+ * the warnings of the whole file and what a snapshot would settle.
+ */
 export async function POST(request: Request) {
   const current = await userForRoute("imports.run");
   if (current.denied) return current.denied;
@@ -57,8 +64,19 @@ export async function POST(request: Request) {
       headerRow: input.headerRow,
       mapping: input.mapping as Record<number, string> | undefined,
       dateOrder: input.dateOrder,
-      profile: profile?.mapping,
+      profile: profile ?? undefined,
     });
+    if (input.kind !== "clients" && !analysis.mappingError) {
+      const inspection = await inspectImportFile(current.db, {
+        kind: input.kind, filePath: path, fileName, mode: input.mode, importDate: today(), userId: current.scope.userId,
+        acceptRowErrors: true, layout: analysis.layout, headerRow: analysis.headerRow, mapping: analysis.mapping,
+        dateOrder: analysis.dateOrder, swapExcelDates: input.swapExcelDates ?? profile?.settings.swapExcelDates,
+      });
+      Object.assign(analysis, {
+        warnings: inspection.warnings, snapshot: inspection.snapshot,
+        swapExcelDates: input.swapExcelDates ?? profile?.settings.swapExcelDates ?? false,
+      });
+    }
     return NextResponse.json({ uploadId, fileName, analysis });
   } catch (error) {
     if (error instanceof ImportFileError) return NextResponse.json({ uploadId, fileName, error: error.message }, { status: 422 });

@@ -1,8 +1,8 @@
-import ExcelJS from "exceljs";
+import fs from "node:fs";
 import { NextResponse } from "next/server";
 import { getImport } from "@/db/queries/imports";
 import { userForRoute } from "@/lib/auth/session";
-import { neutraliseFormula } from "@/lib/export/neutralise";
+import { errorFilePath, writeErrorFile } from "@/lib/import/error-file";
 
 /** The row errors of an import as an xlsx file, for the admin to fix the source file. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -11,21 +11,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const record = await getImport(current.db, (await params).id);
   if (!record) return NextResponse.json({ error: "Import introuvable." }, { status: 404 });
 
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Erreurs");
-  sheet.columns = [
-    { header: "Ligne", key: "row", width: 8 },
-    { header: "Colonne", key: "column", width: 24 },
-    { header: "Valeur", key: "value", width: 30 },
-    { header: "Motif", key: "reason", width: 70 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const error of record.errors) {
-    sheet.addRow({ row: error.row, column: neutraliseFormula(error.column), value: neutraliseFormula(error.value), reason: neutraliseFormula(error.reason) });
-  }
-  const buffer = await workbook.xlsx.writeBuffer();
+  // Imports keep their complete error file; older ones rebuild it from the sample the history kept.
+  const existing = errorFilePath(record.id);
+  const file = existing && fs.existsSync(existing) ? existing : await writeErrorFile(record.id, record.errors);
+  if (!file) return NextResponse.json({ error: "Aucune erreur pour cet import." }, { status: 404 });
+  const buffer = fs.readFileSync(file);
   const name = `erreurs-${record.fileName.replace(/[^\w.-]+/g, "_")}.xlsx`;
-  return new NextResponse(buffer as ArrayBuffer, {
+  return new NextResponse(new Uint8Array(buffer), {
     headers: {
       "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "content-disposition": `attachment; filename="${name}"`,

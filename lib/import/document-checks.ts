@@ -1,0 +1,80 @@
+/**
+ * Checks over every valid row of a documents file that do not reject a row but must not pass in silence: dates
+ * in the wrong order or out of any plausible range, and keys the file gives twice.
+ */
+import { formatInteger } from "@/lib/format/fr";
+import { addDaysToDate } from "./date";
+import type { DocumentRow } from "./rows";
+import { type ImportWarning, importWarning } from "./warnings";
+
+const YEARS_BACK = 10;
+const YEARS_AHEAD = 2;
+
+type Tally = { count: number; rows: number[] };
+const tally = (): Tally => ({ count: 0, rows: [] });
+const mark = (t: Tally, row: number) => {
+  t.count++;
+  if (t.rows.length < 5) t.rows.push(row);
+};
+const plural = (n: number, one: string, many: string) => `${formatInteger(n)} ${n > 1 ? many : one}`;
+
+export function createDocumentChecks(importDate: string) {
+  const earliest = addDaysToDate(importDate, -365 * YEARS_BACK);
+  const latest = addDaysToDate(importDate, 365 * YEARS_AHEAD);
+  const dueBeforeIssue = tally();
+  const settledBeforeIssue = tally();
+  const outOfRange = tally();
+  const repeated = tally();
+  const conflicting: { number: string; first: number; row: number }[] = [];
+  let conflicts = 0;
+  const seen = new Map<string, { row: number; signature: string }>();
+
+  function add(d: DocumentRow) {
+    if (d.dueDate && d.dueDate < d.issueDate) mark(dueBeforeIssue, d.row);
+    if (d.settledDate && d.settledDate < d.issueDate) mark(settledBeforeIssue, d.row);
+    if ([d.issueDate, d.dueDate, d.settledDate].some((date) => date && (date < earliest || date > latest))) mark(outOfRange, d.row);
+    const key = `${d.entityCode ?? ""}\u0000${d.clientCode}\u0000${d.type}\u0000${d.number}`;
+    const signature = `${d.amount}\u0000${d.openAmount}\u0000${d.issueDate}\u0000${d.dueDate}\u0000${d.settledDate}\u0000${d.currency}`;
+    const first = seen.get(key);
+    if (!first) seen.set(key, { row: d.row, signature });
+    else if (first.signature === signature) mark(repeated, d.row);
+    else {
+      conflicts++;
+      if (conflicting.length < 5) conflicting.push({ number: d.number, first: first.row, row: d.row });
+    }
+  }
+
+  function finish(): ImportWarning[] {
+    const warnings: ImportWarning[] = [];
+    if (dueBeforeIssue.count > 0) {
+      warnings.push(importWarning("due_before_issue",
+        `${plural(dueBeforeIssue.count, "pièce a son échéance", "pièces ont leur échéance")} avant sa date d'émission : ` +
+          "colonnes de dates inversées ou mal associées ?", dueBeforeIssue.count, dueBeforeIssue.rows));
+    }
+    if (settledBeforeIssue.count > 0) {
+      warnings.push(importWarning("settled_before_issue",
+        `${plural(settledBeforeIssue.count, "pièce est réglée", "pièces sont réglées")} avant sa date d'émission.`,
+        settledBeforeIssue.count, settledBeforeIssue.rows));
+    }
+    if (outOfRange.count > 0) {
+      warnings.push(importWarning("date_out_of_range",
+        `${plural(outOfRange.count, "pièce porte une date", "pièces portent une date")} à plus de ${YEARS_BACK} ans dans le passé ` +
+          `ou ${YEARS_AHEAD} ans dans le futur : vérifiez le format des dates.`, outOfRange.count, outOfRange.rows));
+    }
+    if (repeated.count > 0) {
+      warnings.push(importWarning("repeated_lines",
+        `${plural(repeated.count, "ligne répète", "lignes répètent")} une pièce déjà lue avec les mêmes montants et dates ` +
+          "(une ligne par article) : regroupées en une seule pièce.", repeated.count, repeated.rows));
+    }
+    if (conflicts > 0) {
+      const examples = conflicting.map((c) => `${c.number} (lignes ${c.first} et ${c.row})`).join(", ");
+      warnings.push(importWarning("duplicate_keys",
+        `${plural(conflicts, "pièce apparaît", "pièces apparaissent")} plusieurs fois avec des montants ou des dates différents : ` +
+          `${examples}${conflicts > conflicting.length ? "…" : ""}. La dernière ligne l'emporte.`, conflicts,
+        conflicting.flatMap((c) => [c.first, c.row])));
+    }
+    return warnings;
+  }
+
+  return { add, finish };
+}
