@@ -93,9 +93,10 @@ test.describe("admin", () => {
     expect(output).toContain("Import terminé : 1 créé(s)");
 
     await page.goto("/pieces?q=E2E-P2&status=open");
-    await expect(page.getByRole("cell", { name: "E2E-P2" })).toBeVisible();
     // Read month-first as the profile says: 21/11/2026, due 21/12/2026.
-    await expect(page.getByRole("row").filter({ hasText: "E2E-P2" })).toContainText("21/11/2026");
+    const row = page.getByRole("row").filter({ hasText: "E2E-P2" });
+    await expect(row).toContainText("21/11/2026");
+    await expect(row).toContainText("21/12/2026");
   });
 
   test("shows the lettering warnings of a FEC before importing it", async ({ page }) => {

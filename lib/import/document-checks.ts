@@ -70,8 +70,7 @@ export function createDocumentChecks(importDate: string) {
       const examples = conflicting.map((c) => `${c.number} (lignes ${c.first} et ${c.row})`).join(", ");
       warnings.push(importWarning("duplicate_keys",
         `${plural(conflicts, "pièce apparaît", "pièces apparaissent")} plusieurs fois avec des montants ou des dates différents : ` +
-          `${examples}${conflicts > conflicting.length ? "…" : ""}. La dernière ligne l'emporte.`, conflicts,
-        conflicting.flatMap((c) => [c.first, c.row])));
+          `${examples}${conflicts > conflicting.length ? "…" : ""}. La dernière ligne l'emporte.`, conflicts));
     }
     return warnings;
   }
