@@ -83,8 +83,8 @@ export function OpenDocumentsTable({
                     <DocumentNumberCell doc={doc} className="whitespace-nowrap" />
                     <TableCell className="tabular">{formatDate(doc.issueDate)}</TableCell>
                     <TableCell className="tabular">{formatDate(doc.dueDate)}</TableCell>
-                    <TableCell className="tabular text-right whitespace-nowrap">{formatMoney(doc.amount)}</TableCell>
-                    <TableCell className="tabular text-right font-medium whitespace-nowrap">{formatMoney(doc.openAmount)}</TableCell>
+                    <TableCell className="tabular text-right whitespace-nowrap">{formatMoney(doc.amount, doc.currency)}</TableCell>
+                    <TableCell className="tabular text-right font-medium whitespace-nowrap">{formatMoney(doc.openAmount, doc.currency)}</TableCell>
                     <DaysLateCell days={doc.daysLate} owed={owed} />
                     <TableCell className="text-xs whitespace-nowrap text-muted-foreground">{agingBucketLabel(doc.daysLate, agingLimits)}</TableCell>
                     {canFlag && (

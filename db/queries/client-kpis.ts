@@ -4,6 +4,7 @@ import type { Scope } from "@/lib/auth/scope";
 import type { Queryable } from "../client";
 import { clients } from "../schema";
 import { clientInScope } from "./scope";
+import { countsInIndicators } from "./currencies";
 
 export type ClientKpis = {
   outstanding: string;
@@ -23,13 +24,13 @@ export type ClientKpis = {
 const dbt = (today: string) => sql<number | null>`(
   select (sum(d.open_amount * (${today}::date - d.due_date)) / nullif(sum(d.open_amount), 0))::float8
   from documents d
-  where d.client_id = "clients"."id" and d.status = 'open' and d.type = 'invoice'
+  where d.client_id = "clients"."id" and d.status = 'open' and d.type = 'invoice' and ${countsInIndicators("d")}
     and d.open_amount > 0 and d.due_date < ${today}::date)`;
 
 const averageDaysLate = (today: string) => sql<number | null>`(
   select (sum(d.amount * greatest(d.settled_date - d.due_date, 0)) / nullif(sum(d.amount), 0))::float8
   from documents d
-  where d.client_id = "clients"."id" and d.status = 'settled' and d.type = 'invoice' and d.amount > 0
+  where d.client_id = "clients"."id" and d.status = 'settled' and d.type = 'invoice' and ${countsInIndicators("d")} and d.amount > 0
     and d.settled_date > (${today}::date - interval '12 months')::date and d.settled_date <= ${today}::date)`;
 
 /** The KPI strip of one client in scope, or null when it is not found there. */

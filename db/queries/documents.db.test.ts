@@ -42,7 +42,7 @@ async function numbers(user: string, filters: DocumentFilters = {}) {
 
 describe("Pièces list and export", () => {
   it("shows each role exactly its documents, in the list, the totals and the export", async () => {
-    expect(await numbers("alice")).toEqual({ numbers: ["A-1", "A-2", "A-3"], totals: { count: 3, amount: "310.50", openAmount: "310.50" } });
+    expect(await numbers("alice")).toEqual({ numbers: ["A-1", "A-2", "A-3"], totals: { count: 3, amount: "310.50", openAmount: "310.50", otherCurrencies: [] } });
     expect((await numbers("bruno")).numbers).toEqual(["B-1"]);
     expect((await numbers("manager")).numbers).toEqual(["B-1"]);
     expect((await numbers("admin")).numbers).toEqual(["A-1", "A-2", "A-3", "B-1"]);

@@ -3,6 +3,7 @@ import type { Scope } from "@/lib/auth/scope";
 import type { Queryable } from "../client";
 import { clients, documents, entities } from "../schema";
 import { clientInScope } from "./scope";
+import { BASE_CURRENCY } from "./currencies";
 
 export type DocumentFilters = {
   q?: string;
@@ -58,6 +59,7 @@ export const documentColumns = (today: string) => ({
   dueDate: documents.dueDate,
   amount: documents.amount,
   openAmount: documents.openAmount,
+  currency: documents.currency,
   disputed: documents.disputed,
   daysLate: daysLate(today),
 });
@@ -74,7 +76,7 @@ const columns = (today: string) => ({
 /** Documents of the scope, most overdue first, with the totals of everything the filters match. */
 export async function listDocuments(db: Queryable, scope: Scope, filters: DocumentFilters, today: string, page: { page: number; pageSize: number }) {
   const condition = where(scope, filters, today);
-  const [rows, [totals]] = await Promise.all([
+  const [rows, byCurrency] = await Promise.all([
     db
       .select(columns(today))
       .from(documents)
@@ -86,14 +88,25 @@ export async function listDocuments(db: Queryable, scope: Scope, filters: Docume
       .offset((page.page - 1) * page.pageSize),
     db
       .select({
+        currency: documents.currency,
         count: sql<number>`count(*)::int`,
-        amount: sql<string>`coalesce(sum(${documents.amount}), 0)::text`,
-        openAmount: sql<string>`coalesce(sum(${documents.openAmount}), 0)::text`,
+        amount: sql<string>`sum(${documents.amount})::text`,
+        openAmount: sql<string>`sum(${documents.openAmount})::text`,
       })
       .from(documents)
       .innerJoin(clients, eq(clients.id, documents.clientId))
-      .where(condition),
+      .where(condition)
+      .groupBy(documents.currency)
+      .orderBy(documents.currency),
   ]);
+  // Amounts add up within a currency only: the totals are in euros, other currencies listed apart.
+  const base = byCurrency.find((t) => t.currency === BASE_CURRENCY);
+  const totals = {
+    count: byCurrency.reduce((sum, t) => sum + t.count, 0),
+    amount: base?.amount ?? "0.00",
+    openAmount: base?.openAmount ?? "0.00",
+    otherCurrencies: byCurrency.filter((t) => t.currency !== BASE_CURRENCY),
+  };
   return { rows, totals };
 }
 

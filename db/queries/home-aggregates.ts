@@ -11,6 +11,7 @@ import { DSO_MAX_MONTHS } from "@/lib/kpi/dso";
 import { queryRows, type Queryable } from "../client";
 import type { monthlySales, portfolioSnapshots } from "../schema";
 import { inScope } from "./scope";
+import { countsInIndicators } from "./currencies";
 
 /** The rows of the home aggregates `scope` may see, narrowed to `entityId` when given. */
 export function aggregateInScope(table: typeof portfolioSnapshots | typeof monthlySales, scope: Scope, entityId?: string): SQL {
@@ -70,7 +71,8 @@ export async function refreshMonthlySales(db: Queryable, date: string): Promise<
     insert into monthly_sales (month, entity_id, collector_id, sales_rep_id, department, amount)
     select date_trunc('month', d.issue_date)::date, ${dimensions}, sum(d.amount)
     from documents d join clients c on c.id = d.client_id
-    where d.type in ('invoice', 'credit_note') and d.issue_date >= ${monthStart(date, DSO_MAX_MONTHS)}::date
+    where d.type in ('invoice', 'credit_note') and ${countsInIndicators("d")}
+      and d.issue_date >= ${monthStart(date, DSO_MAX_MONTHS)}::date
       and d.issue_date <= ${date}::date
     group by 1, ${dimensions}
   `);

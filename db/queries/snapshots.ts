@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { addDays, monthStart } from "@/lib/dates";
 import type { Queryable } from "../client";
 import { queryRows } from "../client";
+import { countsInIndicators } from "./currencies";
 import { refreshMonthlySales, refreshPortfolioSnapshot } from "./home-aggregates";
 import { getOption } from "./settings";
 
@@ -69,7 +70,7 @@ export async function recordDailySnapshot(db: Queryable, date: string): Promise<
         case when doc.issue_date <= ${d} and (doc.status = 'open' or doc.settled_date > ${d})
           then case when doc.status = 'open' then doc.open_amount else doc.amount end end as open_at_date,
         doc.type = 'invoice' and doc.due_date between ${dueFrom} and ${d} and doc.issue_date <= ${d} as falls_due) v
-      where doc.client_id = c.id
+      where doc.client_id = c.id and ${countsInIndicators("doc")}
         and (doc.status = 'open' or doc.settled_date >= ${dueFrom} or doc.issue_date >= ${month}
           or doc.due_date between ${dueFrom} and ${d})
     ) docs on true

@@ -16,6 +16,7 @@ export const templateDocumentColumns = {
   dueDate: documents.dueDate,
   amount: documents.amount,
   openAmount: documents.openAmount,
+  currency: documents.currency,
 };
 
 /** Reminders list the oldest documents first; past this many the letter or e-mail would be unreadable anyway. */

@@ -14,9 +14,17 @@ const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFracti
 
 type Amount = string | number | null | undefined;
 
+const moneyByCurrency = new Map<string, Intl.NumberFormat>([["EUR", money]]);
+
 // Numeric columns arrive as exact decimal strings; Intl formats them without going through a float.
-export function formatMoney(value: Amount): string {
-  return money.format((value ?? 0) as Intl.StringNumericLiteral);
+/** An amount in its own currency (ISO code), euros unless told: 1 234,56 €, 1 234,56 $US. */
+export function formatMoney(value: Amount, currency = "EUR"): string {
+  let format = moneyByCurrency.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat("fr-FR", { style: "currency", currency });
+    moneyByCurrency.set(currency, format);
+  }
+  return format.format((value ?? 0) as Intl.StringNumericLiteral);
 }
 
 export function formatMoneyCompact(value: Amount): string {

@@ -12,6 +12,8 @@ export type TemplateDocument = {
   dueDate: string;
   amount: string;
   openAmount: string;
+  /** ISO code; euros when absent. */
+  currency?: string;
 };
 
 export type TemplateContext = {

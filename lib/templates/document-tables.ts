@@ -50,8 +50,8 @@ export function documentsTableHtml(p: Prepared): string {
     d.number,
     formatDate(d.issueDate),
     formatDate(d.dueDate),
-    formatMoney(d.amount),
-    formatMoney(d.openAmount),
+    formatMoney(d.amount, d.currency),
+    formatMoney(d.openAmount, d.currency),
     late(d),
   ]);
   return table(columns, rows, ["Total", "", "", money(p.amountCents), money(p.openCents), ""]);
@@ -71,7 +71,7 @@ export function penaltiesTableHtml(p: Prepared): string {
   const rows = overdue.map((d) => [
     d.number,
     formatDate(d.dueDate),
-    formatMoney(d.openAmount),
+    formatMoney(d.openAmount, d.currency),
     late(d),
     money(d.penaltyCents),
     money(d.indemnityCents),
@@ -85,7 +85,7 @@ export function documentsListText(p: Prepared, maxLines: number): string {
     const due = d.isCredit
       ? (creditLabels[d.type] ?? "en votre faveur")
       : `${d.overdue ? "échue le" : "échéance le"} ${formatDate(d.dueDate)}`;
-    return `${d.number} : ${formatMoney(d.openAmount)} (${due})`;
+    return `${d.number} : ${formatMoney(d.openAmount, d.currency)} (${due})`;
   });
   const rest = p.documents.length - lines.length;
   if (rest > 0) lines.push(`et ${rest} ${rest === 1 ? "autre" : "autres"}`);

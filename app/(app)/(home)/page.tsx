@@ -22,6 +22,8 @@ import { TrendCard } from "@/components/home/trend-card";
 import { homeGeography } from "@/db/queries/home-geography";
 import { homeTrend } from "@/db/queries/home-trend";
 import { RowLink } from "@/components/ui/row-link";
+import { OtherCurrenciesNote } from "@/components/documents/other-currencies-note";
+import { openInOtherCurrencies } from "@/db/queries/currencies";
 
 export const metadata: Metadata = { title: "Accueil" };
 
@@ -52,7 +54,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // Every figure is read as of the latest snapshot; the actions due are today's.
   const asOf = figures.snapshotDate ?? date;
   const period = teamPeriod(asOf);
-  const [kpis, pending, topOverdue, agedBalance, team, trend, geography] = await Promise.all([
+  const [kpis, pending, topOverdue, agedBalance, team, trend, geography, otherCurrencies] = await Promise.all([
     homeKpis(db, scope, asOf, entityId),
     listMyPendingActions(db, scope, date, entityId),
     listTopOverdueClients(db, scope, entityId),
@@ -60,6 +62,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     can(scope.role, "dashboard.team") ? teamPerformance(db, scope, asOf, entityId) : null,
     homeTrend(db, scope, date, entityId),
     homeGeography(db, scope, asOf, entityId),
+    openInOtherCurrencies(db, scope, { entityId }),
   ]);
 
   return (
@@ -76,6 +79,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         {entities.length > 1 && <KpiEntitySelect entities={entities} value={entityId ?? null} />}
       </div>
       <KpiCards kpis={kpis} />
+      <OtherCurrenciesNote totals={otherCurrencies} />
       <div className="grid gap-6 xl:grid-cols-2">
         <AgedBalanceCard buckets={agedBalance.buckets} agingLimits={agedBalance.agingLimits} clients={agedBalance.clients} entityId={entityId} />
         <div className="space-y-6">

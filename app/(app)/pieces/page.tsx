@@ -18,6 +18,7 @@ import { today } from "@/lib/dates";
 import { parseDocumentSearch, toDocumentFilters } from "@/lib/documents/filters";
 import { searchToParams } from "@/lib/search-params";
 import { formatDate, formatInteger, formatMoney } from "@/lib/format/fr";
+import { OtherCurrenciesNote } from "@/components/documents/other-currencies-note";
 import { agingBucketLabels } from "@/lib/settings/options";
 import { RowLink } from "@/components/ui/row-link";
 
@@ -86,15 +87,18 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
               </TableCell>
               <TableCell>{formatDate(doc.issueDate)}</TableCell>
               <TableCell>{formatDate(doc.dueDate)}</TableCell>
-              <TableCell className="tabular text-right">{formatMoney(doc.amount)}</TableCell>
-              <TableCell className="tabular text-right font-medium">{formatMoney(doc.openAmount)}</TableCell>
+              <TableCell className="tabular text-right">{formatMoney(doc.amount, doc.currency)}</TableCell>
+              <TableCell className="tabular text-right font-medium">{formatMoney(doc.openAmount, doc.currency)}</TableCell>
               <DaysLateCell days={doc.daysLate} owed={doc.openAmount !== "0.00"} />
             </TableRow>
           ))}
         </TableBody>
         <TableFooter>
           <TableRow>
-            <TableCell colSpan={canFlag ? 5 : 4}>Total ({formatInteger(totals.count)} pièces)</TableCell>
+            <TableCell colSpan={canFlag ? 5 : 4}>
+              Total ({formatInteger(totals.count)} pièces)
+              <OtherCurrenciesNote totals={totals.otherCurrencies} className="text-xs font-normal text-muted-foreground" />
+            </TableCell>
             <TableCell className="tabular text-right">{formatMoney(totals.amount)}</TableCell>
             <TableCell className="tabular text-right">{formatMoney(totals.openAmount)}</TableCell>
             <TableCell />
@@ -112,6 +116,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
           <p className="text-sm text-muted-foreground">
             {formatInteger(totals.count)} pièce{totals.count > 1 ? "s" : ""} · reste dû {formatMoney(totals.openAmount)}
           </p>
+          <OtherCurrenciesNote totals={totals.otherCurrencies} />
           {client && (
             <p className="mt-1 text-sm">
               Client :{" "}

@@ -5,6 +5,8 @@ import { ContactsCard } from "@/components/clients/contacts-card";
 import { FollowUpCard } from "@/components/clients/follow-up-card";
 import { IdentityCard } from "@/components/clients/identity-card";
 import { KpiStrip } from "@/components/clients/kpi-strip";
+import { OtherCurrenciesNote } from "@/components/documents/other-currencies-note";
+import { openInOtherCurrencies } from "@/db/queries/currencies";
 import { ClientActionsCard } from "@/components/relance/agenda/client-actions-card";
 import { OpenDocumentsTable } from "@/components/clients/open-documents-table";
 import { Badge } from "@/components/ui/badge";
@@ -41,7 +43,7 @@ export default async function ClientPage({
   const canEdit = can(scope.role, "clients.edit");
   const canWork = can(scope.role, "relance.work");
   // Every read filters on the scope itself, so they all start at once; a client out of scope comes back empty.
-  const [found, kpis, documents, contacts, events, agingLimits, groups, people, clientActions] = await Promise.all([
+  const [found, kpis, documents, contacts, events, agingLimits, groups, people, clientActions, otherCurrencies] = await Promise.all([
     getClient(db, scope, id),
     getClientKpis(db, scope, id, date),
     listClientOpenDocuments(db, scope, id, date, sort),
@@ -51,6 +53,7 @@ export default async function ClientPage({
     listGroupChoices(db),
     canAssign ? listAssignableUsers(db) : Promise.resolve([]),
     listClientActions(db, scope, id),
+    openInOtherCurrencies(db, scope, { clientId: id }),
   ]);
   if (!found || !kpis) notFound();
   const { client } = found;
@@ -71,6 +74,7 @@ export default async function ClientPage({
         </p>
       </div>
       <KpiStrip kpis={kpis} />
+      <OtherCurrenciesNote totals={otherCurrencies} />
       <OpenDocumentsTable clientId={client.id} documents={documents} sort={sort} agingLimits={agingLimits} canFlag={canWork} />
       <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0">

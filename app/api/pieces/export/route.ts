@@ -27,6 +27,7 @@ export async function GET(request: Request) {
     { header: "Échéance", width: 12, numFmt: dateFormat },
     { header: "Montant", width: 14, numFmt: moneyFormat },
     { header: "Reste dû", width: 14, numFmt: moneyFormat },
+    { header: "Devise", width: 8 },
     { header: "Jours de retard", width: 14 },
     { header: "Litige", width: 8 },
   ];
@@ -41,6 +42,7 @@ export async function GET(request: Request) {
     // Exported as numbers so the spreadsheet can sum them; the database keeps exact decimals.
     Number(doc.amount),
     Number(doc.openAmount),
+    doc.currency,
     doc.daysLate,
     doc.disputed ? "Oui" : "",
   ]);
