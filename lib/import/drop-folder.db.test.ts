@@ -40,4 +40,17 @@ describe("drop folder", () => {
 
     expect(await importDropFolder(handle.db, dir, { mode: "snapshot", importDate: "2026-11-23" })).toEqual([]);
   });
+
+  it("imports payments after the documents they pay", async () => {
+    put("payments", "reglements.csv", "Code client;N° facture;Date de règlement;Montant\nK1;F2;05/11/2026;40,00\n");
+    put("documents", "pieces-2.csv", "Code client;N° facture;Date facture;Échéance;Montant TTC\nK1;F2;02/10/2026;01/11/2026;100,00\n");
+    const report = await importDropFolder(handle.db, dir, { mode: "incremental", importDate: "2026-11-24" });
+    expect(report.map((r) => [r.kind, r.status])).toEqual([
+      ["documents", "succeeded"],
+      ["payments", "succeeded"],
+    ]);
+    // F2 of 100,00 less the 40,00 paid.
+    const [f2] = await queryRows<{ open: string }>(handle.db, sql`select open_amount::text as open from documents where number = 'F2'`);
+    expect(f2.open).toBe("60.00");
+  });
 });

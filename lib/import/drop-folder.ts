@@ -3,8 +3,8 @@ import path from "node:path";
 import type { Db } from "@/db/client";
 import { type ImportKind, type ImportOutcome, runImport } from "./run-import";
 
-/** Sub-folders of the drop folder, in the order they are imported (clients before their documents). */
-const kinds: ImportKind[] = ["clients", "documents", "fec"];
+/** Sub-folders of the drop folder, in the order they are imported (clients, then documents, then the payments of them). */
+const kinds: ImportKind[] = ["clients", "documents", "fec", "payments"];
 
 export type DropReport = { file: string; kind: ImportKind; status: ImportOutcome["status"]; message: string }[];
 
@@ -16,7 +16,7 @@ function moveTo(file: string, folder: "traites" | "refuses") {
 }
 
 /**
- * Imports the files an ERP dropped in `<dir>/clients`, `<dir>/documents` and `<dir>/fec`, oldest first, then
+ * Imports the files an ERP dropped in `<dir>/clients`, `<dir>/documents`, `<dir>/fec` and `<dir>/payments`, oldest first, then
  * moves each to `traites/` or `refuses/` beside it so that it is never imported twice.
  */
 export async function importDropFolder(
