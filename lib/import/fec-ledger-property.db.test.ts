@@ -9,23 +9,12 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "@/db/client";
 import { makeEntity } from "@/db/test-builders";
+import { createRandom } from "@/db/seed/random";
 import { createTestDatabase } from "@/db/testing";
 import { fromCents, toCents } from "./decimal";
 import type { FecLine } from "./fec";
 import { fecCustomerItems } from "./fec-items";
 import { runImport } from "./run-import";
-
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(list: T[]) => list[Math.floor(next() * list.length)] };
-}
 
 const JOURNALS = { AN: "A-nouveaux", VE: "Ventes", BQ: "Banque", OD: "Opérations diverses" } as const;
 type Journal = keyof typeof JOURNALS;
@@ -39,7 +28,7 @@ const fecDate = (day: number) => {
 
 /** A random ledger of a few clients: opening balances, invoices, credit notes, payments, refunds, random lettering. */
 function generateLedger(seed: number, prefix: string): Generated {
-  const r = random(seed);
+  const r = createRandom(seed);
   const lines: FecLine[] = [];
   const balances = new Map<string, bigint>();
   const zeroNumbers = r.next() < 0.2;
