@@ -27,17 +27,16 @@ export function createDocumentChecks(importDate: string) {
   const repeated = tally();
   const conflicting: { number: string; first: number; row: number }[] = [];
   let conflicts = 0;
-  const seen = new Map<string, { row: number; signature: string }>();
+  const seen = createKeyIndex();
 
   function add(d: DocumentRow) {
     if (d.dueDate && d.dueDate < d.issueDate) mark(dueBeforeIssue, d.row);
     if (d.settledDate && d.settledDate < d.issueDate) mark(settledBeforeIssue, d.row);
-    if ([d.issueDate, d.dueDate, d.settledDate].some((date) => date && (date < earliest || date > latest))) mark(outOfRange, d.row);
-    const key = `${d.entityCode ?? ""}\u0000${d.clientCode}\u0000${d.type}\u0000${d.number}`;
-    const signature = `${d.amount}\u0000${d.openAmount}\u0000${d.issueDate}\u0000${d.dueDate}\u0000${d.settledDate}\u0000${d.currency}`;
-    const first = seen.get(key);
-    if (!first) seen.set(key, { row: d.row, signature });
-    else if (first.signature === signature) mark(repeated, d.row);
+    const outside = (date: string | null) => date !== null && (date < earliest || date > latest);
+    if (outside(d.issueDate) || outside(d.dueDate) || outside(d.settledDate)) mark(outOfRange, d.row);
+    const first = seen.firstOf(d);
+    if (!first) return;
+    if (sameFigures(first, d)) mark(repeated, d.row);
     else {
       conflicts++;
       if (conflicting.length < 5) conflicting.push({ number: d.number, first: first.row, row: d.row });
@@ -76,4 +75,51 @@ export function createDocumentChecks(importDate: string) {
   }
 
   return { add, finish };
+}
+
+const sameKey = (a: DocumentRow, b: DocumentRow) =>
+  a.number === b.number && a.clientCode === b.clientCode && a.type === b.type && a.entityCode === b.entityCode;
+const sameFigures = (a: DocumentRow, b: DocumentRow) =>
+  a.amount === b.amount && a.openAmount === b.openAmount && a.issueDate === b.issueDate && a.dueDate === b.dueDate &&
+  a.settledDate === b.settledDate && a.currency === b.currency;
+
+/**
+ * The first row seen with each document key. A file of a million rows would hold a million key strings; this
+ * holds a 32-bit hash per key and the rows themselves, which the import keeps anyway, and compares the real keys.
+ */
+function createKeyIndex() {
+  const rows: DocumentRow[] = [];
+  const byHash = new Map<number, number>();
+  const collided = new Map<string, number>();
+  const text = (d: DocumentRow) => `${d.entityCode ?? ""}\u0000${d.clientCode}\u0000${d.type}\u0000${d.number}`;
+  return {
+    /** The first row with d's key, or undefined when d is the first (then remembered). */
+    firstOf(d: DocumentRow): DocumentRow | undefined {
+      const hash = fnv1a(d);
+      const index = byHash.get(hash);
+      if (index === undefined) {
+        byHash.set(hash, rows.push(d) - 1);
+        return undefined;
+      }
+      if (sameKey(rows[index], d)) return rows[index];
+      const key = text(d);
+      const other = collided.get(key);
+      if (other !== undefined) return rows[other];
+      collided.set(key, rows.push(d) - 1);
+      return undefined;
+    },
+  };
+}
+
+function fnv1a(d: DocumentRow): number {
+  let hash = mix(0x811c9dc5, d.entityCode ?? "");
+  hash = mix(hash, d.clientCode);
+  hash = mix(hash, d.type);
+  return mix(hash, d.number) >>> 0;
+}
+
+/** FNV-1a over a string and a separator, so « AB » + « C » and « A » + « BC » differ. */
+function mix(hash: number, text: string): number {
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return Math.imul(hash ^ 0x1f, 0x01000193);
 }
