@@ -140,6 +140,7 @@ export function AnalysisPanel({
                 column={column}
                 header={header}
                 value={analysis.mapping[column]}
+                probable={analysis.probable.includes(column)}
                 fields={fields}
                 onChange={(key) => {
                   const mapping = { ...analysis.mapping };

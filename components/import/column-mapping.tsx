@@ -22,6 +22,7 @@ export function ColumnMapping({
   column,
   header,
   value,
+  probable = false,
   fields,
   onChange,
 }: {
@@ -29,6 +30,8 @@ export function ColumnMapping({
   column: number;
   header: string;
   value: string | undefined;
+  /** Suggested from a partial match of the header name: the admin should check it. */
+  probable?: boolean;
   fields: readonly FieldDef[];
   onChange: (key: string | undefined) => void;
 }) {
@@ -54,6 +57,7 @@ export function ColumnMapping({
           <option value={customName === null ? defaultCustomFieldKey(header, column) : value}>Champ personnalisé</option>
         )}
       </select>
+      {probable && <p className="text-xs text-warning-foreground">Proposition à vérifier</p>}
       {customName !== null && (
         <CustomFieldName key={value} column={column} columnLabel={label} name={customName} onRename={(name) => onChange(customFieldKey(name))} />
       )}

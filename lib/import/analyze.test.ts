@@ -29,3 +29,15 @@ describe("analyzeFile and custom fields", () => {
     expect(analysis.mappingError).toBe(`Nom de champ personnalisé trop long (40 caractères au maximum) : « ${"S".repeat(41)} ».`);
   });
 });
+
+describe("analyzeFile and the confidence of its suggestions", () => {
+  it("marks the columns matched on part of their header, and none once the admin has chosen", async () => {
+    const pieces = path.join(dir, "pieces.csv");
+    fs.writeFileSync(pieces, "Code client;N° facture;Date facture;Montant TTC facture;Échéance de paiement\nC1;F1;01/10/2026;10,00;31/10/2026\n");
+    const suggested = await analyzeFile(pieces, "pieces.csv", "documents");
+    expect(suggested.mapping).toEqual({ 0: "clientCode", 1: "number", 2: "issueDate", 3: "amount", 4: "dueDate" });
+    expect(suggested.probable).toEqual([3, 4]);
+    const chosen = await analyzeFile(pieces, "pieces.csv", "documents", { mapping: suggested.mapping });
+    expect(chosen.probable).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import { detectDateOrder, type DateOrder } from "./date";
 import type { EncodingDetection } from "./encoding-evidence";
 import { validateFecHeader } from "./fec";
 import { fieldForKey } from "./fields";
-import { detectHeaderRow, NO_HEADER_MESSAGE, suggestMapping } from "./header";
+import { detectHeaderRow, NO_HEADER_MESSAGE, suggestMappingWithConfidence } from "./header";
 import { type FileLayout, openRows } from "./open-rows";
 import { type ImportProfileSettings, mappingFromProfile, profileHeaderRow } from "./profiles";
 import { ImportFileError } from "./result";
@@ -27,6 +27,8 @@ export type Analysis = {
   /** Whole-file checks (inspect-file.ts), filled in by the caller that can read the book. */
   warnings: ImportWarning[];
   snapshot: SnapshotCheck | null;
+  /** Columns whose suggested field rests on a partial match of the header: to be checked. */
+  probable: number[];
   /** Whether the date cells were read with day and month exchanged (excel-date-swap.ts). */
   swapExcelDates: boolean;
   /** Why the text encoding was detected (null for workbooks). */
@@ -77,7 +79,7 @@ export async function analyzeFile(
       layout, sheets, headerRow, headers: (head[headerRow] ?? []).map(shown), mapping: {},
       mappingError: check.ok ? null : check.reason, dateOrder: "dmy",
       rows: body.map((cells, i) => ({ row: headerRow + i + 2, cells: cells.map((c) => ({ text: shown(c) })) })),
-      previewErrors: 0, encodingEvidence, warnings: [], snapshot: null, swapExcelDates: false,
+      previewErrors: 0, encodingEvidence, warnings: [], snapshot: null, swapExcelDates: false, probable: [],
     };
   }
 
@@ -86,8 +88,14 @@ export async function analyzeFile(
     (choices.profile ? profileHeaderRow(head, choices.profile.mapping, saved.headerRow) : detectHeaderRow(head, kind).rowIndex);
   if (headerRow < 0) throw new ImportFileError(NO_HEADER_MESSAGE);
   const headers = (head[headerRow] ?? []).map(shown);
+  const suggested =
+    choices.mapping || choices.profile ? null : suggestMappingWithConfidence(head[headerRow], kind, head.slice(headerRow + 1));
   const mapping =
-    choices.mapping ?? (choices.profile ? mappingFromProfile(head[headerRow], choices.profile.mapping) : suggestMapping(head[headerRow], kind, head.slice(headerRow + 1)));
+    choices.mapping ??
+    (suggested
+      ? Object.fromEntries(Object.entries(suggested).map(([column, s]) => [column, s.field]))
+      : mappingFromProfile(head[headerRow], choices.profile!.mapping));
+  const probable = suggested ? Object.entries(suggested).filter(([, s]) => s.confidence === "probable").map(([c]) => Number(c)) : [];
   const check = validateMapping(kind, mapping);
   const dateSamples = head.slice(headerRow + 1).flat().filter((v) => typeof v === "string");
   const dateOrder = choices.dateOrder ?? saved.dateOrder ?? detectDateOrder(dateSamples);
@@ -111,6 +119,6 @@ export async function analyzeFile(
   });
   return {
     layout, sheets, headerRow, headers, mapping, mappingError: check.ok ? null : check.reason, dateOrder,
-    rows: preview, previewErrors, encodingEvidence, warnings: [], snapshot: null, swapExcelDates: false,
+    rows: preview, previewErrors, encodingEvidence, warnings: [], snapshot: null, swapExcelDates: false, probable,
   };
 }
