@@ -103,8 +103,8 @@ test.describe("admin", () => {
     const header = "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise";
     const lines = [
       header,
-      "AN|A-nouveaux|1|20260101|411000|Clients|E2EF1|Fec Client|AN2026|20260101|Report|5000,00|0,00|AA|20260305|20261231||",
-      "BQ|Banque|2|20260210|411000|Clients|E2EF1|Fec Client|VIR-1|20260210|Virement|0,00|2000,00|AA|20260305|20261231||",
+      "AN|A-nouveaux|1|20260101|411000|Clients|E2EF1|Atelier Fécamp|AN2026|20260101|Report|5000,00|0,00|AA|20260305|20261231||",
+      "BQ|Banque|2|20260210|411000|Clients|E2EF1|Atelier Fécamp|VIR-1|20260210|Virement|0,00|2000,00|AA|20260305|20261231||",
       "BQ|Banque|3|20260301|411000|Clients|E2EF2|RECETTE CB|VIR-2|20260301|Encaissement|0,00|30,00|||20261231||",
     ];
     const file = path.join(dir, "404833048FEC20261231.txt");
@@ -117,5 +117,15 @@ test.describe("admin", () => {
     const warnings = page.getByRole("status", { name: "Avertissements" });
     await expect(warnings.locator("[data-warning=fec_unbalanced_lettering]")).toContainText("1 groupe de lettrage ne s'équilibre pas");
     await expect(warnings.locator("[data-warning=fec_payment_channel_accounts]")).toContainText("« RECETTE CB » (E2EF2)");
+
+    // Imported, each account's open items equal its balance: 5 000 − 2 000 = 3 000 left on the à-nouveau; −30 unapplied.
+    await page.getByRole("button", { name: "Importer", exact: true }).click();
+    await page.waitForURL(/\/import\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("status").filter({ hasText: /Import terminé|Fichier refusé/ })).toContainText("Import terminé", { timeout: 30_000 });
+    const reconciliation = page.getByRole("table").filter({ hasText: "Ouvert dans Encaisse" });
+    await expect(page.getByText("Aucun écart")).toBeVisible();
+    await expect(reconciliation.getByRole("row").filter({ hasText: "E2EF1" })).toContainText(/3\s000,00\s€.*3\s000,00\s€.*0,00\s€/);
+    await expect(reconciliation.getByRole("row").filter({ hasText: "E2EF2" })).toContainText(/-30,00\s€/);
+    await page.screenshot({ path: "test-results/screens/import-fec-reconciliation.png", fullPage: true });
   });
 });
