@@ -36,15 +36,28 @@ export async function snapshotImpact(tx: Tx): Promise<SnapshotImpact[]> {
 
 export type PaddedCollision = { row: number; number: string; stored: string };
 
-/** « 12345 » in the file while « 0000012345 » is stored for the same client and type: probably one pièce twice. */
+// ERPs pad invoice numbers to 10 or 12 digits; past 20 a number is not an invoice number any more.
+const MAX_PADDED_WIDTH = 20;
+
+/**
+ * « 12345 » in the file while « 0000012345 » is stored for the same client and type (or the reverse): probably one
+ * pièce twice. Only numeric numbers not stored as such are looked at, each through its few zero-padded forms, so
+ * the check is index lookups for the day's new pièces, never a scan of every client's documents.
+ */
 export async function paddedNumberCollisions(tx: Tx): Promise<PaddedCollision[]> {
   return queryRows<PaddedCollision>(
     tx,
     sql`select r.row, r.number, d.number as stored
     from stage_resolved r
-    join documents d on d.client_id = r.client_id and d.type = r.type::document_type
-      and d.number <> r.number and ltrim(d.number, '0') = ltrim(r.number, '0') and ltrim(r.number, '0') <> ''
-    where not exists (select 1 from documents x where x.client_id = r.client_id and x.type = r.type::document_type and x.number = r.number)
+    cross join lateral (select ltrim(r.number, '0') as core) n
+    join lateral (
+      select d.number from documents d
+      where d.client_id = r.client_id and d.type = r.type::document_type and d.number <> r.number
+        and d.number in (select lpad(n.core, width, '0') from generate_series(length(n.core), ${MAX_PADDED_WIDTH}) width)
+      limit 1
+    ) d on true
+    where r.number ~ '^[0-9]+$' and n.core <> ''
+      and not exists (select 1 from documents x where x.client_id = r.client_id and x.type = r.type::document_type and x.number = r.number)
     order by r.row`,
   );
 }

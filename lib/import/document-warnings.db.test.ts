@@ -133,11 +133,15 @@ describe("an invoicing-tool export", () => {
 });
 
 describe("numbers that lost their leading zeros", () => {
-  it("are flagged as probable duplicates of the padded ones already stored", async () => {
+  it("are flagged as probable duplicates of the padded ones already stored, and the other way round", async () => {
     fs.writeFileSync(path.join(dir, "padded.csv"), "Code client;N° facture;Date facture;Montant TTC\nPAD-1;12345;01/10/2026;100,00\n");
     const outcome = await runImport(handle.db, request("padded.csv"));
     expect(outcome.warnings.map((w) => [w.code, w.rows])).toEqual([["padded_number_collision", [2]]]);
     expect(outcome.warnings[0].message).toContain("« 12345 » / « 0000012345 »");
+    fs.writeFileSync(path.join(dir, "padded-2.csv"), "Code client;N° facture;Date facture;Montant TTC\nPAD-1;000012345;01/10/2026;100,00\nPAD-1;F-12345;01/10/2026;5,00\n");
+    const reverse = await inspectImportFile(handle.db, request("padded-2.csv"));
+    // 000012345 matches both stored forms; F-12345 is not a number and is left alone.
+    expect(reverse.warnings.map((w) => [w.code, w.count, w.rows])).toEqual([["padded_number_collision", 1, [2]]]);
   });
 });
 
