@@ -69,6 +69,11 @@ export async function defaultEntityId(db: Queryable): Promise<string | null> {
   return row?.id ?? null;
 }
 
+/** Codes of every société, for telling a société column from one that only looks like it. */
+export async function entityCodes(db: Queryable): Promise<string[]> {
+  return (await db.select({ code: entities.code }).from(entities)).map((e) => e.code);
+}
+
 /** Payment terms of the clients of an entity, by code (FEC due dates are piece date + terms). */
 export async function paymentTermsByCode(db: Queryable, entityId: string): Promise<Map<string, number>> {
   const rows = await queryRows<{ code: string; terms: number }>(

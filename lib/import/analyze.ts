@@ -31,6 +31,8 @@ export type Analysis = {
   probable: number[];
   /** Whether the date cells were read with day and month exchanged (excel-date-swap.ts). */
   swapExcelDates: boolean;
+  /** Documents: whether unknown client codes are created rather than rejected (« Créer les clients inconnus »). */
+  createClients: boolean;
   /** Why the text encoding was detected (null for workbooks). */
   encodingEvidence: EncodingDetection | null;
 };
@@ -52,6 +54,8 @@ export async function analyzeFile(
     headerRow?: number;
     mapping?: ColumnMapping;
     dateOrder?: DateOrder;
+    /** Codes of the known sociétés (see header-values.ts). */
+    entityCodes?: readonly string[];
     /** A saved profile to apply to what the choices leave open. */
     profile?: { mapping: Record<string, string>; settings: ImportProfileSettings };
   } = {},
@@ -79,7 +83,8 @@ export async function analyzeFile(
       layout, sheets, headerRow, headers: (head[headerRow] ?? []).map(shown), mapping: {},
       mappingError: check.ok ? null : check.reason, dateOrder: "dmy",
       rows: body.map((cells, i) => ({ row: headerRow + i + 2, cells: cells.map((c) => ({ text: shown(c) })) })),
-      previewErrors: 0, encodingEvidence, warnings: [], snapshot: null, swapExcelDates: false, probable: [],
+      previewErrors: 0, encodingEvidence, warnings: [], snapshot: null, swapExcelDates: false, createClients: false,
+      probable: [],
     };
   }
 
@@ -89,7 +94,7 @@ export async function analyzeFile(
   if (headerRow < 0) throw new ImportFileError(NO_HEADER_MESSAGE);
   const headers = (head[headerRow] ?? []).map(shown);
   const suggested =
-    choices.mapping || choices.profile ? null : suggestMappingWithConfidence(head[headerRow], kind, head.slice(headerRow + 1));
+    choices.mapping || choices.profile ? null : suggestMappingWithConfidence(head[headerRow], kind, head.slice(headerRow + 1), { entityCodes: choices.entityCodes });
   const mapping =
     choices.mapping ??
     (suggested
@@ -119,6 +124,7 @@ export async function analyzeFile(
   });
   return {
     layout, sheets, headerRow, headers, mapping, mappingError: check.ok ? null : check.reason, dateOrder,
-    rows: preview, previewErrors, encodingEvidence, warnings: [], snapshot: null, swapExcelDates: false, probable,
+    rows: preview, previewErrors, encodingEvidence, warnings: [], snapshot: null, swapExcelDates: false, createClients: false,
+    probable,
   };
 }

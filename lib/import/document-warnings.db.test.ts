@@ -175,3 +175,14 @@ describe("a snapshot that would settle much of the book", () => {
     expect((await docs("BOOK-")).filter((d) => d.status === "open").map((d) => d.number)).toEqual(["B-1", "B-2", "B-3", "B-4"]);
   });
 });
+
+describe("a column named like the société whose values are no société", () => {
+  it("is left unmapped, so the rows go to the default société instead of being refused", async () => {
+    fs.writeFileSync(path.join(dir, "entite.csv"), "Code client;N° facture;Date facture;Montant TTC;Entité\nINV-CL1;F-100;01/10/2026;10,00;Région Nord\n");
+    const outcome = await runImport(handle.db, request("entite.csv"));
+    expect(outcome.status).toBe("succeeded");
+    expect(outcome.counts.inserted).toBe(1);
+    fs.writeFileSync(path.join(dir, "entite-dist.csv"), "Code client;N° facture;Date facture;Montant TTC;Entité\nINV-CL1;F-101;01/10/2026;10,00;DIST\n");
+    expect((await runImport(handle.db, request("entite-dist.csv"))).counts.inserted).toBe(1);
+  });
+});

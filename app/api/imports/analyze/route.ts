@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { findImportProfile } from "@/db/queries/import-profiles";
+import { entityCodes } from "@/db/queries/imports";
 import { userForRoute } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { today } from "@/lib/dates";
@@ -23,6 +24,7 @@ const choices = z.object({
   profile: z.string().max(100).optional(),
   mode: z.enum(["snapshot", "incremental"]).default("incremental"),
   swapExcelDates: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  createClients: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
   mapping: z
     .string()
     .transform((s) => JSON.parse(s) as unknown)
@@ -65,16 +67,19 @@ export async function POST(request: Request) {
       mapping: input.mapping as Record<number, string> | undefined,
       dateOrder: input.dateOrder,
       profile: profile ?? undefined,
+      entityCodes: await entityCodes(current.db),
     });
     if (input.kind !== "clients" && !analysis.mappingError) {
+      const createClients = input.kind === "documents" && (input.createClients ?? profile?.settings.createClients ?? false);
       const inspection = await inspectImportFile(current.db, {
         kind: input.kind, filePath: path, fileName, mode: input.mode, importDate: today(), userId: current.scope.userId,
         acceptRowErrors: true, layout: analysis.layout, headerRow: analysis.headerRow, mapping: analysis.mapping,
         dateOrder: analysis.dateOrder, swapExcelDates: input.swapExcelDates ?? profile?.settings.swapExcelDates,
+        createClients,
       });
       Object.assign(analysis, {
         warnings: inspection.warnings, snapshot: inspection.snapshot,
-        swapExcelDates: input.swapExcelDates ?? profile?.settings.swapExcelDates ?? false,
+        swapExcelDates: input.swapExcelDates ?? profile?.settings.swapExcelDates ?? false, createClients,
       });
     }
     return NextResponse.json({ uploadId, fileName, analysis });
