@@ -23,6 +23,7 @@ export type Choices = {
   dateOrder?: "dmy" | "mdy";
   mapping?: Record<number, string>;
   swapExcelDates?: boolean;
+  createClients?: boolean;
 };
 
 const separators: [string, string][] = [[";", "Point-virgule (;)"], [",", "Virgule (,)"], ["\t", "Tabulation"], ["|", "Barre verticale (|)"]];
@@ -52,6 +53,7 @@ export function AnalysisPanel({
   const [confirmSettle, setConfirmSettle] = useState(false);
   const needsConfirmation = analysis.snapshot?.needsConfirmation ?? false;
   const swapOffered = analysis.warnings.some((w) => w.code === "excel_dates_swap_suspected" || w.code === "excel_dates_swapped");
+  const unknownClients = analysis.warnings.some((w) => w.code === "unknown_clients");
   const current = {
     sheet: analysis.layout.sheet,
     encoding: analysis.layout.encoding,
@@ -60,6 +62,7 @@ export function AnalysisPanel({
     dateOrder: analysis.dateOrder,
     mapping: analysis.mapping,
     swapExcelDates: analysis.swapExcelDates,
+    createClients: analysis.createClients,
   };
   const change = (patch: Choices) => onChange({ ...current, ...patch });
   const fields = kind === "fec" ? [] : fieldsFor(kind);
@@ -179,6 +182,18 @@ export function AnalysisPanel({
                 className="accent-primary"
               />
               Inverser jour et mois des dates Excel
+            </label>
+          )}
+          {kind === "documents" && (unknownClients || analysis.createClients) && (
+            <label className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={analysis.createClients}
+                onChange={(e) => change({ createClients: e.target.checked })}
+                disabled={busy}
+                className="accent-primary"
+              />
+              Créer les clients inconnus
             </label>
           )}
           {analysis.snapshot?.message && (

@@ -85,6 +85,7 @@ export function ImportWizard({ profiles }: { profiles: { name: string; kind: Kin
         fecDefaultTermsDays: kind === "fec" ? terms : undefined,
         saveProfileAs: saveProfileAs || undefined,
         swapExcelDates: choices.swapExcelDates,
+        createClients: kind === "documents" ? choices.createClients : undefined,
         confirmSettle,
       });
       if (result.ok) router.push(`/import/${result.data.importId}`);

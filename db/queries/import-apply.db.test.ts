@@ -5,7 +5,8 @@ import { clients, documents, imports } from "@/db/schema";
 import { makeClient, makeEntity } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import { listClientCustomFields } from "./clients";
-import { applyClients, applyDocuments, type StagedClient, type StagedDocument } from "./import-apply";
+import { applyClients, type StagedClient } from "./import-apply";
+import { applyDocuments, type StagedDocument } from "./import-documents";
 
 let handle: DatabaseHandle;
 let entityId: string;

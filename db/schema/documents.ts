@@ -72,6 +72,8 @@ export type ImportProfileSettings = {
   dateOrder?: "dmy" | "mdy";
   mode?: "snapshot" | "incremental";
   swapExcelDates?: boolean;
+  /** Documents: create the clients whose codes the book does not hold, instead of rejecting their rows. */
+  createClients?: boolean;
 };
 
 /** A named column mapping saved from the wizard and reused by later imports of the same ERP export. */

@@ -17,6 +17,8 @@ const eventData = z.object({
   strict: z.boolean().default(false),
   swapExcelDates: z.boolean().optional(),
   confirmSettle: z.boolean().optional(),
+  /** Left out, the profile's choice applies, else unknown client codes are rejected. */
+  createClients: z.boolean().optional(),
   fecDefaultTermsDays: z.number().int().min(0).max(365).optional(),
   profile: z.string().max(100).optional(),
   saveProfileAs: z.string().max(100).optional(),

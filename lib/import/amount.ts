@@ -74,8 +74,8 @@ function amountFromText(text: string): ParseResult<string | null> {
       if (!open || closed || digits === "") return fail(INVALID);
       closed = true;
       ended = true;
-    } else if (c === 0x20ac || c === 36) {
-      // € and $ (English exports: "$1,234.56", "($400.00)") mark the currency, never a digit.
+    } else if (c === 0x20ac || c === 36 || c === 0xa3) {
+      // €, $ and £ (English exports: "$1,234.56", "($400.00)") mark the currency, never a digit.
       if (digits !== "") ended = true;
     } else if ((c === 69 || c === 101) && isEur(s, i)) {
       if (digits !== "") ended = true;
@@ -90,6 +90,21 @@ function amountFromText(text: string): ParseResult<string | null> {
     negative = true;
   }
   return fromMarks(negative, digits, marks);
+}
+
+export type CurrencySign = "€" | "$" | "£";
+
+/** The currency sign an amount cell is written with (`EUR` reads as €); null for numbers and bare amounts. */
+export function amountCurrencySign(raw: unknown): CurrencySign | null {
+  if (typeof raw !== "string") return null;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x20ac) return "€";
+    if (c === 36) return "$";
+    if (c === 0xa3) return "£";
+    if ((c === 69 || c === 101) && isEur(raw, i)) return "€";
+  }
+  return null;
 }
 
 function isEur(s: string, i: number): boolean {

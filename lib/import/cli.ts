@@ -1,9 +1,10 @@
 /**
  * `npm run import -- --kind clients|documents|fec|payments --file PATH [--profile NAME] [--mode snapshot|incremental]
- * [--accept-errors] [--strict] [--confirm-settle] [--swap-excel-dates] [--date yyyy-mm-dd] [--terms 30]`: the
- * unattended import an ERP drop runs every night. Prints the counts, the warnings and, for a FEC, the balances
+ * [--accept-errors] [--strict] [--confirm-settle] [--swap-excel-dates] [--create-clients] [--date yyyy-mm-dd]
+ * [--terms 30]`: the unattended import an ERP drop runs every night. Prints the counts, the warnings and, for a FEC, the balances
  * reconciliation; exits with 1 and the French errors when the file is rejected (with --strict, also when it raises
- * a warning; a snapshot that would settle much of the book needs --confirm-settle).
+ * a warning; a snapshot that would settle much of the book needs --confirm-settle). --create-clients creates the
+ * clients a documents file names but the book does not hold, instead of rejecting their rows.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -24,6 +25,7 @@ async function main() {
       strict: { type: "boolean", default: false },
       "confirm-settle": { type: "boolean", default: false },
       "swap-excel-dates": { type: "boolean", default: false },
+      "create-clients": { type: "boolean" },
       date: { type: "string" },
       terms: { type: "string" },
       profile: { type: "string" },
@@ -45,6 +47,7 @@ async function main() {
     strict: values.strict,
     confirmSettle: values["confirm-settle"],
     swapExcelDates: values["swap-excel-dates"],
+    createClients: values["create-clients"],
     fecDefaultTermsDays: values.terms ? Number(values.terms) : undefined,
     profile: values.profile,
   })) as ImportOutcome & { errorCount: number };

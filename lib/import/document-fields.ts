@@ -11,6 +11,14 @@ export const DOCUMENT_FIELDS = [
     ],
   },
   {
+    // Only used to name the clients an import creates (« Créer les clients inconnus »).
+    key: "clientName", label: "Nom du client", required: false, type: "text",
+    synonyms: [
+      "Nom du client", "Nom client", "Raison sociale", "Intitulé client", "Customer name", "Company name",
+      "Client name", "Account name",
+    ],
+  },
+  {
     key: "type", label: "Type de pièce", required: false, type: "documentType",
     synonyms: [
       "Type pièce", "Type de pièce", "Type", "Nature", "Nature pièce", "Type document", "Type de document",
@@ -61,6 +69,13 @@ export const DOCUMENT_FIELDS = [
     ],
   },
   {
+    key: "paidAmount", label: "Montant payé", required: false, type: "amount",
+    synonyms: [
+      "Payé", "Montant réglé", "Montant payé", "Déjà réglé", "Réglé", "Paid", "Amount paid", "Paid amount",
+      "Total paid",
+    ],
+  },
+  {
     key: "debit", label: "Débit", required: false, type: "amount",
     synonyms: ["Débit", "Montant débit", "Debit"],
   },
@@ -78,6 +93,18 @@ export const DOCUMENT_FIELDS = [
       "Date de règlement", "Date de paiement", "Date lettrage", "Date d'encaissement", "Payment date", "Paid date",
       "Settlement date", "Settled date", "Date settled", "Date paid",
     ],
+  },
+  {
+    key: "status", label: "Statut", required: false, type: "documentStatus",
+    synonyms: ["Statut", "État", "Statut facture", "Statut de la pièce", "Status", "Invoice status", "Payment status"],
+  },
+  {
+    key: "disputed", label: "Litige", required: false, type: "flag",
+    synonyms: ["Litige", "En litige", "Disputed", "Dispute", "In dispute"],
+  },
+  {
+    key: "disputeReason", label: "Motif du litige", required: false, type: "text",
+    synonyms: ["Motif du litige", "Motif litige", "Motif de litige", "Raison du litige", "Dispute reason", "Dispute note"],
   },
   {
     key: "entityCode", label: "Société", required: false, type: "code",

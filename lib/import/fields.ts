@@ -19,6 +19,8 @@ export type ValueType =
   | "siret"
   | "email"
   | "documentType"
+  | "documentStatus"
+  | "flag"
   | "currency"
   | "postalCode"
   | "country"
@@ -53,12 +55,10 @@ export const IGNORED_HEADERS: Record<ImportKind, readonly string[]> = {
     "Discount", "Entity Discount Percent", "Paperless bill", "Paperless date",
   ],
   documents: [
-    "Montant HT", "Total HT", "HT", "Montant TVA", "TVA", "Raison sociale", "Nom client", "Nom", "Date de création",
+    "Montant HT", "Total HT", "HT", "Montant TVA", "TVA", "Nom", "Date de création",
     "Date de saisie", "Date de modification", "Mode de règlement", "Mode de paiement", "Code journal", "Journal",
-    "Pays", "Code pays", "Montant réglé", "Montant payé", "Montant en litige", "Remise", "Taux de remise",
-    "Customer name", "Client name", "Company name", "Account name", "Name", "Country", "Country code",
-    "Net amount", "Amount excl VAT", "VAT amount", "Tax amount", "VAT", "Tax", "Paid amount", "Amount paid",
-    "Disputed amount", "Discount", "Discount amount", "Entity Discount Percent", "Paperless bill", "Paperless date",
+    "Pays", "Code pays", "Montant en litige", "Remise", "Taux de remise", "Name", "Country", "Country code",
+    "Net amount", "Amount excl VAT", "VAT amount", "Tax amount", "VAT", "Tax", "Disputed amount", "Discount", "Discount amount", "Entity Discount Percent", "Paperless bill", "Paperless date",
     "Days to settle", "Days late", "Days overdue", "Created date", "Creation date", "Modified date",
     "Payment method", "Payment terms",
   ],

@@ -1,7 +1,8 @@
 import { parseAmount } from "./amount";
 import { parseDate } from "./date";
+import { parseDocumentStatus } from "./document-status";
 import type { FieldDef, ValueType } from "./fields";
-import { cellText, parseCurrency, parseEmail, parsePaymentTerms } from "./values";
+import { cellText, parseCurrency, parseEmail, parseFlag, parsePaymentTerms } from "./values";
 
 /** What the cells under a header, or the cells of a candidate header row, say about their column. */
 
@@ -66,6 +67,8 @@ const CHECKS: Partial<Record<ValueType, (raw: unknown) => boolean>> = {
   siret: IDENTIFIER_DIGITS(14),
   email: (raw) => parseEmail(raw).ok,
   currency: (raw) => parseCurrency(raw).ok,
+  flag: (raw) => parseFlag(raw).ok,
+  documentStatus: (raw) => parseDocumentStatus(raw).ok,
 };
 
 export type ValueContext = {

@@ -31,7 +31,7 @@ describe("suggestMapping", () => {
   it("maps a French documents file and leaves look-alike columns unmapped", () => {
     const headers = ["Code client", "Nom client", "Type pièce", "N° facture", "Date facture", "Date d'échéance", "Montant HT", "Montant TTC", "Reste dû", "Devise", "Date de règlement", "Date de création"];
     expect(suggestMapping(headers, "documents")).toEqual({
-      0: "clientCode", 2: "type", 3: "number", 4: "issueDate", 5: "dueDate", 7: "amount", 8: "openAmount",
+      0: "clientCode", 1: "clientName", 2: "type", 3: "number", 4: "issueDate", 5: "dueDate", 7: "amount", 8: "openAmount",
       9: "currency", 10: "settledDate",
     });
   });
@@ -61,22 +61,23 @@ describe("suggestMapping", () => {
     expect(suggestMapping([null, "", 42, "Commentaire interne"], "clients")).toEqual({});
   });
 
-  it("maps a camelCase US export to its six fields and nothing else", () => {
+  it("maps a camelCase US export to its seven fields and nothing else", () => {
     const headers = "customerID,country,invoiceNumber,InvoiceDate,DueDate,InvoiceAmount,Disputed,SettledDate,PaperlessBill,DaysToSettle,DaysLate".split(",");
     const samples = [
       "0379-NEIAO,US,611365,1/2/2013,2/1/2013,55.94,No,1/15/2013,Paper,13,0".split(","),
       "4621-MBYFC,US,7900770,1/26/2013,2/25/2013,61.74,Yes,3/3/2013,Electronic,36,6".split(","),
     ];
-    const expected = { 0: "clientCode", 2: "number", 3: "issueDate", 4: "dueDate", 5: "amount", 7: "settledDate" };
+    const expected = { 0: "clientCode", 2: "number", 3: "issueDate", 4: "dueDate", 5: "amount", 6: "disputed", 7: "settledDate" };
     expect(suggestMapping(headers, "documents")).toEqual(expected);
     expect(suggestMapping(headers, "documents", samples)).toEqual(expected);
-    expect(Object.values(suggestMappingWithConfidence(headers, "documents", samples)).map((s) => s.confidence)).toEqual(Array(6).fill("exact"));
+    expect(Object.values(suggestMappingWithConfidence(headers, "documents", samples)).map((s) => s.confidence)).toEqual(Array(7).fill("exact"));
   });
 
-  it("maps English headers and leaves names, statuses, flags and discounts unmapped", () => {
+  it("maps English headers, the customer's name to one column only, and leaves discounts and countries unmapped", () => {
     const headers = ["CUSTOMER_ID", "Customer Name", "Invoice Number", "Invoice Date", "Due Date", "Amount", "Amount Due", "Paid", "Status", "Currency Code", "Disputed", "Discount", "Entity Discount Percent", "Country Code", "Company Name"];
     expect(suggestMapping(headers, "documents")).toEqual({
-      0: "clientCode", 2: "number", 3: "issueDate", 4: "dueDate", 5: "amount", 6: "openAmount", 9: "currency",
+      0: "clientCode", 1: "clientName", 2: "number", 3: "issueDate", 4: "dueDate", 5: "amount", 6: "openAmount",
+      7: "paidAmount", 8: "status", 9: "currency", 10: "disputed",
     });
     expect(suggestMapping(["Customer ID", "Invoice", "Date", "Total", "Balance"], "documents")).toEqual({
       0: "clientCode", 1: "number", 2: "issueDate", 3: "amount", 4: "openAmount",
@@ -126,7 +127,7 @@ describe("detectHeaderRow", () => {
       "0379-NEIAO,US,611365,3/8/2012,4/7/2012,55.94,No,3/21/2012,Paper,13,0".split(","),
       "4621-MBYFC,US,7900770,1/26/2013,2/25/2013,61.74,No,3/3/2013,No,36,6".split(","),
     ];
-    expect(detectHeaderRow(rows, "documents")).toEqual({ rowIndex: 0, matchedFields: 6 });
+    expect(detectHeaderRow(rows, "documents")).toEqual({ rowIndex: 0, matchedFields: 7 });
   });
 
   it("finds the header of an invoicing-tool export below two title rows", () => {
@@ -137,7 +138,7 @@ describe("detectHeaderRow", () => {
       ["FA-2024-0001", "Dupont SA", "05/01/2024", "04/02/2024", "1 000,00", "200,00", "1 200,00", "Payée"],
       ["Total", "", "", "", "1 000,00", "200,00", "1 200,00", ""],
     ];
-    expect(detectHeaderRow(rows, "documents")).toEqual({ rowIndex: 2, matchedFields: 5 });
+    expect(detectHeaderRow(rows, "documents")).toEqual({ rowIndex: 2, matchedFields: 6 });
   });
 
   it("never takes a row of values for the header, even one naming a field", () => {

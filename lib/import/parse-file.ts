@@ -1,10 +1,12 @@
 import type { Db } from "@/db/client";
 import type { FileBalance } from "@/db/queries/import-reconciliation";
 import { findImportProfile } from "@/db/queries/import-profiles";
-import { paymentTermsByCode } from "@/db/queries/imports";
+import { entityCodes, paymentTermsByCode } from "@/db/queries/imports";
 import type { DateOrder } from "./date";
 import { detectDateOrder } from "./date";
 import { createDocumentChecks } from "./document-checks";
+import { createDocumentNotes } from "./document-notes";
+import { createDocumentRowParser } from "./document-rows";
 import { createExcelDateCheck } from "./excel-date-swap";
 import { createFecCollector } from "./fec-items";
 import { fecLineFromCells, validateFecHeader } from "./fec";
@@ -18,7 +20,6 @@ import {
   type ClientRow,
   type ColumnMapping,
   createClientRowParser,
-  createDocumentRowParser,
   type DocumentRow,
   type RowError,
   validateMapping,
@@ -55,6 +56,8 @@ export type ImportRequest = {
   confirmSettle?: boolean;
   /** Refuse a file that raises any warning (unattended imports that must stop rather than guess). */
   strict?: boolean;
+  /** Documents: create the clients whose codes the book does not hold instead of rejecting their rows. */
+  createClients?: boolean;
   /** The history record, when the caller created it to follow the progress; created here otherwise. */
   importId?: string;
 };
@@ -79,6 +82,8 @@ export type Parsed = {
   settings?: ImportProfileSettings;
   /** The request's mode, else its profile's, else incremental. */
   mode: "snapshot" | "incremental";
+  /** Documents: the request's choice, else its profile's, else no. */
+  createClients: boolean;
 };
 
 const definedOnly = <T extends object>(value: T): Partial<T> =>
@@ -114,6 +119,7 @@ export async function parseFile(
 
   const parsed: Parsed = {
     clients: [], documents: [], errors: [], warnings: [], read: 0, mode: request.mode ?? settings.mode ?? "incremental",
+    createClients: request.kind === "documents" && (request.createClients ?? settings.createClients ?? false),
   };
   let consume: (cells: unknown[], row: number) => void;
   let finish = () => {};
@@ -144,7 +150,10 @@ export async function parseFile(
       (saved ? profileHeaderRow(head, saved.mapping, settings.headerRow) : detectHeaderRow(head, kind).rowIndex);
     if (headerIndex < 0 || !head[headerIndex]) throw new ImportFileError(NO_HEADER_MESSAGE);
     const mapping =
-      request.mapping ?? (saved ? mappingFromProfile(head[headerIndex], saved.mapping) : suggestMapping(head[headerIndex], kind, head.slice(headerIndex + 1)));
+      request.mapping ??
+      (saved
+        ? mappingFromProfile(head[headerIndex], saved.mapping)
+        : suggestMapping(head[headerIndex], kind, head.slice(headerIndex + 1), { entityCodes: await entityCodes(db) }));
     const valid = validateMapping(kind, mapping);
     if (!valid.ok) throw new ImportFileError(valid.reason);
     parsed.profile = profileFromMapping(head[headerIndex], mapping);
@@ -156,7 +165,10 @@ export async function parseFile(
     );
     const dateSamples = head.slice(headerIndex + 1).flat().filter((v) => typeof v === "string");
     const options = { dateOrder: dateOrder ?? detectDateOrder(dateSamples) };
-    parsed.settings = settingsOf(layout, { headerRow: headerIndex, dateOrder: options.dateOrder, mode: parsed.mode, swapExcelDates });
+    parsed.settings = settingsOf(layout, {
+      headerRow: headerIndex, dateOrder: options.dateOrder, mode: parsed.mode, swapExcelDates,
+      createClients: parsed.createClients || undefined,
+    });
     if (kind === "clients") {
       const parse = createClientRowParser(mapping, options, head[headerIndex]);
       consume = (cells, row) => {
@@ -175,7 +187,8 @@ export async function parseFile(
       finish = () => parsed.warnings.push(...duplicatePaymentWarnings(payments));
     } else {
       const swap = swapExcelDates;
-      const parse = createDocumentRowParser(mapping, { ...options, swapDateCells: swap });
+      const notes = createDocumentNotes();
+      const parse = createDocumentRowParser(mapping, { ...options, swapDateCells: swap }, notes);
       const checks = createDocumentChecks(request.importDate);
       const dateColumns = Object.entries(mapping)
         .filter(([, key]) => fieldForKey(kind, key)?.type === "date")
@@ -190,7 +203,7 @@ export async function parseFile(
           parsed.documents.push(result.value);
         }
       };
-      finish = () => parsed.warnings.push(...excelDates.finish(swap), ...checks.finish());
+      finish = () => parsed.warnings.push(...excelDates.finish(swap), ...notes.finish(), ...checks.finish());
     }
   }
 

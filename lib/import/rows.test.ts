@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CLIENT_FIELDS, DOCUMENT_FIELDS } from "./fields";
-import { createClientRowParser, createDocumentRowParser, parseFieldValue, validateMapping } from "./rows";
+import { createDocumentRowParser } from "./document-rows";
+import { createClientRowParser, parseFieldValue, validateMapping } from "./rows";
 
 const dmy = { dateOrder: "dmy" } as const;
 
@@ -147,7 +148,7 @@ describe("createDocumentRowParser", () => {
       value: {
         row: 3, entityCode: null, clientCode: "C001", type: "invoice", number: "FA-0001", reference: null,
         issueDate: "2026-11-23", dueDate: "2026-12-23", amount: "1234.56", openAmount: "234.56", currency: null,
-        settledDate: null,
+        settledDate: null, disputed: false, disputeReason: null, clientName: null,
       },
     });
   });

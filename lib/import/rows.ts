@@ -1,12 +1,13 @@
-import type { StagedClient as ClientRow, StagedDocument as DocumentRow } from "@/db/queries/import-apply";
+import type { StagedClient as ClientRow } from "@/db/queries/import-apply";
+import type { StagedDocument as DocumentRow } from "@/db/queries/import-documents";
 import { parseAmount } from "./amount";
 import { checkCustomFieldNames, customFieldOf, parseCustomValue } from "./custom-fields";
 import { parseDate, type DateOrder } from "./date";
-import { subtractAmounts, amountSign, negateAmount } from "./decimal";
+import { parseDocumentStatus } from "./document-status";
 import { swapDayAndMonth } from "./excel-date-swap";
-import { parseDocumentType, signedAmount, typeFromAmount, type DocumentType } from "./document-type";
+import { parseDocumentType } from "./document-type";
 import { fieldForKey, fieldsFor, requiredFieldsMissing, type FieldDef, type ImportKind, type ValueType } from "./fields";
-import { MISSING_VALUE, fail, ok, requireValue, type ParseResult } from "./result";
+import { fail, ok, requireValue, type ParseResult } from "./result";
 import * as values from "./values";
 
 /** Turns mapped spreadsheet rows into validated rows shaped like the database staging rows. */
@@ -15,12 +16,12 @@ import * as values from "./values";
 export type { ClientRow, DocumentRow };
 
 export type RowError = { row: number; column: string; value: string; reason: string };
-/** value null: a row to skip silently (a "Total" line at the bottom of an export). */
+/** value null: a row to skip (a "Total" line at the bottom of an export, a draft invoice). */
 export type RowResult<T> = { ok: true; value: T | null } | { ok: false; errors: RowError[] };
 /** Column index (0-based) → field key. */
 export type ColumnMapping = Readonly<Record<number, string>>;
 export type ValueOptions = { dateOrder: DateOrder; swapDateCells?: boolean };
-export type FieldValue = string | number | null;
+export type FieldValue = string | number | boolean | null;
 
 type ValueParser = (raw: unknown, options: ValueOptions) => ParseResult<FieldValue>;
 
@@ -35,6 +36,8 @@ const PARSERS: Record<ValueType, ValueParser> = {
   siret: values.parseSiret,
   email: values.parseEmail,
   documentType: (raw) => ok(parseDocumentType(raw)),
+  documentStatus: parseDocumentStatus,
+  flag: values.parseFlag,
   currency: values.parseCurrency,
   postalCode: values.parsePostalCode,
   country: values.parseCountry,
@@ -118,7 +121,7 @@ export function isTotalRow(cells: readonly unknown[]): boolean {
   return typeof first === "string" && TOTAL_ROW.test(first.trim());
 }
 
-const text = (v: FieldValue | undefined) => (typeof v === "string" ? v : null);
+export const text = (v: FieldValue | undefined) => (typeof v === "string" ? v : null);
 const int = (v: FieldValue | undefined) => (typeof v === "number" ? v : null);
 
 /** Clients; headers name the columns kept as custom fields in row errors. Empty custom cells are left out. */
@@ -142,44 +145,6 @@ export function createClientRowParser(mapping: ColumnMapping, options: ValueOpti
         city: text(v.city), country: text(v.country), phone: text(v.phone), email: text(v.email),
         paymentTermsDays: int(v.paymentTermsDays), creditLimit: text(v.creditLimit),
         collectorEmail: text(v.collectorEmail), salesRepEmail: text(v.salesRepEmail), customFields,
-      },
-    };
-  };
-}
-
-/**
- * Documents: the amount comes from its column or from debit − credit; a row without a type is a credit note
- * when negative; credit notes and payments are made negative, and the open amount takes the amount's sign.
- */
-export function createDocumentRowParser(mapping: ColumnMapping, options: ValueOptions) {
-  const columns = compile("documents", mapping);
-  const keys = new Set(Object.values(mapping));
-  const amountFromDebitCredit = !keys.has("amount") && (keys.has("debit") || keys.has("credit"));
-  return (cells: readonly unknown[], row: number): RowResult<DocumentRow> => {
-    const v: Record<string, FieldValue> = {};
-    let errors = readCells(columns, cells, row, options, v);
-    let amount = text(v.amount);
-    if (amountFromDebitCredit && !errors) {
-      const debit = text(v.debit);
-      const credit = text(v.credit);
-      if (debit !== null || credit !== null) amount = subtractAmounts(debit ?? "0.00", credit ?? "0.00");
-      else errors = [{ row, column: "Débit / Crédit", value: "", reason: MISSING_VALUE }];
-    }
-    if (errors || amount === null) {
-      return isTotalRow(cells) ? { ok: true, value: null } : { ok: false, errors: errors ?? [] };
-    }
-    const type = (v.type as DocumentType | null | undefined) ?? typeFromAmount(amount);
-    const signed = signedAmount(type, amount);
-    let openAmount = text(v.openAmount);
-    if (openAmount !== null && amountSign(signed) < 0 && amountSign(openAmount) > 0) {
-      openAmount = negateAmount(openAmount);
-    }
-    return {
-      ok: true,
-      value: {
-        row, entityCode: text(v.entityCode), clientCode: v.clientCode as string, type, number: v.number as string,
-        reference: text(v.reference), issueDate: v.issueDate as string, dueDate: text(v.dueDate), amount: signed,
-        openAmount, currency: text(v.currency), settledDate: text(v.settledDate),
       },
     };
   };

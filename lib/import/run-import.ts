@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import type { Db } from "@/db/client";
-import { applyClients, stageDocuments, writeStagedDocuments } from "@/db/queries/import-apply";
+import { applyClients } from "@/db/queries/import-apply";
+import { openImportedDisputes } from "@/db/queries/import-disputes";
+import { stageDocuments, writeStagedDocuments } from "@/db/queries/import-documents";
 import { reconcileBalances } from "@/db/queries/import-reconciliation";
 import {
   createImportRecord,
@@ -112,6 +114,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
   try {
     const result = await db.transaction(async (tx) => {
       const counts: ImportCounts = { ...zero, read: parsed.read };
+      const created = { clients: 0, disputes: 0 };
       const errors = [...parsed.errors];
       if (parsed.clients.length > 0) {
         const applied = await applyClients(tx, parsed.clients, entityId);
@@ -122,7 +125,9 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
       if (parsed.documents.length > 0 || ((request.kind === "documents" || request.kind === "fec") && parsed.mode === "snapshot")) {
         // Rows rejected while reading may be open items still owed: a snapshot must not settle them.
         const mode = parsed.errors.length > 0 ? "incremental" : parsed.mode;
-        errors.push(...(await stageDocuments(tx, parsed.documents, entityId)));
+        const staged = await stageDocuments(tx, parsed.documents, entityId, { createClients: parsed.createClients });
+        errors.push(...staged.rejected);
+        created.clients = staged.clientsCreated;
         const stored = await checkAgainstStored(tx, mode);
         warnings.push(...stored.warnings);
         if (stored.snapshot?.needsConfirmation && !request.confirmSettle) {
@@ -132,6 +137,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
         counts.inserted += written.inserted;
         counts.updated += written.updated;
         counts.settled += written.settled;
+        created.disputes = await openImportedDisputes(tx, request.userId);
       }
       if (request.strict && warnings.length > 0) {
         throw new ImportRefused(
@@ -166,12 +172,12 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
         action: "import.commit",
         targetType: "import",
         targetId: importId,
-        details: { fileName: request.fileName, kind: request.kind, ...counts },
+        details: { fileName: request.fileName, kind: request.kind, ...counts, clientsCreated: created.clients, disputesOpened: created.disputes },
       });
-      return { counts, errors, reconciliation };
+      return { counts, errors, reconciliation, created };
     });
     errorsSorted(result.errors);
-    const { counts } = result;
+    const { counts, created, ...outcome } = result;
     const message = paymentTotals
       ? paymentsMessage(counts, paymentTotals)
       : `Import terminé : ${formatInteger(counts.inserted)} créé(s), ${formatInteger(counts.updated)} mis à jour, ` +
@@ -179,10 +185,11 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
       (request.kind !== "clients" && parsed.mode === "snapshot" && parsed.errors.length > 0
         ? " Fichier incomplet : les pièces absentes n'ont pas été soldées."
         : "") +
+      createdNote(created) +
       reconciliationNote(result.reconciliation);
-    await finishImportRecord(db, importId, { status: "succeeded", message, ...result, warnings, mapping: parsed.mapping });
+    await finishImportRecord(db, importId, { status: "succeeded", message, counts, ...outcome, warnings, mapping: parsed.mapping });
     const errorFile = await writeErrorFile(importId, result.errors);
-    return { importId, status: "succeeded", message, ...result, errorFile, warnings };
+    return { importId, status: "succeeded", message, counts, ...outcome, errorFile, warnings };
   } catch (error) {
     if (error instanceof ImportRefused) return fail(error.message, { ...zero, read: parsed.read }, parsed.errors, parsed.mapping);
     if (error instanceof RowsRejected) {
@@ -211,6 +218,14 @@ class RowsRejected extends Error {
   ) {
     super("rows rejected");
   }
+}
+
+function createdNote(created: { clients: number; disputes: number }): string {
+  const { clients, disputes } = created;
+  return (
+    (clients > 0 ? ` ${formatInteger(clients)} client${clients > 1 ? "s créés" : " créé"} d'après le fichier.` : "") +
+    (disputes > 0 ? ` ${formatInteger(disputes)} litige${disputes > 1 ? "s ouverts" : " ouvert"}.` : "")
+  );
 }
 
 function reconciliationNote(reconciliation: ImportReconciliation | null): string {

@@ -105,10 +105,12 @@ export function parseEmail(raw: unknown): ParseResult<string | null> {
   return EMAIL.test(address) ? ok(address.toLowerCase()) : fail("Adresse e-mail invalide.");
 }
 
+const CURRENCY_SIGNS: Record<string, string> = { "€": "EUR", $: "USD", "£": "GBP" };
+
 export function parseCurrency(raw: unknown): ParseResult<string | null> {
   const text = cellText(raw);
   if (text === null) return EMPTY;
-  if (text === "€") return ok("EUR");
+  if (CURRENCY_SIGNS[text]) return ok(CURRENCY_SIGNS[text]);
   const code = text.toUpperCase();
   if (code.length === 3 && /^[A-Z]{3}$/.test(code)) return ok(code);
   return fail("Devise invalide (code ISO à 3 lettres attendu, par exemple EUR).");
@@ -134,4 +136,18 @@ export function parseCountry(raw: unknown): ParseResult<string | null> {
   if (text.length === 2) return ok(text.toUpperCase());
   const key = text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   return ok(COUNTRIES[key] ?? text);
+}
+
+const YES = new Set(["oui", "o", "yes", "y", "1", "x", "vrai", "true"]);
+const NO = new Set(["non", "n", "no", "0", "faux", "false"]);
+
+/** A yes/no cell as exports write it (Oui/Non, Yes/No, Y/N, 1/0, X or empty, Vrai/Faux, True/False); empty is null. */
+export function parseFlag(raw: unknown): ParseResult<boolean | null> {
+  if (typeof raw === "boolean") return ok(raw);
+  const text = cellText(raw);
+  if (text === null) return EMPTY;
+  const word = text.toLowerCase();
+  if (YES.has(word)) return ok(true);
+  if (NO.has(word)) return ok(false);
+  return fail("Valeur non reconnue : Oui ou Non attendu (Oui/Non, Yes/No, O/N, Y/N, 1/0, X ou vide, Vrai/Faux, True/False).");
 }

@@ -26,6 +26,7 @@ const commitInput = z.object({
   saveProfileAs: z.string().trim().max(100).optional(),
   swapExcelDates: z.boolean().optional(),
   confirmSettle: z.boolean().optional(),
+  createClients: z.boolean().optional(),
 });
 
 /**
@@ -61,6 +62,7 @@ export const commitImportAction = authedAction("imports.run", commitInput, async
       saveProfileAs: input.saveProfileAs || undefined,
       swapExcelDates: input.swapExcelDates,
       confirmSettle: input.confirmSettle,
+      createClients: input.createClients,
       deleteFileAfter: true,
     },
     (error) => console.error(`[import] ${importId} a échoué :`, error),
