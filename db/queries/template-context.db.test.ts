@@ -70,9 +70,9 @@ describe("loadTemplateContext", () => {
       collector: { name: "Alice Martin", email: "alice@encaisse.test", phone: "01 02 03 04 05" },
       totals: { outstanding: "1150.00", overdue: "1000.00" },
       documents: [
-        { type: "invoice", number: "FA-2", issueDate: "2026-09-01", dueDate: "2026-10-01", amount: "1000.00", openAmount: "1000.00" },
-        { type: "invoice", number: "FA-1", issueDate: "2026-10-15", dueDate: "2026-11-15", amount: "500.00", openAmount: "250.00" },
-        { type: "credit_note", number: "AV-1", issueDate: "2026-11-01", dueDate: "2026-12-01", amount: "-100.00", openAmount: "-100.00" },
+        { type: "invoice", number: "FA-2", issueDate: "2026-09-01", dueDate: "2026-10-01", amount: "1000.00", openAmount: "1000.00", currency: "EUR" },
+        { type: "invoice", number: "FA-1", issueDate: "2026-10-15", dueDate: "2026-11-15", amount: "500.00", openAmount: "250.00", currency: "EUR" },
+        { type: "credit_note", number: "AV-1", issueDate: "2026-11-01", dueDate: "2026-12-01", amount: "-100.00", openAmount: "-100.00", currency: "EUR" },
       ],
       penaltyRatePercent: "11.5",
     });

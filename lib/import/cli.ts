@@ -24,7 +24,7 @@ async function main() {
       "accept-errors": { type: "boolean", default: false },
       strict: { type: "boolean", default: false },
       "confirm-settle": { type: "boolean", default: false },
-      "swap-excel-dates": { type: "boolean", default: false },
+      "swap-excel-dates": { type: "boolean" },
       "create-clients": { type: "boolean" },
       date: { type: "string" },
       terms: { type: "string" },
