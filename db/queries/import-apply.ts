@@ -41,6 +41,23 @@ export async function stage<T extends { row: number }>(tx: Tx, table: string, co
 export const entityOf = (alias: string, defaultEntityId: string) =>
   sql.raw(`coalesce((select e.id from entities e where e.code = ${alias}."entityCode"), '${defaultEntityId}'::uuid)`);
 
+/** The staged row (table alias) names no société, or one that exists. */
+export const knownEntity = (alias: string) =>
+  sql.raw(`(${alias}."entityCode" is null or exists (select 1 from entities e where e.code = ${alias}."entityCode"))`);
+
+/** Rows of a known société whose client code it does not hold: reported, not invented. */
+export async function unknownClients(tx: Tx, table: string, defaultEntityId: string): Promise<UnresolvedRow[]> {
+  return queryRows<UnresolvedRow>(
+    tx,
+    sql`select s.row, 'Code client' as column, s."clientCode" as value,
+          'Client inconnu : importez-le d''abord dans le fichier clients.' as reason
+        from ${sql.raw(table)} s
+        where not exists (select 1 from clients c where c.entity_id = ${entityOf("s", defaultEntityId)} and c.code = s."clientCode")
+          and ${knownEntity("s")}
+        order by s.row`,
+  );
+}
+
 /** Rows whose société code is unknown: reported, never created. */
 export async function unknownEntities(tx: Tx, table: string): Promise<UnresolvedRow[]> {
   return queryRows<UnresolvedRow>(

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../client";
-import { type ApplyCounts, entityOf, stage, type UnresolvedRow, unknownEntities } from "./import-apply";
+import { type ApplyCounts, entityOf, knownEntity, stage, type UnresolvedRow, unknownClients, unknownEntities } from "./import-apply";
 
 /** A validated row of a documents file (or a FEC customer item), ready for the database. */
 export type StagedDocument = {
@@ -49,19 +49,11 @@ export async function stageDocuments(
     select distinct on (c.id, s.type, s.number) c.id as client_id, c.entity_id, c.payment_terms_days, s.*
     from stage_documents s join clients c on c.entity_id = ${entity} and c.code = s."clientCode"
     -- A row whose société is unknown is rejected, never written to the default société.
-    where s."entityCode" is null or exists (select 1 from entities e where e.code = s."entityCode")
+    where ${knownEntity("s")}
     order by c.id, s.type, s.number, s.row desc`);
   const rejected = [
     ...(await unknownEntities(tx, "stage_documents")),
-    ...(await queryRows<UnresolvedRow>(
-      tx,
-      sql`select s.row, 'Code client' as column, s."clientCode" as value,
-            'Client inconnu : importez-le d''abord dans le fichier clients.' as reason
-          from stage_documents s
-          where not exists (select 1 from clients c where c.entity_id = ${entity} and c.code = s."clientCode")
-            and (s."entityCode" is null or exists (select 1 from entities e where e.code = s."entityCode"))
-          order by s.row`,
-    )),
+    ...(await unknownClients(tx, "stage_documents", defaultEntityId)),
   ];
   return { rejected, clientsCreated };
 }
@@ -78,7 +70,7 @@ async function createUnknownClients(tx: Tx, defaultEntityId: string): Promise<nu
       insert into clients (entity_id, code, name, payment_terms_days)
       select distinct on (${entity}, s."clientCode") ${entity}, s."clientCode", coalesce(s."clientName", s."clientCode"), 30
       from stage_documents s
-      where (s."entityCode" is null or exists (select 1 from entities e where e.code = s."entityCode"))
+      where ${knownEntity("s")}
         and not exists (select 1 from clients c where c.entity_id = ${entity} and c.code = s."clientCode")
       order by ${entity}, s."clientCode", s."clientName" is null, s.row desc
       on conflict (entity_id, code) do nothing

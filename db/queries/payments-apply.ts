@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../client";
-import { type ApplyCounts, entityOf, stage, type UnresolvedRow, unknownEntities } from "./import-apply";
+import { type ApplyCounts, entityOf, knownEntity, stage, type UnresolvedRow, unknownClients, unknownEntities } from "./import-apply";
 
 /**
  * Applies a payments (règlements) file: each line becomes a payment document, applied to the invoice it names,
@@ -45,18 +45,9 @@ export async function applyPayments(
     rows,
   );
   const entity = entityOf("s", options.defaultEntityId);
-  const knownEntity = sql.raw(`(s."entityCode" is null or exists (select 1 from entities e where e.code = s."entityCode"))`);
   const rejected = [
     ...(await unknownEntities(tx, "stage_payments")),
-    ...(await queryRows<UnresolvedRow>(
-      tx,
-      sql`select s.row, 'Code client' as column, s."clientCode" as value,
-            'Client inconnu : importez-le d''abord dans le fichier clients.' as reason
-          from stage_payments s
-          where not exists (select 1 from clients c where c.entity_id = ${entity} and c.code = s."clientCode")
-            and ${knownEntity}
-          order by s.row`,
-    )),
+    ...(await unknownClients(tx, "stage_payments", options.defaultEntityId)),
   ];
 
   // Only the payments this import inserts are applied: one already recorded was applied when it was.
@@ -67,7 +58,7 @@ export async function applyPayments(
     with numbered as (
       select c.id as client_id, s.row, s."invoiceNumber", s."paymentDate", s.amount, s.reference, ${PAYMENT_NUMBER} as number
       from stage_payments s join clients c on c.entity_id = ${entity} and c.code = s."clientCode"
-      where ${knownEntity}
+      where ${knownEntity("s")}
     ), inserted as (
       insert into documents (client_id, type, number, reference, issue_date, due_date, amount, open_amount, status,
         first_seen_import_id, last_seen_import_id)
