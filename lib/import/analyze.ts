@@ -4,7 +4,7 @@ import { validateFecHeader } from "./fec";
 import { fieldForKey } from "./fields";
 import { detectHeaderRow, NO_HEADER_MESSAGE, suggestMappingWithConfidence } from "./header";
 import { type FileLayout, openRows } from "./open-rows";
-import { type ImportProfileSettings, mappingFromProfile, profileHeaderRow } from "./profiles";
+import { type ImportProfileSettings, layoutWithProfile, mappingFromProfile, profileHeaderRow } from "./profiles";
 import { ImportFileError } from "./result";
 import { type ColumnMapping, parseFieldValue, validateMapping } from "./rows";
 import type { SnapshotCheck } from "./stored-checks";
@@ -62,10 +62,9 @@ export async function analyzeFile(
 ): Promise<Analysis> {
   const saved = choices.profile?.settings ?? {};
   const { layout, rows, encodingEvidence } = await openRows(path, fileName, {
-    sheet: choices.layout?.sheet ?? saved.sheet,
-    encoding: choices.layout?.encoding ?? saved.encoding,
-    separator: choices.layout?.separator ?? saved.separator,
+    ...layoutWithProfile(choices.layout, saved),
     quote: kind !== "fec",
+    explainEncoding: true,
   });
   const head: unknown[][] = [];
   for await (const cells of rows) {

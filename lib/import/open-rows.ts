@@ -15,11 +15,16 @@ export type FileLayout = {
 
 /**
  * Opens a file as a stream of rows (index = row number − 1, empty rows included so numbers match what the
- * user sees in Excel or a text editor). The layout found by sniffing can be overridden by the user's choices;
- * `encodingEvidence` says why the sniffed encoding was found, whichever encoding is used.
+ * user sees in Excel or a text editor). The layout found by sniffing can be overridden by the user's choices.
+ * An encoding given is not detected again over the whole file, unless `explainEncoding` asks for the evidence,
+ * which then says why the sniffed encoding was found, whichever encoding is used.
  */
-export async function openRows(path: string, fileName: string, overrides: Partial<FileLayout> & { quote?: boolean } = {}) {
-  const sniffed = await sniffFile(path, fileName);
+export async function openRows(
+  path: string,
+  fileName: string,
+  overrides: Partial<FileLayout> & { quote?: boolean; explainEncoding?: boolean } = {},
+) {
+  const sniffed = await sniffFile(path, fileName, overrides.explainEncoding ? undefined : overrides.encoding);
   if (!sniffed.ok) throw new ImportFileError(sniffed.reason);
   const layout: FileLayout =
     sniffed.kind === "xlsx"

@@ -14,7 +14,7 @@ import { fieldForKey } from "./fields";
 import { detectHeaderRow, NO_HEADER_MESSAGE, suggestMapping } from "./header";
 import { type FileLayout, openRows } from "./open-rows";
 import { createPaymentRowParser, duplicatePaymentWarnings, type PaymentRow } from "./payment-rows";
-import { type ImportProfileSettings, mappingFromProfile, profileFromMapping, profileHeaderRow, settingsOf } from "./profiles";
+import { type ImportProfileSettings, layoutWithProfile, mappingFromProfile, profileFromMapping, profileHeaderRow, settingsOf } from "./profiles";
 import { ImportFileError } from "./result";
 import {
   type ClientRow,
@@ -25,7 +25,6 @@ import {
   validateMapping,
 } from "./rows";
 import type { ImportWarning } from "./warnings";
-
 
 export type ImportKind = "clients" | "documents" | "fec" | "payments";
 
@@ -52,7 +51,7 @@ export type ImportRequest = {
   fecDefaultTermsDays?: number;
   /** Exchange day and month of the date cells of a month-first file that Excel read day-first. */
   swapExcelDates?: boolean;
-  /** Let a snapshot settle more of the book than a safe share (see snapshot-guard.ts). */
+  /** Let a snapshot settle more of the book than a safe share (see stored-checks.ts). */
   confirmSettle?: boolean;
   /** Refuse a file that raises any warning (unattended imports that must stop rather than guess). */
   strict?: boolean;
@@ -86,9 +85,6 @@ export type Parsed = {
   createClients: boolean;
 };
 
-const definedOnly = <T extends object>(value: T): Partial<T> =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-
 const isEmpty = (cells: unknown[]) => cells.every((c) => c === null || c === undefined || c === "");
 
 /** Reads and validates the whole file into staged rows; nothing touches the database here. */
@@ -103,8 +99,8 @@ export async function parseFile(
   // What the request leaves open, the profile decides, as it was when the profile was saved.
   const settings = saved?.settings ?? {};
   const { layout, rows } = await openRows(request.filePath, request.fileName, {
-    sheet: settings.sheet, encoding: settings.encoding, separator: settings.separator,
-    ...definedOnly(request.layout ?? {}), quote: request.kind !== "fec",
+    ...layoutWithProfile(request.layout, settings),
+    quote: request.kind !== "fec",
   });
   const dateOrder = request.dateOrder ?? settings.dateOrder;
   const swapExcelDates = request.swapExcelDates ?? settings.swapExcelDates ?? false;
@@ -186,9 +182,8 @@ export async function parseFile(
       };
       finish = () => parsed.warnings.push(...duplicatePaymentWarnings(payments));
     } else {
-      const swap = swapExcelDates;
       const notes = createDocumentNotes();
-      const parse = createDocumentRowParser(mapping, { ...options, swapDateCells: swap }, notes);
+      const parse = createDocumentRowParser(mapping, { ...options, swapDateCells: swapExcelDates }, notes);
       const checks = createDocumentChecks(request.importDate);
       const dateColumns = Object.entries(mapping)
         .filter(([, key]) => fieldForKey(kind, key)?.type === "date")
@@ -203,7 +198,7 @@ export async function parseFile(
           parsed.documents.push(result.value);
         }
       };
-      finish = () => parsed.warnings.push(...excelDates.finish(swap), ...notes.finish(), ...checks.finish());
+      finish = () => parsed.warnings.push(...excelDates.finish(swapExcelDates), ...notes.finish(), ...checks.finish());
     }
   }
 

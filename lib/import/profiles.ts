@@ -55,6 +55,15 @@ export function profileHeaderRow(rows: readonly (readonly unknown[])[], profile:
   return best;
 }
 
+/** How to read the file: what the caller chose, else what the profile saved, else (undefined) what sniffing finds. */
+export function layoutWithProfile(chosen: Partial<FileLayout> | undefined, settings: ImportProfileSettings): Partial<FileLayout> {
+  return {
+    sheet: chosen?.sheet ?? settings.sheet,
+    encoding: chosen?.encoding ?? settings.encoding,
+    separator: chosen?.separator ?? settings.separator,
+  };
+}
+
 /** What a profile keeps of the way a file was read and imported, to replay it unattended. */
 export function settingsOf(layout: FileLayout, choices: Omit<ImportProfileSettings, "sheet" | "encoding" | "separator">): ImportProfileSettings {
   const read = layout.format === "xlsx" ? { sheet: layout.sheet } : { encoding: layout.encoding, separator: layout.separator };

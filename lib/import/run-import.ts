@@ -42,7 +42,6 @@ export type ImportOutcome = {
   reconciliation: ImportReconciliation | null;
 };
 
-
 /**
  * One pass over the bytes: the file's sha-256 for the history, and for a text file its line count, the
  * denominator of the progress bar (unknown for xlsx, a zip).

@@ -5,6 +5,7 @@ import { deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
+import { analyzeFile } from "./analyze";
 import { openRows } from "./open-rows";
 import { FILE_MESSAGES, sniffFile } from "./sniff";
 import { readZipDirectory } from "./zip";
@@ -118,6 +119,13 @@ describe("sniffFile", () => {
     };
     expect(await read()).toEqual({ encoding: "cp850", label: "Facture n° 12 réglée" });
     expect(await read({ encoding: "windows-1252" })).toEqual({ encoding: "windows-1252", label: "Facture nø 12 r‚gl‚e" });
+    // An encoding already known (the wizard's choice, a profile's) is not looked for again over the whole file.
+    expect(await sniffFile(path, "fec-cp850.txt", "cp850")).toEqual({
+      ok: true, kind: "csv", encoding: "cp850", separator: "|", encodingEvidence: null,
+    });
+    // The wizard still explains what it detected when the admin picked another encoding.
+    const analysis = await analyzeFile(path, "fec-cp850.txt", "fec", { layout: { encoding: "windows-1252" } });
+    expect([analysis.layout.encoding, analysis.encodingEvidence?.encoding]).toEqual(["windows-1252", "cp850"]);
   });
 
   it("refuses an image renamed .xlsx", async () => {

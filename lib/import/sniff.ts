@@ -26,15 +26,16 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 export type SniffResult =
   | { ok: true; kind: "xlsx" }
-  | { ok: true; kind: "csv"; encoding: TextEncoding; separator: Separator; encodingEvidence: EncodingDetection }
+  | { ok: true; kind: "csv"; encoding: TextEncoding; separator: Separator; encodingEvidence: EncodingDetection | null }
   | { ok: false; reason: string };
 
 /**
  * What an uploaded file really is, judged from its bytes (the name only refines a message): an xlsx
  * workbook that is safe to unzip, or a text file with its encoding (read over the whole file, with the
- * characters that decided it) and its separator (guessed from the head).
+ * characters that decided it) and its separator (guessed from the head). A `knownEncoding` is taken as it is,
+ * without reading the whole file for it, and gives no evidence.
  */
-export async function sniffFile(path: string, fileName: string): Promise<SniffResult> {
+export async function sniffFile(path: string, fileName: string, knownEncoding?: TextEncoding): Promise<SniffResult> {
   const file = await open(path, "r");
   try {
     const size = (await file.stat()).size;
@@ -49,10 +50,15 @@ export async function sniffFile(path: string, fileName: string): Promise<SniffRe
       return { ok: false, reason: protectedXlsx ? FILE_MESSAGES.protected : FILE_MESSAGES.xls };
     }
     if (!looksLikeText(head)) return { ok: false, reason: FILE_MESSAGES.unsupported };
-    const encodingEvidence = await detectFileEncoding(file, head);
-    const { separator, lines } = sniffCsvHead(head, size <= head.length, encodingEvidence.encoding);
+    let encoding = knownEncoding;
+    let encodingEvidence: EncodingDetection | null = null;
+    if (!encoding) {
+      encodingEvidence = await detectFileEncoding(file, head);
+      encoding = encodingEvidence.encoding;
+    }
+    const { separator, lines } = sniffCsvHead(head, size <= head.length, encoding);
     if (lines.every((line) => line.trim() === "")) return { ok: false, reason: FILE_MESSAGES.empty };
-    return { ok: true, kind: "csv", encoding: encodingEvidence.encoding, separator, encodingEvidence };
+    return { ok: true, kind: "csv", encoding, separator, encodingEvidence };
   } finally {
     await file.close();
   }
