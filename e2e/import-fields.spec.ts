@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "./test";
 import { fixtures, storageState } from "./helpers";
+import { analyzeUpload, importAndWait } from "./import-steps";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "encaisse-e2e-fields-"));
 
@@ -20,11 +21,8 @@ test.describe("admin", () => {
     ];
     fs.writeFileSync(file, lines.join("\n") + "\n");
 
-    await page.goto("/import");
-    await page.getByRole("radio", { name: /Pièces comptables/ }).check();
+    await analyzeUpload(page, /Pièces comptables/, file);
     await expect(page.getByLabel("Mode")).toHaveValue("incremental");
-    await page.getByLabel("Fichier à importer").setInputFiles(file);
-    await page.getByRole("button", { name: "Analyser le fichier" }).click();
 
     const warning = page.getByRole("status", { name: "Avertissements" }).locator("[data-warning=unknown_clients]");
     await expect(warning).toContainText("1 code client inconnu sur 2 lignes (« E2ENEW1 ») : ces lignes seront rejetées.");
@@ -35,10 +33,8 @@ test.describe("admin", () => {
     await expect(createClients).toBeChecked();
     await page.screenshot({ path: "test-results/screens/import-unknown-clients.png", fullPage: true });
 
-    await page.getByRole("button", { name: "Importer", exact: true }).click();
-    await page.waitForURL(/\/import\/[0-9a-f-]{36}$/);
-    const result = page.getByRole("status").filter({ hasText: /Import terminé|Fichier refusé/ });
-    await expect(result).toContainText("Import terminé : 3 créé(s)", { timeout: 30_000 });
+    const result = await importAndWait(page);
+    await expect(result).toContainText("Import terminé : 3 créé(s)");
     await expect(result).toContainText("1 client créé d'après le fichier.");
 
     await page.goto("/clients?q=E2ENEW1");

@@ -5,6 +5,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { expect, test } from "./test";
 import { fixtures, storageState } from "./helpers";
+import { analyzeUpload, importAndWait } from "./import-steps";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "encaisse-e2e-real-"));
 
@@ -35,11 +36,8 @@ test.describe("admin", () => {
     ];
     fs.writeFileSync(file, lines.join("\n") + "\n");
 
-    await page.goto("/import");
-    await page.getByRole("radio", { name: /Pièces comptables/ }).check();
+    await analyzeUpload(page, /Pièces comptables/, file);
     await expect(page.getByLabel("Mode")).toHaveValue("incremental");
-    await page.getByLabel("Fichier à importer").setInputFiles(file);
-    await page.getByRole("button", { name: "Analyser le fichier" }).click();
 
     const warnings = page.getByRole("status", { name: "Avertissements" });
     await expect(warnings).toContainText("3 avertissements sur ce fichier");
@@ -54,11 +52,7 @@ test.describe("admin", () => {
     const file = path.join(dir, "photographie-partielle.csv");
     fs.writeFileSync(file, `Code client;N° facture;Date facture;Montant TTC\n${distClient.code};E2E-S1;01/11/2026;10,00\n`);
 
-    await page.goto("/import");
-    await page.getByRole("radio", { name: /Pièces comptables/ }).check();
-    await page.getByLabel("Mode").selectOption("snapshot");
-    await page.getByLabel("Fichier à importer").setInputFiles(file);
-    await page.getByRole("button", { name: "Analyser le fichier" }).click();
+    await analyzeUpload(page, /Pièces comptables/, file, "snapshot");
 
     await expect(page.getByRole("alert").filter({ hasText: "La photographie complète soldera" })).toContainText("confirmez que le fichier est complet");
     const importButton = page.getByRole("button", { name: "Importer", exact: true });
@@ -76,15 +70,10 @@ test.describe("admin", () => {
     await writeExport(day1, ["Balance clients", "Au 02/12/2026"], [[distClient.code, "E2E-P1", "11/20/2026", "12/20/2026", 120]]);
     await writeExport(day2, ["Balance clients", "Au 03/12/2026", "Édité par la comptabilité"], [[distClient.code, "E2E-P2", "11/21/2026", "12/21/2026", 80.5]]);
 
-    await page.goto("/import");
-    await page.getByRole("radio", { name: /Pièces comptables/ }).check();
-    await page.getByLabel("Fichier à importer").setInputFiles(day1);
-    await page.getByRole("button", { name: "Analyser le fichier" }).click();
+    await analyzeUpload(page, /Pièces comptables/, day1);
     await expect(page.getByLabel("Ligne d'en-tête")).toHaveValue("2");
     await page.getByLabel("Enregistrer cette correspondance sous le nom (facultatif)").fill("Export ERP E2E");
-    await page.getByRole("button", { name: "Importer", exact: true }).click();
-    await page.waitForURL(/\/import\/[0-9a-f-]{36}$/);
-    await expect(page.getByRole("status").filter({ hasText: /Import terminé|Fichier refusé/ })).toContainText("Import terminé : 1 créé(s)", { timeout: 30_000 });
+    await expect(await importAndWait(page)).toContainText("Import terminé : 1 créé(s)");
 
     const output = execFileSync("npx", ["tsx", "lib/import/cli.ts", "--kind", "documents", "--profile", "Export ERP E2E", "--file", day2], {
       env: { ...process.env, DATA_DIR: "data/e2e", DATABASE_URL: "" },
@@ -110,18 +99,13 @@ test.describe("admin", () => {
     const file = path.join(dir, "404833048FEC20261231.txt");
     fs.writeFileSync(file, lines.join("\n") + "\n");
 
-    await page.goto("/import");
-    await page.getByRole("radio", { name: /^FEC/ }).check();
-    await page.getByLabel("Fichier à importer").setInputFiles(file);
-    await page.getByRole("button", { name: "Analyser le fichier" }).click();
+    await analyzeUpload(page, /^FEC/, file);
     const warnings = page.getByRole("status", { name: "Avertissements" });
     await expect(warnings.locator("[data-warning=fec_unbalanced_lettering]")).toContainText("1 groupe de lettrage ne s'équilibre pas");
     await expect(warnings.locator("[data-warning=fec_payment_channel_accounts]")).toContainText("« RECETTE CB » (E2EF2)");
 
     // Imported, each account's open items equal its balance: 5 000 − 2 000 = 3 000 left on the à-nouveau; −30 unapplied.
-    await page.getByRole("button", { name: "Importer", exact: true }).click();
-    await page.waitForURL(/\/import\/[0-9a-f-]{36}$/);
-    await expect(page.getByRole("status").filter({ hasText: /Import terminé|Fichier refusé/ })).toContainText("Import terminé", { timeout: 30_000 });
+    await expect(await importAndWait(page)).toContainText("Import terminé");
     const reconciliation = page.getByRole("table").filter({ hasText: "Ouvert dans Encaisse" });
     await expect(page.getByText("Aucun écart")).toBeVisible();
     await expect(reconciliation.getByRole("row").filter({ hasText: "E2EF1" })).toContainText(/3\s000,00\s€.*3\s000,00\s€.*0,00\s€/);

@@ -1,22 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { fixtures, storageState } from "./helpers";
+import { analyzeUpload, importAndWait } from "./import-steps";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "encaisse-e2e-import-"));
-
-/** Starts the import, then waits for its page to show how it ended: it runs in the background, polled. */
-async function importAndWait(page: Page) {
-  await page.getByRole("button", { name: "Importer", exact: true }).click();
-  await page.waitForURL(/\/import\/[0-9a-f-]{36}$/);
-  const result = page.getByRole("status").filter({ hasText: /Import terminé|Fichier refusé/ });
-  await expect(result).toBeVisible({ timeout: 30_000 });
-  return result;
-}
 
 test.describe("admin", () => {
   test.use({ storageState: storageState("admin") });
@@ -34,11 +25,7 @@ test.describe("admin", () => {
     ];
     fs.writeFileSync(file, iconv.encode(lines.join("\r\n") + "\r\n", "windows-1252"));
 
-    await page.goto("/import");
-    await page.getByRole("radio", { name: /Pièces comptables/ }).check();
-    await page.getByLabel("Mode").selectOption("incremental");
-    await page.getByLabel("Fichier à importer").setInputFiles(file);
-    await page.getByRole("button", { name: "Analyser le fichier" }).click();
+    await analyzeUpload(page, /Pièces comptables/, file, "incremental");
 
     await expect(page.getByLabel("Encodage")).toHaveValue("windows-1252");
     await expect(page.getByLabel("Ligne d'en-tête")).toHaveValue("2");
@@ -75,10 +62,7 @@ test.describe("admin", () => {
     const file = path.join(dir, "clients.xlsx");
     await workbook.xlsx.writeFile(file);
 
-    await page.goto("/import");
-    await page.getByRole("radio", { name: /^Clients/ }).check();
-    await page.getByLabel("Fichier à importer").setInputFiles(file);
-    await page.getByRole("button", { name: "Analyser le fichier" }).click();
+    await analyzeUpload(page, /^Clients/, file);
     await expect(page.getByLabel("Feuille")).toHaveValue("Clients");
     await expect(await importAndWait(page)).toContainText("Import terminé : 2 créé(s)");
 
@@ -98,10 +82,7 @@ test.describe("admin", () => {
     const file = path.join(dir, "clients-crm.xlsx");
     await workbook.xlsx.writeFile(file);
 
-    await page.goto("/import");
-    await page.getByRole("radio", { name: /^Clients/ }).check();
-    await page.getByLabel("Fichier à importer").setInputFiles(file);
-    await page.getByRole("button", { name: "Analyser le fichier" }).click();
+    await analyzeUpload(page, /^Clients/, file);
     const column = page.getByLabel("Canal de vente", { exact: true });
     await expect(column).toHaveValue("");
     await column.selectOption({ label: "Champ personnalisé" });
