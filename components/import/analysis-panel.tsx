@@ -173,28 +173,14 @@ export function AnalysisPanel({
           )}
           <ImportWarnings warnings={analysis.warnings} />
           {swapOffered && (
-            <label className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                checked={analysis.swapExcelDates}
-                onChange={(e) => change({ swapExcelDates: e.target.checked })}
-                disabled={busy}
-                className="accent-primary"
-              />
+            <FileOption checked={analysis.swapExcelDates} disabled={busy} onChange={(swapExcelDates) => change({ swapExcelDates })}>
               Inverser jour et mois des dates Excel
-            </label>
+            </FileOption>
           )}
           {kind === "documents" && (unknownClients || analysis.createClients) && (
-            <label className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                checked={analysis.createClients}
-                onChange={(e) => change({ createClients: e.target.checked })}
-                disabled={busy}
-                className="accent-primary"
-              />
+            <FileOption checked={analysis.createClients} disabled={busy} onChange={(createClients) => change({ createClients })}>
               Créer les clients inconnus
-            </label>
+            </FileOption>
           )}
           {analysis.snapshot?.message && (
             <Alert variant={needsConfirmation ? "destructive" : "default"} role={needsConfirmation ? "alert" : "status"}>
@@ -243,5 +229,25 @@ export function AnalysisPanel({
         </CardContent>
       </Card>
     </>
+  );
+}
+
+/** An option a warning offers; ticking it analyses the file again with it, so the preview shows its effect. */
+function FileOption({
+  checked,
+  disabled,
+  onChange,
+  children,
+}: {
+  checked: boolean;
+  disabled: boolean;
+  onChange: (checked: boolean) => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} disabled={disabled} className="accent-primary" />
+      {children}
+    </label>
   );
 }
