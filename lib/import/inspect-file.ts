@@ -1,6 +1,6 @@
 /**
- * The wizard's look at the whole file before the import: every warning the import would raise, how many rows it
- * would reject, and what a snapshot would settle. Reads the file and the book; writes nothing.
+ * The wizard's look at the whole file before the import: every warning the import would raise and what a
+ * snapshot would settle. Reads the file and the book; writes nothing.
  */
 import type { Db } from "@/db/client";
 import type { UnresolvedRow } from "@/db/queries/import-apply";
@@ -11,7 +11,7 @@ import { type ImportRequest, parseFile } from "./parse-file";
 import { checkAgainstStored, type SnapshotCheck, type StoredChecks } from "./stored-checks";
 import { type ImportWarning, importWarning } from "./warnings";
 
-export type FileInspection = { warnings: ImportWarning[]; rowErrors: number; snapshot: SnapshotCheck | null };
+export type FileInspection = { warnings: ImportWarning[]; snapshot: SnapshotCheck | null };
 
 class Inspected extends Error {
   constructor(
@@ -39,11 +39,10 @@ export function unknownClientsWarning(rejected: readonly UnresolvedRow[], create
 
 export async function inspectImportFile(db: Db, request: ImportRequest): Promise<FileInspection> {
   const entityId = await defaultEntityId(db);
-  if (!entityId) return { warnings: [], rowErrors: 0, snapshot: null };
+  if (!entityId) return { warnings: [], snapshot: null };
   const parsed = await parseFile(db, request, entityId, async () => {});
-  const rowErrors = new Set(parsed.errors.map((e) => e.row)).size;
   // Clients and payments settle nothing by absence: their warnings are all in the file.
-  if (request.kind === "clients" || request.kind === "payments") return { warnings: parsed.warnings, rowErrors, snapshot: null };
+  if (request.kind === "clients" || request.kind === "payments") return { warnings: parsed.warnings, snapshot: null };
   let stored: StoredChecks;
   let unknown: ImportWarning | null;
   try {
@@ -58,5 +57,5 @@ export async function inspectImportFile(db: Db, request: ImportRequest): Promise
     stored = error.checks;
     unknown = request.kind === "documents" ? unknownClientsWarning(error.rejected, parsed.createClients) : null;
   }
-  return { warnings: [...parsed.warnings, ...stored.warnings, ...(unknown ? [unknown] : [])], rowErrors, snapshot: stored.snapshot };
+  return { warnings: [...parsed.warnings, ...stored.warnings, ...(unknown ? [unknown] : [])], snapshot: stored.snapshot };
 }

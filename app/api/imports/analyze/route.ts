@@ -71,15 +71,14 @@ export async function POST(request: Request) {
     });
     if (input.kind !== "clients" && !analysis.mappingError) {
       const createClients = input.kind === "documents" && (input.createClients ?? profile?.settings.createClients ?? false);
+      const swapExcelDates = input.swapExcelDates ?? profile?.settings.swapExcelDates ?? false;
       const inspection = await inspectImportFile(current.db, {
         kind: input.kind, filePath: path, fileName, mode: input.mode, importDate: today(), userId: current.scope.userId,
         acceptRowErrors: true, layout: analysis.layout, headerRow: analysis.headerRow, mapping: analysis.mapping,
-        dateOrder: analysis.dateOrder, swapExcelDates: input.swapExcelDates ?? profile?.settings.swapExcelDates,
-        createClients,
+        dateOrder: analysis.dateOrder, swapExcelDates, createClients,
       });
       Object.assign(analysis, {
-        warnings: inspection.warnings, snapshot: inspection.snapshot,
-        swapExcelDates: input.swapExcelDates ?? profile?.settings.swapExcelDates ?? false, createClients,
+        warnings: inspection.warnings, snapshot: inspection.snapshot, swapExcelDates, createClients,
       });
     }
     return NextResponse.json({ uploadId, fileName, analysis });
