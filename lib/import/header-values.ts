@@ -6,7 +6,6 @@ import { cellText, parseCurrency, parseEmail, parseFlag, parsePaymentTerms } fro
 
 /** What the cells under a header, or the cells of a candidate header row, say about their column. */
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const HAS_DIGIT = /\d/;
 const HAS_LETTER = /\p{L}/u;
 const HAS_BLANK = /\s/;
@@ -24,7 +23,7 @@ export function isDataCell(raw: unknown): boolean {
   if (typeof raw === "number" || typeof raw === "bigint" || raw instanceof Date) return true;
   const text = cellText(raw);
   if (text === null) return false;
-  if (EMAIL.test(text) || parseAmount(text).ok || isDate(text)) return true;
+  if (parseEmail(text).ok || parseAmount(text).ok || isDate(text)) return true;
   return HAS_DIGIT.test(text) && HAS_LETTER.test(text) && !HAS_BLANK.test(text);
 }
 
