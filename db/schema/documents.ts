@@ -57,6 +57,8 @@ export const imports = pgTable(
     message: text(),
     userId: uuid().references(() => users.id, { onDelete: "set null" }),
     startedAt: timestamp({ withTimezone: true }),
+    // Refreshed while the import works: a `running` import whose heartbeat stopped was killed.
+    heartbeatAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

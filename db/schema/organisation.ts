@@ -64,7 +64,7 @@ export const loginAttempts = pgTable(
     succeeded: boolean().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.email, t.at)],
+  (t) => [index().on(t.email, t.at), index().on(t.email, t.ip, t.at)],
 );
 
 /** Company-wide options edited in Paramétrage (aging buckets, horizon, company identity…), validated in lib/settings. */

@@ -113,6 +113,17 @@ export const jobRuns = pgTable(
   (t) => [index().on(t.job, t.startedAt)],
 );
 
+/**
+ * One row per job that must never run twice at once (the nightly run): held by `holder` until `expiresAt`,
+ * which the holder pushes back while it works. A crashed holder's lease simply expires.
+ */
+export const jobLeases = pgTable("job_leases", {
+  job: text().primaryKey(),
+  holder: uuid().notNull(),
+  acquiredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+});
+
 export const auditLog = pgTable(
   "audit_log",
   {
