@@ -89,7 +89,7 @@ export async function analyzeFile(
 
   const headerRow =
     choices.headerRow ??
-    (choices.profile ? profileHeaderRow(head, choices.profile.mapping, saved.headerRow) : detectHeaderRow(head, kind).rowIndex);
+    (choices.profile ? profileHeaderRow(head, choices.profile.mapping, saved.headerRow) : (await detectHeaderRow(head, kind)).rowIndex);
   if (headerRow < 0) throw new ImportFileError(NO_HEADER_MESSAGE);
   const headers = (head[headerRow] ?? []).map(shown);
   const suggested =

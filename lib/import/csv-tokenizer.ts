@@ -14,7 +14,7 @@ const QUOTE = 34;
 export class CsvSyntaxError extends Error {
   constructor(
     readonly line: number,
-    readonly kind: "unclosed-quote" | "record-too-long",
+    readonly kind: "unclosed-quote" | "record-too-long" | "too-many-columns",
   ) {
     super(`${kind} at line ${line}`);
   }
@@ -29,6 +29,8 @@ export class CsvTokenizer {
     separator: string,
     private readonly quotes: boolean,
     private readonly maxRecordLength = 1_000_000,
+    /** Beyond it a line is refused as soon as a field holds something; trailing empty fields do not count. */
+    private readonly maxColumns = Infinity,
   ) {
     this.separator = separator.charCodeAt(0);
   }
@@ -88,6 +90,7 @@ export class CsvTokenizer {
           pos = end;
         }
         record.push(value);
+        if (record.length > this.maxColumns && value.trim() !== "") throw new CsvSyntaxError(this.line, "too-many-columns");
         if (pos >= length) break;
         const c = text.charCodeAt(pos);
         if (c === separator) {

@@ -60,7 +60,7 @@ describe("readCsvRows", () => {
     const csv = "Balance âgée au 23/11/2026\n\nCode client;Raison sociale;SIREN\n00042;Dupont;404833048\n";
     const all = await rows(Buffer.from(csv), utf8);
     expect(all[0]).toEqual(["Balance âgée au 23/11/2026"]);
-    expect(detectHeaderRow(all, "clients")).toEqual({ rowIndex: 1, matchedFields: 3 });
+    expect(await detectHeaderRow(all, "clients")).toEqual({ rowIndex: 1, matchedFields: 3 });
     expect(all[2]).toEqual(["00042", "Dupont", "404833048"]);
   });
 

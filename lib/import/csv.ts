@@ -72,6 +72,8 @@ export type CsvOptions = {
   quote?: boolean;
   /** Yield empty lines as [] so that the index of a row is its record number − 1. */
   keepEmptyRows?: boolean;
+  /** A line with more columns is refused as soon as the tokenizer reaches them. */
+  maxColumns?: number;
 };
 
 /**
@@ -83,7 +85,7 @@ export async function* readCsvRows(
   options: CsvOptions,
 ): AsyncGenerator<string[]> {
   const decoder = iconv.getDecoder(iconvName(options.encoding));
-  const tokenizer = new CsvTokenizer(options.separator, options.quote !== false);
+  const tokenizer = new CsvTokenizer(options.separator, options.quote !== false, undefined, options.maxColumns);
   const keepEmpty = options.keepEmptyRows === true;
   let batch: string[][] = [];
   const emit = (record: string[]) => {
@@ -118,7 +120,10 @@ function isBlank(field: string): boolean {
 
 function translate(error: unknown): unknown {
   if (!(error instanceof CsvSyntaxError)) return error;
-  const reason =
-    error.kind === "unclosed-quote" ? "guillemet ouvert jamais refermé" : "ligne trop longue (guillemet non refermé ?)";
+  const reason = {
+    "unclosed-quote": "guillemet ouvert jamais refermé",
+    "record-too-long": "ligne de plus d'un million de caractères (guillemet non refermé ou fichier sans fin de ligne ?)",
+    "too-many-columns": "trop de colonnes (vérifiez le séparateur choisi)",
+  }[error.kind];
   return new ImportFileError(`Fichier CSV illisible à la ligne ${error.line} : ${reason}.`);
 }

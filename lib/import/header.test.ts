@@ -111,26 +111,26 @@ describe("suggestMapping", () => {
 });
 
 describe("detectHeaderRow", () => {
-  it("skips title rows above the header", () => {
+  it("skips title rows above the header", async () => {
     const rows = [
       ["Balance âgée clients au 23/11/2026"],
       ["Société Exemple SAS"],
       ["Code client", "N° facture", "Date", "Échéance", "Montant TTC"],
       ["C001", "FA-1", "01/11/2026", "01/12/2026", "1 234,56"],
     ];
-    expect(detectHeaderRow(rows, "documents")).toEqual({ rowIndex: 2, matchedFields: 5 });
+    expect(await detectHeaderRow(rows, "documents")).toEqual({ rowIndex: 2, matchedFields: 5 });
   });
 
-  it("finds the header of a camelCase US export on line 1 above data rows with No cells", () => {
+  it("finds the header of a camelCase US export on line 1 above data rows with No cells", async () => {
     const rows = [
       "customerID,country,invoiceNumber,InvoiceDate,DueDate,InvoiceAmount,Disputed,SettledDate,PaperlessBill,DaysToSettle,DaysLate".split(","),
       "0379-NEIAO,US,611365,3/8/2012,4/7/2012,55.94,No,3/21/2012,Paper,13,0".split(","),
       "4621-MBYFC,US,7900770,1/26/2013,2/25/2013,61.74,No,3/3/2013,No,36,6".split(","),
     ];
-    expect(detectHeaderRow(rows, "documents")).toEqual({ rowIndex: 0, matchedFields: 7 });
+    expect(await detectHeaderRow(rows, "documents")).toEqual({ rowIndex: 0, matchedFields: 7 });
   });
 
-  it("finds the header of an invoicing-tool export below two title rows", () => {
+  it("finds the header of an invoicing-tool export below two title rows", async () => {
     const rows = [
       ["Export factures"],
       ["Période : 01/01/2024 - 31/03/2024"],
@@ -138,18 +138,18 @@ describe("detectHeaderRow", () => {
       ["FA-2024-0001", "Dupont SA", "05/01/2024", "04/02/2024", "1 000,00", "200,00", "1 200,00", "Payée"],
       ["Total", "", "", "", "1 000,00", "200,00", "1 200,00", ""],
     ];
-    expect(detectHeaderRow(rows, "documents")).toEqual({ rowIndex: 2, matchedFields: 6 });
+    expect(await detectHeaderRow(rows, "documents")).toEqual({ rowIndex: 2, matchedFields: 6 });
   });
 
-  it("never takes a row of values for the header, even one naming a field", () => {
+  it("never takes a row of values for the header, even one naming a field", async () => {
     const rows = [["Col A", "Col B", "Col C", "Col D"], ["0379-NEIAO", "3/8/2012", "No", "55.94"], ["Total", "1 234,56"]];
-    expect(detectHeaderRow(rows, "documents")).toEqual({ rowIndex: -1, matchedFields: 0 });
-    expect(detectHeaderRow([[new Date(Date.UTC(2012, 2, 8)), 55.94, "No"]], "documents")).toEqual({ rowIndex: -1, matchedFields: 0 });
+    expect(await detectHeaderRow(rows, "documents")).toEqual({ rowIndex: -1, matchedFields: 0 });
+    expect(await detectHeaderRow([[new Date(Date.UTC(2012, 2, 8)), 55.94, "No"]], "documents")).toEqual({ rowIndex: -1, matchedFields: 0 });
   });
 
-  it("looks at the first 20 rows only and answers -1 without a header", () => {
+  it("looks at the first 20 rows only and answers -1 without a header", async () => {
     const rows = [...Array.from({ length: 20 }, () => ["x", "y"]), ["Code client", "Raison sociale"]];
-    expect(detectHeaderRow(rows, "clients")).toEqual({ rowIndex: -1, matchedFields: 0 });
-    expect(detectHeaderRow([], "clients")).toEqual({ rowIndex: -1, matchedFields: 0 });
+    expect(await detectHeaderRow(rows, "clients")).toEqual({ rowIndex: -1, matchedFields: 0 });
+    expect(await detectHeaderRow([], "clients")).toEqual({ rowIndex: -1, matchedFields: 0 });
   });
 });

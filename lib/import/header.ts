@@ -8,6 +8,7 @@ export type { ValueContext } from "./header-values";
 
 const HEADER_SCAN_ROWS = 20;
 const SAMPLE_ROWS = 50;
+const WIDE_ROW = 100;
 
 type Synonym = { field: FieldDef | null; tokens: string[]; sorted: string; rank: number };
 
@@ -114,14 +115,16 @@ export type HeaderDetection = { rowIndex: number; matchedFields: number };
 /**
  * The header is the row, among the first 20, that names the most distinct fields less one for each cell
  * that looks like a value (number, date, amount, e-mail, code with digits); ties go to the earliest row.
- * rowIndex is -1 when no row names any field.
+ * rowIndex is -1 when no row names any field. A wide row takes milliseconds: the event loop is given back
+ * between rows, so a server analysing a file of a thousand columns still answers.
  */
-export function detectHeaderRow(rows: readonly (readonly unknown[])[], kind: ImportKind): HeaderDetection {
+export async function detectHeaderRow(rows: readonly (readonly unknown[])[], kind: ImportKind): Promise<HeaderDetection> {
   const synonyms = synonymsFor(kind);
   let best: HeaderDetection = { rowIndex: -1, matchedFields: 0 };
   let bestScore = -Infinity;
   const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
   for (let i = 0; i < limit; i++) {
+    if (rows[i].length > WIDE_ROW) await new Promise((resolve) => setImmediate(resolve));
     const fields = new Set<string>();
     let labels = 0;
     let values = 0;

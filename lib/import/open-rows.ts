@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import type { Separator } from "./csv";
 import { readCsvRows } from "./csv";
 import type { TextEncoding } from "./encoding";
+import { formatInteger } from "@/lib/format/fr";
 import { ImportFileError } from "./result";
 import { sniffFile } from "./sniff";
 import { readXlsxRows } from "./xlsx";
@@ -34,7 +35,7 @@ export async function openRows(
           encoding: overrides.encoding ?? sniffed.encoding,
           separator: overrides.separator ?? sniffed.separator,
         };
-  const rows: AsyncGenerator<unknown[]> =
+  const source: AsyncGenerator<unknown[]> =
     layout.format === "xlsx"
       ? readXlsxRows(path, { sheet: layout.sheet, keepEmptyRows: true })
       : readCsvRows(createReadStream(path), {
@@ -42,7 +43,28 @@ export async function openRows(
           separator: layout.separator!,
           quote: overrides.quote,
           keepEmptyRows: true,
+          maxColumns: MAX_COLUMNS,
         });
   const encodingEvidence = sniffed.kind === "csv" ? sniffed.encodingEvidence : null;
-  return { layout, rows, encodingEvidence };
+  return { layout, rows: withinColumnLimit(source), encodingEvidence };
+}
+
+/** More columns than any export has; reading the header of a wider file would hold the server for seconds. */
+export const MAX_COLUMNS = 1000;
+
+async function* withinColumnLimit(rows: AsyncGenerator<unknown[]>): AsyncGenerator<unknown[]> {
+  let line = 0;
+  for await (const cells of rows) {
+    line++;
+    let end = cells.length;
+    while (end > MAX_COLUMNS && (cells[end - 1] === null || cells[end - 1] === undefined || cells[end - 1] === "")) end--;
+    if (end > MAX_COLUMNS) {
+      await rows.return(undefined);
+      throw new ImportFileError(
+        `Ligne ${formatInteger(line)} : ${formatInteger(end)} colonnes, au-delà des ${formatInteger(MAX_COLUMNS)} qu'un import ` +
+          "accepte. Vérifiez le séparateur choisi ou le fichier.",
+      );
+    }
+    yield cells;
+  }
 }

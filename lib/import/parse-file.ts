@@ -143,7 +143,7 @@ export async function parseFile(
     const kind = request.kind;
     headerIndex =
       request.headerRow ??
-      (saved ? profileHeaderRow(head, saved.mapping, settings.headerRow) : detectHeaderRow(head, kind).rowIndex);
+      (saved ? profileHeaderRow(head, saved.mapping, settings.headerRow) : (await detectHeaderRow(head, kind)).rowIndex);
     if (headerIndex < 0 || !head[headerIndex]) throw new ImportFileError(NO_HEADER_MESSAGE);
     const mapping =
       request.mapping ??

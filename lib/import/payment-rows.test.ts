@@ -30,9 +30,9 @@ describe("payments file headers", () => {
     });
   });
 
-  it("finds the header under a title row", () => {
+  it("finds the header under a title row", async () => {
     const rows = [["Règlements reçus — novembre 2026"], [], ["Code client", "Date de règlement", "Montant"], ["00412", "20/11/2026", "400,00"]];
-    expect(detectHeaderRow(rows, "payments").rowIndex).toBe(2);
+    expect((await detectHeaderRow(rows, "payments")).rowIndex).toBe(2);
   });
 
   it("needs a client, a date and an amount; the invoice number is optional", () => {
