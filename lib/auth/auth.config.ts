@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import { env } from "@/lib/env";
+import { safeReturnPath } from "./return-path";
 import type { Role } from "./roles";
 import { authSecret } from "./secret";
 
@@ -12,6 +13,8 @@ export const authConfig = {
   providers: [],
   callbacks: {
     authorized: ({ auth }) => Boolean(auth?.user),
+    // Every place Auth.js sends the browser to after signing in or out stays on this site.
+    redirect: ({ url, baseUrl }) => `${baseUrl}${safeReturnPath(url, baseUrl)}`,
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id as string;

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { Logo } from "@/components/shell/logo";
+import { requestOrigin } from "@/lib/auth/request-origin";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { currentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Connexion" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
+  const returnPath = safeReturnPath(callbackUrl, requestOrigin(await headers()));
   // currentUser, not auth(): a cookie left over from a session that was logged out must not bounce back here.
   if (await currentUser()) redirect("/");
   return (
@@ -35,7 +39,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <h1 className="text-2xl font-semibold">Connexion</h1>
             <p className="text-sm text-muted-foreground">Identifiez-vous avec votre adresse e-mail professionnelle.</p>
           </div>
-          <LoginForm callbackUrl={callbackUrl ?? "/"} />
+          <LoginForm callbackUrl={returnPath} />
         </div>
       </section>
     </main>
