@@ -10,6 +10,8 @@ export default defineConfig({
   resolve: { alias },
   test: {
     testTimeout: 60_000,
+    // next-auth imports `next/server` without an extension, which only a bundler resolves.
+    server: { deps: { inline: ["next-auth"] } },
     // Files the code keeps under DATA_DIR (import error lists) go to a scratch folder, not the app's data.
     env: { DATA_DIR: path.join(os.tmpdir(), "encaisse-vitest") },
     hookTimeout: 120_000,

@@ -135,3 +135,18 @@ export async function usersExist(db: Queryable, ids: string[], role?: Role): Pro
 export async function revokeSessions(db: Queryable, userId: string): Promise<void> {
   await db.update(users).set({ sessionsRevokedAt: new Date() }).where(eq(users.id, userId));
 }
+
+/** Whether a session opened at `loginAt` (ms) still holds: its user is active and has not logged out since. */
+export async function sessionIsOpen(db: Queryable, userId: string, loginAt: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, userId),
+        eq(users.active, true),
+        sql`(${users.sessionsRevokedAt} is null or ${users.sessionsRevokedAt} < to_timestamp(${loginAt}::float8 / 1000))`,
+      ),
+    );
+  return Boolean(row);
+}

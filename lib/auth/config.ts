@@ -1,37 +1,44 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
 import { getDb } from "@/db/client";
-import { recordLoginAttempt, recentLoginFailures } from "@/db/queries/login-attempts";
-import { findActiveUserByEmail } from "@/db/queries/users";
-import { env } from "@/lib/env";
+import { sessionIsOpen } from "@/db/queries/users";
 import { authConfig } from "./auth.config";
-import { verifyPassword } from "./password";
+import { checkLogin } from "./check-login";
+import { clientAddress } from "./client-address";
 
-export class LoginRateLimited extends CredentialsSignin {
+/** Too many recent failures for this e-mail from this address: the login page says how long to wait. */
+export class LoginThrottled extends CredentialsSignin {
   code = "rate_limited";
+  constructor(readonly waitSeconds: number) {
+    super();
+  }
 }
-
-const credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  callbacks: {
+    ...authConfig.callbacks,
+    // A session ended by logout or by deactivating its user is no session at all, /api/auth/session included.
+    async jwt(params) {
+      const token = await authConfig.callbacks.jwt(params);
+      if (params.user) return token;
+      if (typeof token.uid !== "string" || typeof token.loginAt !== "number") return null;
+      try {
+        return (await sessionIsOpen(await getDb(), token.uid, token.loginAt)) ? token : null;
+      } catch {
+        // Database unreachable: keep the cookie. The page's own queries fail and show the outage, instead of
+        // Auth.js deleting every session and sending everyone back to the login page.
+        return token;
+      }
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(input) {
-        const parsed = credentials.safeParse(input);
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const db = await getDb();
-        const since = new Date(Date.now() - env.LOGIN_WINDOW_MINUTES * 60_000);
-        if ((await recentLoginFailures(db, email, since)) >= env.LOGIN_MAX_FAILURES) throw new LoginRateLimited();
-
-        const user = await findActiveUserByEmail(db, email);
-        const ok = user ? await verifyPassword(password, user.passwordHash) : false;
-        await recordLoginAttempt(db, email, ok);
-        if (!user || !ok) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
+      async authorize(input, request) {
+        const outcome = await checkLogin(await getDb(), input, clientAddress(request.headers));
+        if (outcome.kind === "wait") throw new LoginThrottled(outcome.seconds);
+        return outcome.kind === "signed-in" ? outcome.user : null;
       },
     }),
   ],

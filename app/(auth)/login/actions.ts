@@ -1,34 +1,26 @@
 "use server";
 
-import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn } from "@/lib/auth/config";
-import { env } from "@/lib/env";
+import { headers } from "next/headers";
+import { AuthError } from "next-auth";
+import { LoginThrottled, signIn } from "@/lib/auth/config";
+import { waitInWords } from "@/lib/auth/login-throttle";
+import { requestOrigin } from "@/lib/auth/request-origin";
+import { safeReturnPath } from "@/lib/auth/return-path";
 
 export type LoginState = { error: string } | null;
-
-/** Keeps only the path of the requested page, so a crafted link can never send the user to another site. */
-function safeRedirect(target: FormDataEntryValue | null): string {
-  if (typeof target !== "string") return "/";
-  try {
-    const url = new URL(target, "http://encaisse.local");
-    return url.pathname.startsWith("/login") ? "/" : url.pathname + url.search;
-  } catch {
-    return "/";
-  }
-}
 
 export async function loginAction(_previous: LoginState, form: FormData): Promise<LoginState> {
   try {
     await signIn("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
-      redirectTo: safeRedirect(form.get("callbackUrl")),
+      redirectTo: safeReturnPath(form.get("callbackUrl"), requestOrigin(await headers())),
     });
     return null;
   } catch (error) {
-    if (error instanceof CredentialsSignin && error.code === "rate_limited") {
+    if (error instanceof LoginThrottled) {
       return {
-        error: `Trop de tentatives échouées : par sécurité, ce compte est bloqué ${env.LOGIN_WINDOW_MINUTES} minutes. Réessayez plus tard.`,
+        error: `Trop de tentatives échouées : par sécurité, patientez ${waitInWords(error.waitSeconds)} avant de réessayer.`,
       };
     }
     if (error instanceof AuthError) return { error: "Adresse e-mail ou mot de passe incorrect." };
