@@ -4,6 +4,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { isInterrupted } from "@/lib/import/interrupted";
 import type { ImportOutcome } from "@/lib/import/run-import";
 import { ImportWarnings } from "./import-warnings";
 import { ReconciliationTable } from "./reconciliation-table";
@@ -20,7 +21,7 @@ export function ImportResult({ outcome }: { outcome: ImportOutcome }) {
   return (
     <div className="space-y-6">
       <Alert variant={outcome.status === "succeeded" ? "success" : "destructive"} role="status">
-        <AlertTitle>{outcome.status === "succeeded" ? "Import terminé" : "Fichier refusé"}</AlertTitle>
+        <AlertTitle>{outcome.status === "succeeded" ? "Import terminé" : isInterrupted(outcome) ? "Import interrompu" : "Fichier refusé"}</AlertTitle>
         <AlertDescription>{outcome.message}</AlertDescription>
       </Alert>
       <ImportWarnings warnings={outcome.warnings} />

@@ -1,4 +1,4 @@
-import { asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, notInArray, sql } from "drizzle-orm";
 import type { ImportReconciliation, ImportRowError, ImportWarning } from "../schema";
 import { entities, imports } from "../schema";
 import { type Queryable, queryRows } from "../client";
@@ -11,7 +11,7 @@ export async function createImportRecord(
 ): Promise<string> {
   const [row] = await db
     .insert(imports)
-    .values({ ...values, status: "running", startedAt: new Date() })
+    .values({ ...values, status: "running", startedAt: new Date(), heartbeatAt: sql`now()` })
     .returning({ id: imports.id });
   return row.id;
 }
@@ -89,15 +89,58 @@ export async function getImport(db: Queryable, id: string) {
   return row ?? null;
 }
 
-/** Progress of a running import, written while the file is read. */
+/** Progress of a running import, written while the file is read; it is also a sign of life. */
 export async function updateImportProgress(db: Queryable, id: string, rowsRead: number, rowsTotal?: number): Promise<void> {
   await db
     .update(imports)
-    .set(rowsTotal === undefined ? { rowsRead } : { rowsRead, rowsTotal })
+    .set(rowsTotal === undefined ? { rowsRead, heartbeatAt: sql`now()` } : { rowsRead, rowsTotal, heartbeatAt: sql`now()` })
     .where(eq(imports.id, id));
 }
 
 /** A record created before its file was read (wizard): the real hash and start time once work begins. */
 export async function markImportStarted(db: Queryable, id: string, fileHash: string): Promise<void> {
-  await db.update(imports).set({ fileHash, status: "running", startedAt: new Date() }).where(eq(imports.id, id));
+  await db
+    .update(imports)
+    .set({ fileHash, status: "running", startedAt: new Date(), heartbeatAt: sql`now()` })
+    .where(eq(imports.id, id));
+}
+
+/** The sign of life of an import still working; a finished one is left as it is. */
+export async function touchImportHeartbeat(db: Queryable, id: string): Promise<void> {
+  await db
+    .update(imports)
+    .set({ heartbeatAt: sql`now()` })
+    .where(and(eq(imports.id, id), inArray(imports.status, ["pending", "running"])));
+}
+
+/** Closes an import that stopped on an unexpected error, unless its outcome was already recorded. */
+export async function abandonImportRecord(db: Queryable, id: string, message: string): Promise<void> {
+  await db
+    .update(imports)
+    .set({ status: "failed", message, finishedAt: sql`now()` })
+    .where(and(eq(imports.id, id), inArray(imports.status, ["pending", "running"])));
+}
+
+/**
+ * Marks as failed, with `message`, the pending and running imports whose last sign of life (heartbeat, else
+ * start, else creation) is older than `staleAfterMs`, except `keep` (imports this process is running).
+ * Returns the ids closed.
+ */
+export async function failStaleImports(
+  db: Queryable,
+  { staleAfterMs, message, keep }: { staleAfterMs: number; message: string; keep: readonly string[] },
+): Promise<string[]> {
+  const lastSign = sql`coalesce(${imports.heartbeatAt}, ${imports.startedAt}, ${imports.createdAt})`;
+  const rows = await db
+    .update(imports)
+    .set({ status: "failed", message, finishedAt: sql`now()` })
+    .where(
+      and(
+        inArray(imports.status, ["pending", "running"]),
+        sql`${lastSign} <= now() - make_interval(secs => ${staleAfterMs / 1000})`,
+        keep.length > 0 ? notInArray(imports.id, [...keep]) : undefined,
+      ),
+    )
+    .returning({ id: imports.id });
+  return rows.map((r) => r.id);
 }

@@ -6,6 +6,7 @@ import { openImportedDisputes } from "@/db/queries/import-disputes";
 import { stageDocuments, writeStagedDocuments } from "@/db/queries/import-documents";
 import { reconcileBalances } from "@/db/queries/import-reconciliation";
 import {
+  abandonImportRecord,
   createImportRecord,
   defaultEntityId,
   finishImportRecord,
@@ -23,6 +24,7 @@ import { formatInteger } from "@/lib/format/fr";
 import { writeErrorFile } from "./error-file";
 import { type ImportRequest, type Parsed, parseFile } from "./parse-file";
 import { paymentsMessage } from "./payment-rows";
+import { closeInterruptedImports, keepImportAlive } from "./interrupted";
 import { ImportFileError } from "./result";
 import type { RowError } from "./rows";
 import { checkAgainstStored } from "./stored-checks";
@@ -60,6 +62,8 @@ async function scanFile(path: string): Promise<{ hash: string; lines: number | u
 }
 
 
+const UNEXPECTED_FAILURE = "Import interrompu par une erreur inattendue : aucune donnée modifiée.";
+const UNREADABLE_FILE = "Import interrompu : fichier illisible ou supprimé, aucune donnée modifiée.";
 const zero: ImportCounts = { read: 0, inserted: 0, updated: 0, settled: 0, rejected: 0 };
 
 /**
@@ -67,7 +71,15 @@ const zero: ImportCounts = { read: 0, inserted: 0, updated: 0, settled: 0, rejec
  * (upserts, snapshot settling, balances). Any failure leaves the data as it was; the attempt is recorded either way.
  */
 export async function runImport(db: Db, request: ImportRequest): Promise<ImportOutcome> {
-  const { hash, lines } = await scanFile(request.filePath);
+  let scanned: Awaited<ReturnType<typeof scanFile>>;
+  try {
+    scanned = await scanFile(request.filePath);
+  } catch (error) {
+    if (request.importId) await abandonImportRecord(db, request.importId, UNREADABLE_FILE).catch(() => {});
+    throw error;
+  }
+  const { hash, lines } = scanned;
+  if (request.importId) await markImportStarted(db, request.importId, hash);
   const importId =
     request.importId ??
     (await createImportRecord(db, {
@@ -77,7 +89,21 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
       mode: request.kind === "clients" || request.kind === "payments" ? null : (request.mode ?? "incremental"),
       userId: request.userId,
     }));
-  if (request.importId) await markImportStarted(db, importId, hash);
+  const stopHeartbeat = keepImportAlive(db, importId);
+  try {
+    await closeInterruptedImports(db);
+    return await importRecorded(db, request, importId, lines);
+  } catch (error) {
+    // The transaction rolled back. With the database gone the record cannot be written either: it stays running
+    // until the heartbeat check closes it.
+    await abandonImportRecord(db, importId, UNEXPECTED_FAILURE).catch(() => {});
+    throw error;
+  } finally {
+    stopHeartbeat();
+  }
+}
+
+async function importRecorded(db: Db, request: ImportRequest, importId: string, lines: number | undefined): Promise<ImportOutcome> {
   let warnings: ImportWarning[] = [];
   const fail = async (message: string, counts: ImportCounts, errors: RowError[], mapping?: Record<string, string>) => {
     await finishImportRecord(db, importId, { status: "failed", message, counts, errors, warnings, mapping });
@@ -173,22 +199,22 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
         targetId: importId,
         details: { fileName: request.fileName, kind: request.kind, ...counts, clientsCreated: created.clients, disputesOpened: created.disputes },
       });
-      return { counts, errors, reconciliation, created };
+      errorsSorted(errors);
+      const message = paymentTotals
+        ? paymentsMessage(counts, paymentTotals)
+        : `Import terminé : ${formatInteger(counts.inserted)} créé(s), ${formatInteger(counts.updated)} mis à jour, ` +
+          `${formatInteger(counts.settled)} soldé(s), ${formatInteger(counts.rejected)} rejeté(s).` +
+          (request.kind !== "clients" && parsed.mode === "snapshot" && parsed.errors.length > 0
+            ? " Fichier incomplet : les pièces absentes n'ont pas été soldées."
+            : "") +
+          createdNote(created) +
+          reconciliationNote(reconciliation);
+      // In the data's own transaction: a process killed while committing leaves a history that matches the data.
+      await finishImportRecord(tx, importId, { status: "succeeded", message, counts, errors, warnings, reconciliation, mapping: parsed.mapping });
+      return { counts, errors, reconciliation, message };
     });
-    errorsSorted(result.errors);
-    const { counts, created, ...outcome } = result;
-    const message = paymentTotals
-      ? paymentsMessage(counts, paymentTotals)
-      : `Import terminé : ${formatInteger(counts.inserted)} créé(s), ${formatInteger(counts.updated)} mis à jour, ` +
-      `${formatInteger(counts.settled)} soldé(s), ${formatInteger(counts.rejected)} rejeté(s).` +
-      (request.kind !== "clients" && parsed.mode === "snapshot" && parsed.errors.length > 0
-        ? " Fichier incomplet : les pièces absentes n'ont pas été soldées."
-        : "") +
-      createdNote(created) +
-      reconciliationNote(result.reconciliation);
-    await finishImportRecord(db, importId, { status: "succeeded", message, counts, ...outcome, warnings, mapping: parsed.mapping });
     const errorFile = await writeErrorFile(importId, result.errors);
-    return { importId, status: "succeeded", message, counts, ...outcome, errorFile, warnings };
+    return { importId, status: "succeeded", ...result, errorFile, warnings };
   } catch (error) {
     if (error instanceof ImportRefused) return fail(error.message, { ...zero, read: parsed.read }, parsed.errors, parsed.mapping);
     if (error instanceof RowsRejected) {
@@ -201,7 +227,6 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
         parsed.mapping,
       );
     }
-    await fail(`Import interrompu : ${error instanceof Error ? error.message : String(error)}`, { ...zero, read: parsed.read }, []);
     throw error;
   }
 }

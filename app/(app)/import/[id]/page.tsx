@@ -4,11 +4,13 @@ import { ImportProgress } from "@/components/import/import-progress";
 import { ImportResult } from "@/components/import/import-result";
 import { getImport } from "@/db/queries/imports";
 import { requireUser } from "@/lib/auth/session";
+import { closeInterruptedImports } from "@/lib/import/interrupted";
 
 export const metadata: Metadata = { title: "Import" };
 
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
   const { db } = await requireUser("imports.run");
+  await closeInterruptedImports(db);
   const record = await getImport(db, (await params).id);
   if (!record) notFound();
   return (

@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listImports } from "@/db/queries/imports";
 import { requireUser } from "@/lib/auth/session";
+import { closeInterruptedImports, isInterrupted } from "@/lib/import/interrupted";
 import { formatDateTime, formatDuration, formatInteger } from "@/lib/format/fr";
 
 export const metadata: Metadata = { title: "Historique des imports" };
@@ -17,10 +18,12 @@ const statusBadges = {
   running: <Badge variant="info">En cours</Badge>,
   succeeded: <Badge variant="success">Réussi</Badge>,
   failed: <Badge variant="destructive">Refusé</Badge>,
+  interrupted: <Badge variant="destructive">Interrompu</Badge>,
 };
 
 export default async function ImportHistoryPage() {
   const { db } = await requireUser("imports.run");
+  await closeInterruptedImports(db);
   const rows = await listImports(db, 100);
   return (
     <div className="space-y-4">
@@ -72,7 +75,8 @@ export default async function ImportHistoryPage() {
                     {row.mode && <span className="block text-xs text-muted-foreground">{modeLabels[row.mode]}</span>}
                   </TableCell>
                   <TableCell>
-                    {statusBadges[row.status]}
+                    {statusBadges[isInterrupted(row) ? "interrupted" : row.status]}
+                    {isInterrupted(row) && <span className="block max-w-48 text-xs text-muted-foreground">{row.message}</span>}
                     {row.warnings.length > 0 && (
                       <Badge variant="warning" className="mt-1" title={row.warnings.map((w) => w.message).join("\n")}>
                         {row.warnings.length} avertissement{row.warnings.length > 1 ? "s" : ""}
