@@ -135,8 +135,8 @@ describe("sniffFile", () => {
   });
 
   it("refuses empty files, blank text included", async () => {
-    expect(await sniffFile(file("empty.csv", ""), "empty.csv")).toEqual({ ok: false, reason: "Le fichier est vide." });
-    expect(await sniffFile(file("blank.csv", "\r\n  \r\n"), "blank.csv")).toEqual({ ok: false, reason: "Le fichier est vide." });
+    expect(await sniffFile(file("empty.csv", ""), "empty.csv")).toEqual({ ok: false, reason: "Fichier vide : il ne contient aucune ligne à importer." });
+    expect(await sniffFile(file("blank.csv", "\r\n  \r\n"), "blank.csv")).toEqual({ ok: false, reason: "Fichier vide : il ne contient aucune ligne à importer." });
   });
 
   it("explains old .xls files and password-protected workbooks (same OLE container)", async () => {

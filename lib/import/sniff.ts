@@ -6,7 +6,7 @@ import type { EncodingDetection } from "./encoding-evidence";
 import { readZipDirectory, zipSizesAreHonest, ZipFormatError } from "./zip";
 
 export const FILE_MESSAGES = {
-  empty: "Le fichier est vide.",
+  empty: "Fichier vide : il ne contient aucune ligne à importer.",
   unsupported: "Ce fichier n'est ni un classeur Excel (.xlsx) ni un fichier texte (CSV/TXT).",
   xls: "Format .xls (Excel 97-2003) non pris en charge : enregistrez le fichier au format .xlsx ou CSV.",
   xlsb: "Format .xlsb (classeur binaire Excel) non pris en charge : enregistrez le fichier au format .xlsx ou CSV.",

@@ -8,7 +8,7 @@ import { importFileJob } from "@/inngest/functions/import-file";
 import { authedAction } from "@/lib/auth/action";
 import { today } from "@/lib/dates";
 import { MAX_MAPPING_KEY } from "@/lib/import/custom-fields";
-import { uploadPath } from "@/lib/import/uploads";
+import { touchUpload, uploadPath } from "@/lib/import/uploads";
 
 const commitInput = z.object({
   uploadId: z.uuid(),
@@ -36,6 +36,7 @@ const commitInput = z.object({
 export const commitImportAction = authedAction("imports.run", commitInput, async (input, { db, scope }) => {
   const path = uploadPath(input.uploadId);
   if (!path || !fs.existsSync(path)) return { ok: false, error: "Fichier expiré : déposez-le à nouveau." };
+  touchUpload(path);
   const importId = await createImportRecord(db, {
     kind: input.kind,
     fileName: input.fileName,

@@ -10,7 +10,11 @@ import { analyzeFile } from "@/lib/import/analyze";
 import { inspectImportFile } from "@/lib/import/inspect-file";
 import { MAX_MAPPING_KEY } from "@/lib/import/custom-fields";
 import { ImportFileError } from "@/lib/import/result";
-import { saveUpload, uploadPath } from "@/lib/import/uploads";
+import { FILE_MESSAGES } from "@/lib/import/sniff";
+import { removeExpiredUploads, saveUpload, uploadPath } from "@/lib/import/uploads";
+
+// Room for the form fields around the file in the multipart body.
+const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 const choices = z.object({
   kind: z.enum(["clients", "documents", "fec", "payments"]),
@@ -27,7 +31,14 @@ const choices = z.object({
   createClients: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
   mapping: z
     .string()
-    .transform((s) => JSON.parse(s) as unknown)
+    .transform((s, ctx) => {
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "Correspondance des colonnes illisible." });
+        return z.NEVER;
+      }
+    })
     .pipe(z.record(z.string().regex(/^\d+$/), z.string().max(MAX_MAPPING_KEY)))
     .optional(),
 });
@@ -40,7 +51,21 @@ export async function POST(request: Request) {
   const current = await userForRoute("imports.run");
   if (current.denied) return current.denied;
 
-  const form = await request.formData();
+  const maxBytes = env.IMPORT_MAX_MEGABYTES * 1024 * 1024;
+  const tooLarge = NextResponse.json({ error: `Fichier trop volumineux : ${env.IMPORT_MAX_MEGABYTES} Mo au maximum.` }, { status: 413 });
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (!Number.isFinite(declared)) {
+    return NextResponse.json({ error: "Taille de l'envoi inconnue : envoyez le fichier depuis l'assistant d'import." }, { status: 411 });
+  }
+  if (declared > maxBytes + FORM_OVERHEAD_BYTES) return tooLarge;
+
+  removeExpiredUploads();
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return NextResponse.json({ error: "Envoi illisible : déposez à nouveau le fichier." }, { status: 400 });
+  }
   const fields = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string" && v !== ""));
   const parsed = choices.safeParse(fields);
   if (!parsed.success) return NextResponse.json({ error: "Paramètres d'import invalides." }, { status: 400 });
@@ -49,10 +74,10 @@ export async function POST(request: Request) {
   let uploadId = input.uploadId;
   let fileName = input.fileName ?? "fichier";
   const file = form.get("file");
-  if (file instanceof File && file.size > 0) {
-    if (file.size > env.IMPORT_MAX_MEGABYTES * 1024 * 1024) {
-      return NextResponse.json({ error: `Fichier trop volumineux : ${env.IMPORT_MAX_MEGABYTES} Mo au maximum.` }, { status: 413 });
-    }
+  // A form sent without a file chosen holds an empty, nameless one.
+  if (file instanceof File && (file.size > 0 || file.name !== "")) {
+    if (file.size === 0) return NextResponse.json({ error: FILE_MESSAGES.empty }, { status: 400 });
+    if (file.size > maxBytes) return tooLarge;
     uploadId = await saveUpload(file);
     fileName = file.name;
   }
