@@ -175,3 +175,22 @@ export async function finishOutbound(tx: Queryable, id: string, outcome: { statu
     .set({ ...outcome, sentAt: outcome.status === "sent" ? new Date() : null })
     .where(eq(outboundMessages.id, id));
 }
+
+/** What became of the actions of `ids`: sent, refused (`error`), or still `scheduled` for a later try. */
+export async function countSendOutcomes(db: Queryable, ids: string[]): Promise<{ sent: number; errors: number; deferred: number }> {
+  const total = { sent: 0, errors: 0, deferred: 0 };
+  for (let i = 0; i < ids.length; i += 5000) {
+    const [row] = await db
+      .select({
+        sent: sql<number>`count(*) filter (where ${actions.status} = 'sent')::int`,
+        errors: sql<number>`count(*) filter (where ${actions.status} = 'error')::int`,
+        deferred: sql<number>`count(*) filter (where ${actions.status} = 'scheduled')::int`,
+      })
+      .from(actions)
+      .where(inArray(actions.id, ids.slice(i, i + 5000)));
+    total.sent += row.sent;
+    total.errors += row.errors;
+    total.deferred += row.deferred;
+  }
+  return total;
+}

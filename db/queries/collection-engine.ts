@@ -42,14 +42,24 @@ const noLongerChased = (date: string) => sql`(
   or exists (select 1 from promise_documents pd join promises p on p.id = pd.promise_id
              where pd.document_id = d.id and p.status = 'pending'))`;
 
-/** Takes the documents no longer to be chased out of the pending actions that covered them. */
+/**
+ * Takes the documents no longer to be chased out of the pending actions that covered them. An action locked by a
+ * sender (claimed, its transaction not yet committed) is skipped: what it sends stays what it records. The others
+ * are locked until commit, so a claim waits and then reads the documents as they end up.
+ */
 export function releaseDocuments(db: Queryable, date: string): Promise<number> {
   return count(
     db,
-    sql`with released as (
-          delete from action_documents ad using actions a, documents d, clients c
-          where a.id = ad.action_id and a.status in ${pendingStatuses}
-            and d.id = ad.document_id and c.id = a.client_id and ${noLongerChased(date)}
+    sql`with target as (
+          select ad.action_id, ad.document_id from action_documents ad
+          join actions a on a.id = ad.action_id
+          join documents d on d.id = ad.document_id
+          join clients c on c.id = a.client_id
+          where a.status in ${pendingStatuses} and ${noLongerChased(date)}
+          for update of a skip locked
+        ), released as (
+          delete from action_documents ad using target t
+          where ad.action_id = t.action_id and ad.document_id = t.document_id
           returning 1
         )
         select count(*)::int as n from released`,
@@ -154,14 +164,18 @@ export async function planActions(db: Queryable, date: string, horizonDays: numb
         )
         select count(*)::int as n from created`,
   );
-  // New and merged actions alike: the amount covered grows by what each document owed when it joined.
+  // New and merged actions alike: the amount covered grows by what each document owed when it joined. An action
+  // being sent is skipped, as in releaseDocuments; its invoices wait for the next evaluation.
   const documents = await count(
     db,
-    sql`with linked as (
-          insert into action_documents (action_id, document_id)
-          select a.id, e.document_id from engine_candidates e
+    sql`with target as (
+          select a.id as action_id, e.document_id from engine_candidates e
           join actions a on a.client_id = e.client_id and a.step_id = e.step_id and a.planned_date = e.planned_date
             and a.status in ('planned', 'to_confirm', 'scheduled')
+          for update of a skip locked
+        ), linked as (
+          insert into action_documents (action_id, document_id)
+          select action_id, document_id from target
           on conflict do nothing
           returning action_id, document_id
         ), added as (

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "../client";
-import { jobRuns } from "../schema";
+import { jobLeases, jobRuns } from "../schema";
 
 export async function startJobRun(db: Queryable, job: string, runDate: string): Promise<string> {
   const [row] = await db.insert(jobRuns).values({ job, runDate, status: "running" }).returning({ id: jobRuns.id });
@@ -17,7 +17,7 @@ export async function finishJobRun(
     .set(
       "error" in outcome
         ? { status: "failed", error: outcome.error, finishedAt: new Date() }
-        : { status: "succeeded", report: outcome.report, finishedAt: new Date() },
+        : { status: "succeeded", report: outcome.report, error: null, finishedAt: new Date() },
     )
     .where(eq(jobRuns.id, id));
 }
@@ -35,15 +35,40 @@ export function listJobRuns(db: Queryable, limit = 20) {
 }
 
 /**
- * Takes the transaction-scoped lock of `job`: false when another transaction holds it. Released at commit or
- * rollback, so a crashed process never leaves it behind.
+ * Takes the lease of `job` for `holder` until `seconds` from now, in one statement: free, expired (its holder
+ * died) or already `holder`'s. False while another holder's lease runs. The database's clock decides.
  */
-export async function tryJobLock(db: Queryable, job: string): Promise<boolean> {
-  const [row] = await queryRows<{ locked: boolean }>(db, sql`select pg_try_advisory_xact_lock(hashtext(${`encaisse:${job}`})) as locked`);
-  return row.locked;
+export async function acquireJobLease(db: Queryable, job: string, holder: string, seconds: number): Promise<boolean> {
+  const rows = await queryRows<{ holder: string }>(
+    db,
+    sql`insert into job_leases (job, holder, acquired_at, expires_at)
+        values (${job}, ${holder}, now(), now() + make_interval(secs => ${seconds}))
+        on conflict (job) do update set holder = excluded.holder, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at
+        where job_leases.expires_at < now() or job_leases.holder = excluded.holder
+        returning holder`,
+  );
+  return rows.length === 1;
 }
 
-/** Marks the runs of `job` still shown as running as interrupted; call it while holding the job's lock. */
+/** Pushes back the expiry of `holder`'s lease; false when another holder took it over meanwhile. */
+export async function renewJobLease(db: Queryable, job: string, holder: string, seconds: number): Promise<boolean> {
+  const rows = await db
+    .update(jobLeases)
+    .set({ expiresAt: sql`now() + make_interval(secs => ${seconds})` })
+    .where(and(eq(jobLeases.job, job), eq(jobLeases.holder, holder)))
+    .returning({ job: jobLeases.job });
+  return rows.length === 1;
+}
+
+/** Gives the lease back, only if `holder` still has it. */
+export async function releaseJobLease(db: Queryable, job: string, holder: string): Promise<void> {
+  await db.delete(jobLeases).where(and(eq(jobLeases.job, job), eq(jobLeases.holder, holder)));
+}
+
+/**
+ * Marks the runs of `job` still shown as running as interrupted. Only the holder of the job's lease may call it:
+ * holding it proves that whoever started those runs is gone.
+ */
 export async function closeInterruptedRuns(db: Queryable, job: string): Promise<number> {
   const rows = await db
     .update(jobRuns)
@@ -51,4 +76,15 @@ export async function closeInterruptedRuns(db: Queryable, job: string): Promise<
     .where(and(eq(jobRuns.job, job), eq(jobRuns.status, "running")))
     .returning({ id: jobRuns.id });
   return rows.length;
+}
+
+/** The latest run of `job`, for the health check. */
+export async function latestJobRun(db: Queryable, job: string) {
+  const [row] = await db
+    .select({ runDate: jobRuns.runDate, status: jobRuns.status, startedAt: jobRuns.startedAt, finishedAt: jobRuns.finishedAt })
+    .from(jobRuns)
+    .where(eq(jobRuns.job, job))
+    .orderBy(desc(jobRuns.startedAt))
+    .limit(1);
+  return row ?? null;
 }

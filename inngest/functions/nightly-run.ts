@@ -1,23 +1,34 @@
+import { NonRetriableError } from "inngest";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { countSendOutcomes, listDueActionIds } from "@/db/queries/action-sending";
 import { recomputeGroupMembership } from "@/db/queries/group-membership";
 import { closeInterruptedRuns, finishJobRun, startJobRun } from "@/db/queries/job-runs";
 import { settlePromises } from "@/db/queries/promise-outcomes";
 import { getOption } from "@/db/queries/settings";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
-import { evaluateScenarios } from "@/lib/collection/evaluate";
-import { withNightlyLock } from "@/lib/collection/nightly-lock";
+import { applyScenarios } from "@/lib/collection/evaluate";
+import {
+  NightlyLockLost,
+  NightlyRunBusy,
+  newLockHolder,
+  releaseNightlyLock,
+  takeNightlyLock,
+  whileHoldingNightlyLock,
+} from "@/lib/collection/nightly-lock";
 import { isoDatePattern, today } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { defineJob } from "../define-job";
-import { dispatchDueActions } from "./send-action";
+import { type DispatchReport, sendActionsHere } from "./send-action";
 
 const JOB = "nightly-run";
+const SEND_BATCH = 100;
 const eventData = z.object({ date: z.string().regex(isoDatePattern).optional() });
 
 /**
  * The night's work, step by step: groups, promises, scenarios, sending what is due, the day's snapshot, and a report.
- * Every step is safe to run again, so a crashed run is simply started again.
+ * The whole run holds the nightly lock, its holder id memoised from step to step: a second run is refused before
+ * it does anything. Every step is safe to run again, so a crashed run is simply started again once its lock expired.
  */
 export const nightlyRunJob = defineJob({
   id: JOB,
@@ -26,35 +37,70 @@ export const nightlyRunJob = defineJob({
   cron: { pattern: "0 2 * * *", timeZone: env.COMPANY_TIMEZONE, label: "Chaque nuit à 02:00" },
   handler: async ({ event, step }) => {
     const date = eventData.parse(event.data).date ?? today();
-    const runId = await step.run("open-report", async () => {
+    // Its own step, so a retried "open-report" presents the same holder and finds its lease again.
+    const holder = await step.run("choose-lock-holder", async () => newLockHolder());
+    const opened = await step.run("open-report", async () => {
       const db = await getDb();
-      return withNightlyLock(db, async (tx) => {
-        await closeInterruptedRuns(tx, JOB);
-        return startJobRun(tx, JOB, date);
-      });
+      try {
+        await takeNightlyLock(db, holder);
+      } catch (error) {
+        if (error instanceof NightlyRunBusy) return { busy: error.message };
+        throw error;
+      }
+      // Holding the lock proves the runs still shown as running are dead.
+      await closeInterruptedRuns(db, JOB);
+      return { runId: await startJobRun(db, JOB, date) };
     });
-    try {
-      const groups = await step.run("recompute-groups", async () =>
-        withNightlyLock(await getDb(), async (tx) => {
-          const report = await recomputeGroupMembership(tx, date);
-          return { moved: report.updated, withoutGroup: report.noGroup };
-        }),
-      );
-      // Before the scenarios: the documents of a broken promise are chased again this very night.
-      const promises = await step.run("settle-promises", async () => withNightlyLock(await getDb(), (tx) => settlePromises(tx, date)));
-      const evaluation = await step.run("evaluate-scenarios", async () => {
-        const db = await getDb();
-        return evaluateScenarios(db, date, await getOption(db, "planningHorizonDays"));
+    const { runId } = opened;
+    if (!runId) throw new NonRetriableError(opened.busy ?? new NightlyRunBusy().message);
+
+    const locked = <T>(id: string, work: () => Promise<T>) =>
+      step.run(id, async () => {
+        try {
+          return await whileHoldingNightlyLock(await getDb(), holder, work);
+        } catch (error) {
+          throw error instanceof NightlyLockLost ? new NonRetriableError(error.message) : error;
+        }
       });
-      const sending = await step.run("send-due-actions", async () => dispatchDueActions(await getDb(), date));
-      const snapshot = await step.run("record-snapshot", async () => withNightlyLock(await getDb(), (tx) => recordDailySnapshot(tx, date)));
+    try {
+      const groups = await locked("recompute-groups", async () => {
+        const report = await (await getDb()).transaction((tx) => recomputeGroupMembership(tx, date));
+        return { moved: report.updated, withoutGroup: report.noGroup };
+      });
+      // Before the scenarios: the documents of a broken promise are chased again this very night.
+      const promises = await locked("settle-promises", async () => (await getDb()).transaction((tx) => settlePromises(tx, date)));
+      const evaluation = await locked("evaluate-scenarios", async () => {
+        const db = await getDb();
+        return applyScenarios(db, date, await getOption(db, "planningHorizonDays"));
+      });
+      const sending = await sendDueActions(locked, date);
+      const snapshot = await locked("record-snapshot", async () => (await getDb()).transaction((tx) => recordDailySnapshot(tx, date)));
       const report = { groups, promises, evaluation, sending, snapshot };
-      await step.run("write-report", async () => finishJobRun(await getDb(), runId, { report }));
+      await locked("write-report", async () => finishJobRun(await getDb(), runId, { report }));
+      await step.run("release-lock", async () => releaseNightlyLock(await getDb(), holder));
       return report;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await step.run("record-failure", async () => finishJobRun(await getDb(), runId, { error: message }));
+      await step.run("record-failure", async () => {
+        const db = await getDb();
+        await finishJobRun(db, runId, { error: message });
+        await releaseNightlyLock(db, holder);
+      });
       throw error;
     }
   },
 });
+
+type Locked = <T>(id: string, work: () => Promise<T>) => Promise<T>;
+
+/**
+ * Sends the due actions inside the run, under its lock, in batches short enough for one Inngest request each,
+ * then counts what became of every one of them: sent, refused, or left for the next dispatch.
+ */
+async function sendDueActions(locked: Locked, date: string): Promise<DispatchReport> {
+  const due = await locked("list-due-actions", async () => listDueActionIds(await getDb(), date));
+  for (let i = 0; i < due.length; i += SEND_BATCH) {
+    await locked(`send-due-actions-${i / SEND_BATCH + 1}`, () => sendActionsHere(due.slice(i, i + SEND_BATCH), date));
+  }
+  return locked("count-sends", async () => ({ due: due.length, queued: 0, ...(await countSendOutcomes(await getDb(), due)) }));
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type Db, getDb } from "@/db/client";
-import { listDueActionIds } from "@/db/queries/action-sending";
+import { countSendOutcomes, listDueActionIds } from "@/db/queries/action-sending";
 import { isoDatePattern, today } from "@/lib/dates";
 import { inngestConfigured } from "@/lib/env";
 import { sendAction } from "@/lib/outbound/send-action";
@@ -31,36 +31,51 @@ export type DispatchReport = {
   queued: number;
   sent: number;
   errors: number;
-  /** Transient failures in process: left `scheduled`, sent by the next dispatch. */
+  /** Still `scheduled` after the retry: transient failures, sent by the next dispatch. */
   deferred: number;
 };
 
 /**
  * Hands every due `scheduled` action (planned on or before `date`; only those of `actionIds` when given) to
- * sending: one `encaisse/action.send` event each under Inngest, else the send job's body run here, one after
- * the other. The event id dedupes a dispatch repeated the same day.
+ * sending: one `encaisse/action.send` event each under Inngest, else sent here. The event id dedupes a dispatch
+ * repeated the same day.
  */
 export async function dispatchDueActions(db: Db, date: string, actionIds?: string[]): Promise<DispatchReport> {
   const ids = await listDueActionIds(db, date, actionIds);
-  const report: DispatchReport = { due: ids.length, queued: 0, sent: 0, errors: 0, deferred: 0 };
   if (inngestConfigured) {
     for (let i = 0; i < ids.length; i += 500) {
       const batch = ids.slice(i, i + 500);
       await inngest.send(batch.map((actionId) => ({ id: `action-send-${actionId}-${date}`, name: sendActionJob.event, data: { actionId, date } })));
     }
-    report.queued = ids.length;
-    return report;
+    return { due: ids.length, queued: ids.length, sent: 0, errors: 0, deferred: 0 };
   }
+  await sendActionsHere(ids, date);
+  return { due: ids.length, queued: 0, ...(await countSendOutcomes(db, ids)) };
+}
+
+const RETRY_PAUSE_MS = 5_000;
+
+/**
+ * Sends the actions of `ids` in this process, one after the other, through the send job's body. One failing
+ * action does not stop the others; those that failed for a transient reason get one more try once the others
+ * are done, and are left `scheduled` for the next dispatch after that. Outcomes are read back with countSendOutcomes.
+ */
+export async function sendActionsHere(ids: string[], date: string): Promise<void> {
+  let failed = await trySending(ids, date);
+  if (failed.length === 0) return;
+  await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
+  failed = await trySending(failed.map((f) => f.actionId), date);
+  for (const { actionId, error } of failed) console.error(`[jobs] send-action ${actionId} :`, error);
+}
+
+async function trySending(ids: string[], date: string) {
+  const failed: { actionId: string; error: unknown }[] = [];
   for (const actionId of ids) {
     try {
-      const result = await runJobInProcess(sendActionJob, { actionId, date });
-      if (result.status === "sent") report.sent++;
-      else if (result.status === "error") report.errors++;
+      await runJobInProcess(sendActionJob, { actionId, date });
     } catch (error) {
-      // One failing action must not stop the others; it stays `scheduled` for the next dispatch.
-      console.error(`[jobs] send-action ${actionId} :`, error);
-      report.deferred++;
+      failed.push({ actionId, error });
     }
   }
-  return report;
+  return failed;
 }

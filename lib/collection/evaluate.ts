@@ -1,7 +1,7 @@
 /**
  * The scenario engine: on evaluation date D, brings every client's pending actions in line with their open
  * invoices and scenario (SPEC §7). Set-based statements in one transaction, safe to run again: a second run on
- * the same data and date changes nothing.
+ * the same data and date changes nothing. Under the nightly lock, so it never runs beside a nightly run.
  */
 import type { Db } from "@/db/client";
 import { cancelActionsOffScenario, cancelEmptyActions, planActions, releaseDocuments } from "@/db/queries/collection-engine";
@@ -22,8 +22,14 @@ export type EvaluationReport = {
   skippedBelowMinimum: number;
 };
 
-export async function evaluateScenarios(db: Db, date: string, horizonDays: number): Promise<EvaluationReport> {
-  return withNightlyLock(db, async (tx) => {
+/** An evaluation started by hand: takes the nightly lock, refused (NightlyRunBusy) while a run holds it. */
+export function evaluateScenarios(db: Db, date: string, horizonDays: number): Promise<EvaluationReport> {
+  return withNightlyLock(db, () => applyScenarios(db, date, horizonDays));
+}
+
+/** The evaluation itself, for a caller that holds the nightly lock (the nightly run). */
+export function applyScenarios(db: Db, date: string, horizonDays: number): Promise<EvaluationReport> {
+  return db.transaction(async (tx) => {
     const cancelledOffScenario = await cancelActionsOffScenario(tx);
     const releasedDocuments = await releaseDocuments(tx, date);
     const cancelledEmpty = await cancelEmptyActions(tx);
