@@ -1,5 +1,16 @@
+import type { Instrumentation } from "next";
+
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startEmbeddedServices } = await import("./inngest/embedded");
   await startEmbeddedServices(Number(process.env.PORT ?? 3000));
 }
+
+/** One French line per failed request, carrying the reference the error page shows, so support can find it. */
+export const onRequestError: Instrumentation.onRequestError = (error, request, context) => {
+  const digest = typeof error === "object" && error !== null && "digest" in error ? String(error.digest) : "sans référence";
+  const cause = error instanceof Error ? error.message : String(error);
+  console.error(
+    `[erreur] Référence ${digest} : ${request.method} ${request.path} (${context.routeType} ${context.routePath}) a échoué : ${cause}`,
+  );
+};

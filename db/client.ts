@@ -30,7 +30,8 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   if (options.databaseUrl) {
     const client = postgres(options.databaseUrl, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres({ client, schema, casing: "snake_case" });
-    await migratePostgres(db, { migrationsFolder });
+    // A failed attempt must not leave a pool behind: the next one opens its own.
+    await closeOnFailure(migratePostgres(db, { migrationsFolder }), () => client.end({ timeout: 0 }));
     return { db: db as unknown as Db, kind: "postgres", close: () => client.end() };
   }
   let release = () => {};
@@ -39,30 +40,56 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     client = new PGlite({ extensions });
   } else {
     const dir = path.resolve(options.dataDir ?? env.DATA_DIR, "pglite");
-    release = acquireDataDirLock(dir);
-    client = new PGlite(dir, { extensions });
+    const releaseLock = acquireDataDirLock(dir);
+    release = releaseLock;
+    try {
+      client = new PGlite(dir, { extensions });
+    } catch (error) {
+      releaseLock();
+      throw error;
+    }
   }
-  const db = drizzlePglite({ client, schema, casing: "snake_case" });
-  await migratePglite(db, { migrationsFolder });
-  return {
-    db: db as unknown as Db,
-    kind: "pglite",
-    close: async () => {
+  const close = async () => {
+    try {
       await client.close();
+    } finally {
       release();
-    },
+    }
   };
+  const db = drizzlePglite({ client, schema, casing: "snake_case" });
+  await closeOnFailure(migratePglite(db, { migrationsFolder }), close);
+  return { db: db as unknown as Db, kind: "pglite", close };
+}
+
+async function closeOnFailure(work: Promise<unknown>, close: () => Promise<unknown>): Promise<void> {
+  try {
+    await work;
+  } catch (error) {
+    await close().catch(() => {});
+    throw error;
+  }
 }
 
 const globalForDb = globalThis as unknown as { encaisseDb?: Promise<DatabaseHandle> };
 
-/** The process-wide database from the environment; shared by every bundle of the server. */
+/**
+ * The process-wide database from the environment; shared by every bundle of the server. A failed opening is
+ * forgotten, so the next caller tries again: a server started while PostgreSQL is down works once it is back.
+ */
 export function getDatabase(): Promise<DatabaseHandle> {
-  globalForDb.encaisseDb ??= openDatabase({ databaseUrl: env.DATABASE_URL }).then((handle) => {
-    closeOnSignals(handle);
-    return handle;
-  });
-  return globalForDb.encaisseDb;
+  if (globalForDb.encaisseDb) return globalForDb.encaisseDb;
+  const opening = openDatabase({ databaseUrl: env.DATABASE_URL }).then(
+    (handle) => {
+      closeOnSignals(handle);
+      return handle;
+    },
+    (error: unknown) => {
+      if (globalForDb.encaisseDb === opening) globalForDb.encaisseDb = undefined;
+      throw error;
+    },
+  );
+  globalForDb.encaisseDb = opening;
+  return opening;
 }
 
 /** Makes `handle` the process-wide database (tests, CLI commands that open their own). */

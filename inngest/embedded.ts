@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { getDatabase } from "@/db/client";
+import { type DatabaseHandle, getDatabase } from "@/db/client";
+import { DataDirBusyError } from "@/db/data-dir-lock";
 import { hasSucceededRun } from "@/db/queries/job-runs";
 import { today } from "@/lib/dates";
 import { env, inngestConfigured } from "@/lib/env";
+import { recoverImportsAtStartup } from "@/lib/import/startup";
 import { nightlyRunJob } from "./functions/nightly-run";
 import { jobs } from "./functions";
 import { runJobInProcess, scheduleJobsInProcess } from "./runner";
@@ -12,17 +14,50 @@ import { runJobInProcess, scheduleJobsInProcess } from "./runner";
 export const serverInfoPath = () => path.resolve(env.DATA_DIR, "server.json");
 export type ServerInfo = { pid: number; port: number; token: string };
 
+const LONGEST_RETRY_MS = 60_000;
+
 /**
- * Start-up of the app process: open and migrate the database, and with no Inngest keys run the cron
- * schedules here. With the embedded database, CLI job commands cannot open it while the server holds it,
- * so the server publishes a local address and token through which they ask it to run jobs.
+ * Start-up of the app process: open and migrate the database, close the imports a previous process left
+ * running, and with no Inngest keys run the cron schedules here. With the embedded database, CLI job commands
+ * cannot open it while the server holds it, so the server publishes a local address and token through which
+ * they ask it to run jobs. A database that is down does not stop the server: it tries again until it answers.
  */
-export async function startEmbeddedServices(port: number): Promise<void> {
-  const { db, kind } = await getDatabase();
+export async function startEmbeddedServices(port: number, { firstRetryMs = 2_000 } = {}): Promise<void> {
+  await startWhenDatabaseAnswers(port, firstRetryMs, false);
+}
+
+async function startWhenDatabaseAnswers(port: number, retryInMs: number, failedBefore: boolean): Promise<void> {
+  let handle: DatabaseHandle;
+  try {
+    handle = await getDatabase();
+  } catch (error) {
+    // A second server on the same embedded database would only answer errors: it stops with the reason.
+    if (error instanceof DataDirBusyError || (error as Error)?.name === "DataDirBusyError") {
+      console.error((error as Error).message);
+      process.exit(1);
+    }
+    console.error(
+      `[démarrage] La base de données ne répond pas (${describeError(error)}) : nouvel essai dans ${formatDelay(retryInMs)}. ` +
+        "Les pages affichent une erreur d'ici là.",
+    );
+    const retry = () => void startWhenDatabaseAnswers(port, Math.min(retryInMs * 2, LONGEST_RETRY_MS), true);
+    setTimeout(retry, retryInMs).unref();
+    return;
+  }
+  if (failedBefore) console.error("[démarrage] La base de données répond de nouveau.");
+  try {
+    await runStartupWork(handle, port);
+  } catch (error) {
+    console.error("[démarrage] Les tâches de démarrage ont échoué :", error);
+  }
+}
+
+async function runStartupWork({ db, kind }: DatabaseHandle, port: number) {
   if (kind === "pglite") {
     const info: ServerInfo = { pid: process.pid, port, token: randomBytes(24).toString("base64url") };
     fs.writeFileSync(serverInfoPath(), JSON.stringify(info), { mode: 0o600 });
   }
+  await recoverImportsAtStartup(db);
   if (inngestConfigured || env.JOBS_IN_PROCESS === "off") return;
 
   scheduleJobsInProcess(jobs, (id, error) => console.error(`[jobs] ${id} a échoué :`, error));
@@ -30,6 +65,17 @@ export async function startEmbeddedServices(port: number): Promise<void> {
   if (!(await hasSucceededRun(db, nightlyRunJob.id, today()))) {
     runJobInProcess(nightlyRunJob).catch((error) => console.error("[jobs] nightly-run a échoué :", error));
   }
+}
+
+const formatDelay = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
+
+/** The driver's own reason (Drizzle wraps it as the cause of a « Failed query »). */
+function describeError(error: unknown): string {
+  let root = error;
+  while (root instanceof Error && root.cause instanceof Error) root = root.cause;
+  if (!(root instanceof Error)) return String(root);
+  const code = (root as NodeJS.ErrnoException).code;
+  return [code, root.message].filter(Boolean).join(" ") || root.name;
 }
 
 export function readServerInfo(): ServerInfo | null {
