@@ -16,6 +16,7 @@ export const permissions = {
   "settings.manage": ["admin"],
   "users.manage": ["admin"],
   "jobs.run": ["admin"],
+  "health.read": ["admin", "supervisor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
