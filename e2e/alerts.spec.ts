@@ -40,6 +40,34 @@ test.describe("collector", () => {
   });
 });
 
+test("an alert is a real 404 for another collector and for an unknown id", async ({ browser }) => {
+  const owner = await browser.newContext({ storageState: storageState("collector2") });
+  const ownerPage = await owner.newPage();
+  await ownerPage.goto("/relance/alertes/nouvelle");
+  await ownerPage.getByLabel("Nom de l'alerte").fill("Alerte privée");
+  await ownerPage.getByLabel("Valeur du critère 1").fill("1");
+  await ownerPage.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(ownerPage).toHaveURL(/\/relance\/alertes$/);
+  const href = (await ownerPage.getByRole("link", { name: "Modifier « Alerte privée »" }).getAttribute("href"))!;
+  expect((await ownerPage.goto(href))?.status()).toBe(200);
+  await expect(ownerPage.getByRole("heading", { name: "Alerte privée" })).toBeVisible();
+
+  const other = await browser.newContext({ storageState: storageState("collector") });
+  const otherPage = await other.newPage();
+  for (const path of [href, "/relance/alertes/00000000-0000-4000-8000-000000000000", "/relance/alertes/pas-un-id"]) {
+    const response = await otherPage.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(otherPage.getByText("Alerte privée")).toHaveCount(0);
+  }
+
+  await ownerPage.goto("/relance/alertes");
+  await ownerPage.getByRole("button", { name: "Supprimer « Alerte privée »" }).click();
+  await ownerPage.getByRole("dialog").getByRole("button", { name: "Supprimer" }).click();
+  await expect(ownerPage.getByText("Aucune alerte")).toBeVisible();
+  await owner.close();
+  await other.close();
+});
+
 test.describe("sales", () => {
   test.use({ storageState: storageState("sales") });
 
