@@ -1,10 +1,12 @@
 /**
  * Documents rows. The amount comes from its column or from debit − credit; a row without a type is a credit note
  * when negative; credit notes and payments are made negative, and open and paid amounts take the amount's sign.
- * The open amount is the file's, else amount − paid; a paid status settles the pièce; drafts and voided pièces are
- * left out; the currency is the column's, else the one the amounts are written in.
+ * The open amount is the file's, else amount − paid; amounts no pièce can carry reject the row (document-amounts.ts);
+ * a paid status settles the pièce; drafts and voided pièces are left out; the currency is the column's, else the one
+ * the amounts are written in.
  */
 import { amountCurrencySign, type CurrencySign } from "./amount";
+import { impossibleAmount } from "./document-amounts";
 import { amountSign, negateAmount, subtractAmounts, toCents } from "./decimal";
 import type { DocumentNotes } from "./document-notes";
 import type { DocumentStatusWord } from "./document-status";
@@ -58,14 +60,18 @@ function signedLike(value: string, like: string): string {
   return amountSign(like) < 0 ? negateAmount(magnitude) : magnitude;
 }
 
+/** The file's open amount with the pièce's sign: credit notes and payments are often listed with positive balances. */
+function fileOpenAmount(signed: string, open: string | null): string | null {
+  return open !== null && amountSign(signed) < 0 && amountSign(open) > 0 ? negateAmount(open) : open;
+}
+
 function openAmountOf(
   signed: string, open: string | null, paid: string | null, status: DocumentStatusWord | null, row: number,
   notes?: DocumentNotes,
 ): string | null {
   let result = open;
-  if (result !== null && amountSign(signed) < 0 && amountSign(result) > 0) result = negateAmount(result);
   if (paid !== null) {
-    const fromPaid = subtractAmounts(signed, signedLike(paid, signed));
+    const fromPaid = subtractAmounts(signed, paid);
     if (result === null) result = fromPaid;
     else if (toCents(result) !== toCents(fromPaid)) notes?.openPaidMismatch(row);
   }
@@ -80,6 +86,7 @@ export function createDocumentRowParser(mapping: ColumnMapping, options: ValueOp
   const keys = new Set(Object.values(mapping));
   const amountFromDebitCredit = !keys.has("amount") && (keys.has("debit") || keys.has("credit"));
   const amountColumns = columns.filter((c) => AMOUNT_KEYS.has(c.field.key));
+  const byKey = new Map(columns.map((c) => [c.field.key, c]));
   return (cells: readonly unknown[], row: number): RowResult<DocumentRow> => {
     const v: Record<string, FieldValue> = {};
     let errors = readCells(columns, cells, row, options, v);
@@ -103,6 +110,15 @@ export function createDocumentRowParser(mapping: ColumnMapping, options: ValueOp
     if (!currency.ok) return { ok: false, errors: [currency.error] };
     const type = (v.type as DocumentType | null | undefined) ?? typeFromAmount(amount);
     const signed = signedAmount(type, amount);
+    const open = fileOpenAmount(signed, text(v.openAmount));
+    const paidCell = text(v.paidAmount);
+    const paid = paidCell === null ? null : signedLike(paidCell, signed);
+    const problem = impossibleAmount(type, signed, open, paid);
+    if (problem) {
+      const column = problem.field === "amount" && amountFromDebitCredit ? null : byKey.get(problem.field);
+      const value = column ? (cellText(cells[column.column]) ?? "") : amount;
+      return { ok: false, errors: [{ row, column: column?.label ?? "Débit / Crédit", value, reason: problem.reason }] };
+    }
     const reason = text(v.disputeReason);
     // Without a flag column, a reason given is a dispute.
     const disputed = keys.has("disputed") ? v.disputed === true : reason !== null;
@@ -111,7 +127,7 @@ export function createDocumentRowParser(mapping: ColumnMapping, options: ValueOp
       value: {
         row, entityCode: text(v.entityCode), clientCode: v.clientCode as string, type, number: v.number as string,
         reference: text(v.reference), issueDate: v.issueDate as string, dueDate: text(v.dueDate), amount: signed,
-        openAmount: openAmountOf(signed, text(v.openAmount), text(v.paidAmount), status, row, notes),
+        openAmount: openAmountOf(signed, open, paid, status, row, notes),
         currency: currency.code, settledDate: text(v.settledDate), disputed, disputeReason: reason,
         clientName: text(v.clientName),
       },

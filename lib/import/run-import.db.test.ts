@@ -42,7 +42,7 @@ beforeAll(async () => {
     "Code client;N° facture;Type;Date facture;Échéance;Montant TTC;Reste dû",
     "00412;FA-1001;Facture;01/10/2026;15/11/2026;1 234,56 €;1 234,56",
     "00412;AV-0007;Avoir;05/10/2026;05/10/2026;-150,00;-150,00",
-    "00413;FA-1002;Facture;2026-10-20;2026-11-19;(99,90);99,90",
+    "00413;AV-0008;Avoir;2026-10-20;2026-11-19;(99,90);99,90",
   ]);
 });
 afterAll(() => handle.close());
@@ -67,8 +67,8 @@ describe("import from real files", () => {
     const rows = await handle.db.select({ number: documents.number, amount: documents.amount, open: documents.openAmount, due: documents.dueDate }).from(documents).orderBy(asc(documents.number));
     expect(rows).toEqual([
       { number: "AV-0007", amount: "-150.00", open: "-150.00", due: "2026-10-05" },
+      { number: "AV-0008", amount: "-99.90", open: "-99.90", due: "2026-11-19" },
       { number: "FA-1001", amount: "1234.56", open: "1234.56", due: "2026-11-15" },
-      { number: "FA-1002", amount: "-99.90", open: "-99.90", due: "2026-11-19" },
     ]);
     const [client] = await handle.db.select().from(clients).where(eq(clients.code, "00412"));
     expect({ outstanding: client.outstanding, overdue: client.overdue }).toEqual({ outstanding: "1084.56", overdue: "1084.56" });
@@ -107,6 +107,35 @@ describe("import from real files", () => {
     expect(partial.counts).toMatchObject({ read: 4, inserted: 1, rejected: 3 });
     expect(partial.errors.map((e) => e.row)).toEqual([2, 3, 4]);
     expect(partial.errors[2].reason).toContain("Client inconnu");
+  });
+
+  it("refuses amounts no pièce can carry, each row named in the error file", async () => {
+    writeDocumentsCsv("pieces-impossible.csv", [
+      "Code client;N° facture;Type;Date facture;Montant TTC;Reste dû",
+      "00412;FA-2001;Facture;02/11/2026;-120,00;",
+      "00412;FA-2002;Facture;02/11/2026;100,00;150,00",
+      "00412;FA-2003;Facture;02/11/2026;100,00;-30,00",
+      "00412;AV-2004;Avoir;02/11/2026;-80,00;-80,00",
+    ]);
+    const before = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from documents`);
+    const outcome = await runImport(handle.db, request("documents", "pieces-impossible.csv"));
+    expect(outcome.status).toBe("failed");
+    expect(outcome.errors.map((e) => [e.row, e.column, e.value])).toEqual([
+      [2, "Montant TTC", "-120,00"],
+      [3, "Reste dû", "150,00"],
+      [4, "Reste dû", "-30,00"],
+    ]);
+    expect(outcome.errors[0].reason).toContain("Facture de montant négatif");
+    expect(await queryRows(handle.db, sql`select count(*)::int as n from documents`)).toEqual(before);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(outcome.errorFile!);
+    const listed = workbook.worksheets[0].getSheetValues().flat().map(String).join(" ");
+    for (const reason of outcome.errors.map((e) => e.reason)) expect(listed).toContain(reason);
+
+    const partial = await runImport(handle.db, request("documents", "pieces-impossible.csv", { acceptRowErrors: true }));
+    expect(partial.counts).toMatchObject({ read: 4, inserted: 1, rejected: 3 });
+    const [kept] = await handle.db.select({ amount: documents.amount, type: documents.type }).from(documents).where(eq(documents.number, "AV-2004"));
+    expect(kept).toEqual({ amount: "-80.00", type: "credit_note" });
   });
 
   it("refuses a file that is not what it claims, and records the attempt", async () => {
