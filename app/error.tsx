@@ -1,0 +1,7 @@
+"use client";
+
+import { ErrorPanel } from "@/components/errors/error-panel";
+
+export default function AppError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <ErrorPanel error={error} retry={retry} />;
+}
