@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { type Db, openDatabase, queryRows } from "@/db/client";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
 import { isoDatePattern, today as todayInParis } from "@/lib/dates";
+import { CliError, runCli } from "@/lib/cli/run-cli";
 import { env } from "@/lib/env";
 import { seedDemo } from "./generate";
 import { snapshotDates } from "./snapshot-dates";
@@ -30,9 +31,9 @@ async function main() {
   });
   const size = values.size === "large" ? "large" : "demo";
   const today = values.today ?? todayInParis();
-  if (!isoDatePattern.test(today)) throw new Error("--today attend une date au format AAAA-MM-JJ.");
+  if (!isoDatePattern.test(today)) throw new CliError("--today attend une date au format AAAA-MM-JJ.");
   if (size === "large" && !env.DATABASE_URL) {
-    throw new Error("Le jeu « large » (100 000 clients, 1 000 000 de pièces) se charge sur PostgreSQL : définissez DATABASE_URL.");
+    throw new CliError("Le jeu « large » (100 000 clients, 1 000 000 de pièces) se charge sur PostgreSQL : définissez DATABASE_URL.");
   }
 
   const handle = await openDatabase({ databaseUrl: env.DATABASE_URL });
@@ -43,7 +44,7 @@ async function main() {
       return;
     }
     if (users > 0 && !values.reset) {
-      throw new Error("La base contient déjà des données. Relancez avec --reset pour tout effacer et recharger la démo.");
+      throw new CliError("La base contient déjà des données. Relancez avec --reset pour tout effacer et recharger la démo.");
     }
     if (users > 0) await emptyAllTables(handle.db);
 
@@ -67,7 +68,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(`\n${error instanceof Error ? error.message : error}`);
-  process.exit(1);
-});
+runCli(main);

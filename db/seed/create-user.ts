@@ -10,13 +10,14 @@ import { createUser, findActiveUserByEmail, listEntities } from "@/db/queries/us
 import { entities } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { roles } from "@/lib/auth/roles";
+import { CliError, runCli } from "@/lib/cli/run-cli";
 import { env } from "@/lib/env";
 
 const input = z.object({
-  email: z.string().trim().toLowerCase().email("--email : adresse invalide"),
-  name: z.string().trim().min(2, "--name : nom requis"),
-  password: z.string().min(10, "--password : au moins 10 caractères"),
-  role: z.enum(roles).default("admin"),
+  email: z.string({ error: "--email : adresse requise" }).trim().toLowerCase().email("--email : adresse invalide"),
+  name: z.string({ error: "--name : nom requis" }).trim().min(2, "--name : nom requis"),
+  password: z.string({ error: "--password : mot de passe requis" }).min(10, "--password : au moins 10 caractères"),
+  role: z.enum(roles, { error: `--role attend ${roles.join(", ")}.` }).default("admin"),
 });
 
 async function main() {
@@ -24,10 +25,10 @@ async function main() {
     options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, role: { type: "string" } },
   });
   const parsed = input.safeParse(values);
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join("\n"));
+  if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => i.message).join("\n"));
   const handle = await openDatabase({ databaseUrl: env.DATABASE_URL });
   try {
-    if (await findActiveUserByEmail(handle.db, parsed.data.email)) throw new Error("Un utilisateur existe déjà avec cette adresse.");
+    if (await findActiveUserByEmail(handle.db, parsed.data.email)) throw new CliError("Un utilisateur existe déjà avec cette adresse.");
     await handle.db.transaction(async (tx) => {
       let entityIds = (await listEntities(tx)).map((e) => e.id);
       if (entityIds.length === 0) {
@@ -44,7 +45,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCli(main);

@@ -3,19 +3,32 @@
  * [--accept-errors] [--strict] [--confirm-settle] [--swap-excel-dates] [--create-clients] [--date yyyy-mm-dd]
  * [--terms 30]`: the unattended import an ERP drop runs every night. Prints the counts, the warnings and, for a FEC, the balances
  * reconciliation; exits with 1 and the French errors when the file is rejected (with --strict, also when it raises
- * a warning; a snapshot that would settle much of the book needs --confirm-settle). --create-clients creates the
- * clients a documents file names but the book does not hold, instead of rejecting their rows.
+ * a warning; a snapshot that would settle much of the book needs --confirm-settle), and whenever the import did not
+ * go to its end (database unreachable or cut, see lib/cli/run-cli.ts). --create-clients creates the clients a
+ * documents file names but the book does not hold, instead of rejecting their rows.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { importFileJob } from "@/inngest/functions/import-file";
 import { runJobFromShell } from "@/inngest/shell";
+import { CliError, runCli } from "@/lib/cli/run-cli";
+import { isoDatePattern } from "@/lib/dates";
 import { formatMoney } from "@/lib/format/fr";
 import type { ImportOutcome } from "./run-import";
 import { warningRowsText } from "./warnings";
 
-async function main() {
+/** The file to import, resolved; a missing path or a folder is refused in French before anything runs. */
+function fileToImport(file: string | undefined): string {
+  if (!file) throw new CliError("Indiquez le fichier à importer avec --file CHEMIN.");
+  const filePath = path.resolve(file);
+  const stat = fs.statSync(filePath, { throwIfNoEntry: false });
+  if (!stat) throw new CliError(`Fichier introuvable : ${file}`);
+  if (stat.isDirectory()) throw new CliError(`${file} est un dossier, pas un fichier : indiquez le fichier à importer avec --file.`);
+  return filePath;
+}
+
+async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       kind: { type: "string" },
@@ -32,11 +45,15 @@ async function main() {
     },
   });
   if (!values.kind || !["clients", "documents", "fec", "payments"].includes(values.kind)) {
-    throw new Error("--kind attend clients, documents, fec ou payments (règlements).");
+    throw new CliError("--kind attend clients, documents, fec ou payments (règlements).");
   }
-  if (!values.file || !fs.existsSync(values.file)) throw new Error(`Fichier introuvable : ${values.file ?? "(aucun)"}`);
-  if (values.mode && !["snapshot", "incremental"].includes(values.mode)) throw new Error("--mode attend snapshot ou incremental.");
-  const filePath = path.resolve(values.file);
+  if (values.mode && !["snapshot", "incremental"].includes(values.mode)) throw new CliError("--mode attend snapshot ou incremental.");
+  if (values.date && !isoDatePattern.test(values.date)) throw new CliError("--date attend une date au format AAAA-MM-JJ.");
+  const terms = values.terms === undefined ? undefined : Number(values.terms);
+  if (terms !== undefined && !(Number.isInteger(terms) && terms >= 0 && terms <= 365)) {
+    throw new CliError("--terms attend un nombre de jours entre 0 et 365.");
+  }
+  const filePath = fileToImport(values.file);
   const outcome = (await runJobFromShell(importFileJob, {
     kind: values.kind,
     filePath,
@@ -48,7 +65,7 @@ async function main() {
     confirmSettle: values["confirm-settle"],
     swapExcelDates: values["swap-excel-dates"],
     createClients: values["create-clients"],
-    fecDefaultTermsDays: values.terms ? Number(values.terms) : undefined,
+    fecDefaultTermsDays: terms,
     profile: values.profile,
   })) as ImportOutcome & { errorCount: number };
   const { counts } = outcome;
@@ -73,10 +90,7 @@ async function main() {
       console.error(`  ${row.clientCode} ${row.clientName} : fichier ${formatMoney(row.fileBalance)}, Encaisse ${formatMoney(row.openInApp)}, écart ${formatMoney(row.difference)}`);
     }
   }
-  if (outcome.status === "failed") process.exit(1);
+  return outcome.status === "failed" ? 1 : 0;
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCli(main);
