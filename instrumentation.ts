@@ -1,4 +1,5 @@
 import type { Instrumentation } from "next";
+import { describeRootCause } from "@/lib/error-cause";
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -6,11 +7,11 @@ export async function register() {
   await startEmbeddedServices(Number(process.env.PORT ?? 3000));
 }
 
-/** One French line per failed request, carrying the reference the error page shows, so support can find it. */
+/** One French line per failed request, with the reference the error page shows, so support can find it. */
 export const onRequestError: Instrumentation.onRequestError = (error, request, context) => {
-  const digest = typeof error === "object" && error !== null && "digest" in error ? String(error.digest) : "sans référence";
-  const cause = error instanceof Error ? error.message : String(error);
+  const digest = typeof error === "object" && error !== null && "digest" in error ? String(error.digest) : null;
   console.error(
-    `[erreur] Référence ${digest} : ${request.method} ${request.path} (${context.routeType} ${context.routePath}) a échoué : ${cause}`,
+    `[erreur]${digest ? ` Référence ${digest} :` : ""} ${request.method} ${request.path} (${context.routeType} ${context.routePath}) ` +
+      `a échoué : ${describeRootCause(error)}`,
   );
 };

@@ -6,6 +6,7 @@ import { DataDirBusyError } from "@/db/data-dir-lock";
 import { hasSucceededRun } from "@/db/queries/job-runs";
 import { today } from "@/lib/dates";
 import { env, inngestConfigured } from "@/lib/env";
+import { describeRootCause } from "@/lib/error-cause";
 import { recoverImportsAtStartup } from "@/lib/import/startup";
 import { nightlyRunJob } from "./functions/nightly-run";
 import { jobs } from "./functions";
@@ -33,11 +34,11 @@ async function startWhenDatabaseAnswers(port: number, retryInMs: number, failedB
   } catch (error) {
     // A second server on the same embedded database would only answer errors: it stops with the reason.
     if (error instanceof DataDirBusyError || (error as Error)?.name === "DataDirBusyError") {
-      console.error((error as Error).message);
+      console.error(`${(error as Error).message}\nCe serveur s'arrête.`);
       process.exit(1);
     }
     console.error(
-      `[démarrage] La base de données ne répond pas (${describeError(error)}) : nouvel essai dans ${formatDelay(retryInMs)}. ` +
+      `[démarrage] La base de données ne répond pas (${describeRootCause(error)}) : nouvel essai dans ${formatDelay(retryInMs)}. ` +
         "Les pages affichent une erreur d'ici là.",
     );
     const retry = () => void startWhenDatabaseAnswers(port, Math.min(retryInMs * 2, LONGEST_RETRY_MS), true);
@@ -68,15 +69,6 @@ async function runStartupWork({ db, kind }: DatabaseHandle, port: number) {
 }
 
 const formatDelay = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
-
-/** The driver's own reason (Drizzle wraps it as the cause of a « Failed query »). */
-function describeError(error: unknown): string {
-  let root = error;
-  while (root instanceof Error && root.cause instanceof Error) root = root.cause;
-  if (!(root instanceof Error)) return String(root);
-  const code = (root as NodeJS.ErrnoException).code;
-  return [code, root.message].filter(Boolean).join(" ") || root.name;
-}
 
 export function readServerInfo(): ServerInfo | null {
   try {
