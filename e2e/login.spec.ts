@@ -19,7 +19,7 @@ test("a signed-out visitor is sent to the login page, then back to the page aske
   await expect(page).toHaveURL(/\/clients\?q=SAS$/);
 });
 
-test("five failures lock the account for a while, even with the right password", async ({ page }) => {
+test("after five failures the next tries from the same address wait, even with the right password", async ({ page }) => {
   const email = "commercial2@encaisse.demo";
   for (let i = 0; i < 5; i++) {
     await logIn(page, email, `faux-${i}`);

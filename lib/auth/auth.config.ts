@@ -12,7 +12,6 @@ export const authConfig = {
   session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 3600 },
   providers: [],
   callbacks: {
-    authorized: ({ auth }) => Boolean(auth?.user),
     // Every place Auth.js sends the browser to after signing in or out stays on this site.
     redirect: ({ url, baseUrl }) => `${baseUrl}${safeReturnPath(url, baseUrl)}`,
     jwt({ token, user }) {

@@ -30,6 +30,7 @@ export function xlsxResponse(sheetName: string, columns: XlsxColumn[], batches: 
     headers: {
       "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "private, no-store",
     },
   });
 }

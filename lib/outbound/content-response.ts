@@ -5,8 +5,8 @@ export function emailHtmlResponse(html: string): Response {
     headers: {
       "Content-Type": "text/html; charset=utf-8",
       // No script, no form, no navigation of the app from inside the message.
-      "Content-Security-Policy": "sandbox; default-src 'none'; img-src data: https:; style-src 'unsafe-inline'",
-      "Cache-Control": "no-store",
+      "Content-Security-Policy": "sandbox; default-src 'none'; img-src data: https:; style-src 'unsafe-inline'; frame-ancestors 'self'",
+      "Cache-Control": "private, no-store",
     },
   });
 }
@@ -16,11 +16,11 @@ export function pdfResponse(pdf: Buffer, fileName: string, download = false): Re
     headers: {
       "Content-Type": "application/pdf",
       "Content-Disposition": `${download ? "attachment" : "inline"}; filename="${fileName.replace(/[^\w.-]+/g, "-")}"`,
-      "Cache-Control": "no-store",
+      "Cache-Control": "private, no-store",
     },
   });
 }
 
 export function textResponse(text: string, status = 200): Response {
-  return new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
 }
