@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { describe, expect, it } from "vitest";
-import { CliError, describeError, isConnectionError } from "./errors";
+import { isConnectionError } from "@/lib/error-cause";
+import { CliError, describeError } from "./errors";
 import { failureText } from "./run-cli";
 
 /** What drizzle throws: « Failed query » with the SQL, the driver's error as its cause. */

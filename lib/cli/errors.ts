@@ -2,6 +2,7 @@
  * What a command-line run tells about the error that stopped it: a French sentence for the terminal, never a
  * driver's message or a stack; whether the full error is worth keeping for whoever investigates.
  */
+import { chain, codeOf, isConnectionError, messageOf } from "@/lib/error-cause";
 
 /** An error whose message is already the French sentence to print, and the exit code to leave with. */
 export class CliError extends Error {
@@ -11,42 +12,9 @@ export class CliError extends Error {
   }
 }
 
-const CONNECTION_CODES = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND",
-  "EAI_AGAIN", "CONNECTION_ENDED", "CONNECTION_CLOSED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT",
-  // PostgreSQL: administrator or crash shutdown, server starting or stopping, too many connections.
-  "57P01", "57P02", "57P03", "53300",
-]);
-const CONNECTION_MESSAGE =
-  /terminating connection|connection terminated|server closed the connection|connection (?:ended|closed|refused|reset)|write CONNECTION_|socket hang up/i;
-
 type Described = { message: string; exitCode: number; keepDetails: boolean };
 
-/** The error and what it wraps (drizzle's « Failed query » holds the driver's error as its cause). */
-function* chain(error: unknown, depth = 0): Generator<unknown> {
-  if (depth > 8 || error === null || error === undefined) return;
-  yield error;
-  if (typeof error !== "object") return;
-  const { cause, errors } = error as { cause?: unknown; errors?: unknown };
-  if (cause !== undefined) yield* chain(cause, depth + 1);
-  if (Array.isArray(errors)) for (const inner of errors) yield* chain(inner, depth + 1);
-}
-
-const codeOf = (error: unknown) =>
-  typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string"
-    ? (error as { code: string }).code
-    : null;
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : typeof error === "string" ? error : "");
 const pathOf = (error: unknown) => (error as { path?: unknown }).path;
-
-export function isConnectionError(error: unknown): boolean {
-  for (const e of chain(error)) {
-    const code = codeOf(e);
-    if (code && (CONNECTION_CODES.has(code) || code.startsWith("08"))) return true;
-    if (CONNECTION_MESSAGE.test(messageOf(e))) return true;
-  }
-  return false;
-}
 
 /** A database or driver error: its message is English and may hold SQL and data, never for the terminal. */
 function isDatabaseError(error: unknown): boolean {

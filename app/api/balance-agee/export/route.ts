@@ -6,9 +6,10 @@ import { today as todayInParis } from "@/lib/dates";
 import { neutraliseFormula } from "@/lib/export/neutralise";
 import { mapBatches, moneyFormat, xlsxResponse } from "@/lib/export/xlsx-response";
 import { agingBucketLabels } from "@/lib/settings/options";
+import { withErrorResponse } from "@/lib/http/route-errors";
 
 /** The balance âgée of the user's scope, one row per client and one column per bucket, as on the home card. */
-export async function GET(request: Request) {
+export const GET = withErrorResponse(async function handleGet(request: Request) {
   const current = await userForRoute("clients.read");
   if (current.denied) return current.denied;
   // Narrowed like the home page; the scope still applies, so another société's id yields no row.
@@ -32,4 +33,4 @@ export async function GET(request: Request) {
     ...buckets.map((_, i) => Number(row.buckets[i] ?? 0)),
   ]);
   return xlsxResponse("Balance âgée", columns, rows, `balance-agee-${todayInParis()}.xlsx`);
-}
+});

@@ -8,6 +8,7 @@ import { today as todayInParis } from "@/lib/dates";
 import { neutraliseFormula } from "@/lib/export/neutralise";
 import { mapBatches, moneyFormat, xlsxResponse } from "@/lib/export/xlsx-response";
 import { agingBucketLabels } from "@/lib/settings/options";
+import { withErrorResponse } from "@/lib/http/route-errors";
 
 type Cell = string | number | null;
 type ExportColumn = { header: string; width: number; money?: boolean; value: (row: ClientListRow) => Cell };
@@ -50,7 +51,7 @@ function exportColumns(key: string, agingLabels: string[]): ExportColumn[] {
 }
 
 /** The clients list as filtered and sorted on screen, with the user's columns, streamed batch by batch. */
-export async function GET(request: Request) {
+export const GET = withErrorResponse(async function handleGet(request: Request) {
   const current = await userForRoute("clients.read");
   if (current.denied) return current.denied;
   const search = parseClientSearch(Object.fromEntries(new URL(request.url).searchParams));
@@ -64,4 +65,4 @@ export async function GET(request: Request) {
   const today = todayInParis();
   const rows = mapBatches(streamClients(current.db, current.scope, toClientFilters(search), toClientSort(search), today), (row) => columns.map((c) => c.value(row)));
   return xlsxResponse("Clients", columns.map((c) => ({ header: c.header, width: c.width, numFmt: c.money ? moneyFormat : undefined })), rows, `clients-${today}.xlsx`);
-}
+});

@@ -12,6 +12,7 @@ import { MAX_MAPPING_KEY } from "@/lib/import/custom-fields";
 import { ImportFileError } from "@/lib/import/result";
 import { FILE_MESSAGES } from "@/lib/import/sniff";
 import { removeExpiredUploads, saveUpload, uploadPath } from "@/lib/import/uploads";
+import { withErrorResponse } from "@/lib/http/route-errors";
 
 // Room for the form fields around the file in the multipart body.
 const FORM_OVERHEAD_BYTES = 64 * 1024;
@@ -47,7 +48,7 @@ const choices = z.object({
  * Wizard step 2–3: stores the upload (size-limited) and answers the detected layout, mapping and preview, with
  * the warnings of the whole file and what a snapshot would settle.
  */
-export async function POST(request: Request) {
+export const POST = withErrorResponse(async function handlePost(request: Request) {
   const current = await userForRoute("imports.run");
   if (current.denied) return current.denied;
 
@@ -111,4 +112,4 @@ export async function POST(request: Request) {
     if (error instanceof ImportFileError) return NextResponse.json({ uploadId, fileName, error: error.message }, { status: 422 });
     throw error;
   }
-}
+});

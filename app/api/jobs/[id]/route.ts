@@ -5,6 +5,7 @@ import { readServerInfo } from "@/inngest/embedded";
 import { findJob } from "@/inngest/functions";
 import { allowedJobFile } from "@/inngest/job-files";
 import { runJobInProcess } from "@/inngest/runner";
+import { withErrorResponse } from "@/lib/http/route-errors";
 
 function sameToken(given: string | null, expected: string) {
   if (!given || given.length !== expected.length) return false;
@@ -31,7 +32,7 @@ async function readInput(request: Request): Promise<Record<string, unknown> | nu
  * Only callers that can read the server's token file (the same machine and user) get in, and even they name
  * files only inside the uploads and drop folders.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const POST = withErrorResponse(async function handlePost(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const info = readServerInfo();
   if (!info || info.pid !== process.pid || !sameToken(request.headers.get("x-encaisse-token"), info.token)) {
     return refuse("Accès refusé", 403);
@@ -55,4 +56,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     console.error(`[jobs] ${job.id} a échoué :`, error);
     return refuse(`Le traitement a échoué : ${error instanceof Error ? error.message : String(error)}`, 500);
   }
-}
+});

@@ -6,11 +6,12 @@ import { parseDocumentSearch, toDocumentFilters } from "@/lib/documents/filters"
 import { documentTypeLabels } from "@/lib/documents/labels";
 import { neutraliseFormula } from "@/lib/export/neutralise";
 import { dateFormat, mapBatches, moneyFormat, xlsxResponse } from "@/lib/export/xlsx-response";
+import { withErrorResponse } from "@/lib/http/route-errors";
 
 const excelDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
 /** The Pièces list as filtered on screen, as an xlsx streamed batch by batch (text cells can never be formulas). */
-export async function GET(request: Request) {
+export const GET = withErrorResponse(async function handleGet(request: Request) {
   const current = await userForRoute("documents.read");
   if (current.denied) return current.denied;
   const search = parseDocumentSearch(Object.fromEntries(new URL(request.url).searchParams));
@@ -47,4 +48,4 @@ export async function GET(request: Request) {
     doc.disputed ? "Oui" : "",
   ]);
   return xlsxResponse("Pièces", columns, rows, `pieces-${date}.xlsx`);
-}
+});

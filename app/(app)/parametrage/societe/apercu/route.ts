@@ -3,9 +3,10 @@ import { userForRoute } from "@/lib/auth/session";
 import { today } from "@/lib/dates";
 import { renderLetterPdf } from "@/lib/outbound/letter-pdf";
 import { sampleLetterInput } from "@/lib/outbound/sample-letter";
+import { withErrorResponse } from "@/lib/http/route-errors";
 
 /** A sample letter with the company's current letterhead, footer and signature, opened in the browser. */
-export async function GET() {
+export const GET = withErrorResponse(async function handleGet() {
   const current = await userForRoute("settings.manage");
   if (current.denied) return current.denied;
   const [company, logo, ratePercent] = await Promise.all([
@@ -21,4 +22,4 @@ export async function GET() {
       "Cache-Control": "no-store",
     },
   });
-}
+});

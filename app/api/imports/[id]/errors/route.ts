@@ -3,9 +3,10 @@ import { NextResponse } from "next/server";
 import { getImport } from "@/db/queries/imports";
 import { userForRoute } from "@/lib/auth/session";
 import { errorFilePath, writeErrorFile } from "@/lib/import/error-file";
+import { withErrorResponse } from "@/lib/http/route-errors";
 
 /** The row errors of an import as an xlsx file, for the admin to fix the source file. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withErrorResponse(async function handleGet(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const current = await userForRoute("imports.run");
   if (current.denied) return current.denied;
   const record = await getImport(current.db, (await params).id);
@@ -23,4 +24,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "content-disposition": `attachment; filename="${name}"`,
     },
   });
-}
+});

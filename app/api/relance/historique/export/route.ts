@@ -6,6 +6,7 @@ import { neutraliseFormula } from "@/lib/export/neutralise";
 import { dateFormat, mapBatches, moneyFormat, xlsxResponse } from "@/lib/export/xlsx-response";
 import { historyResult } from "@/lib/relance/history-result";
 import { parseAgendaSearch, toAgendaFilters } from "@/lib/relance/agenda-filters";
+import { withErrorResponse } from "@/lib/http/route-errors";
 
 type Cell = string | number | Date | null;
 const text = (v: string | null | undefined) => (v ? neutraliseFormula(v) : null);
@@ -26,7 +27,7 @@ const columns: { header: string; width: number; numFmt?: string; value: (r: Agen
 ];
 
 /** The agenda history as filtered on screen, newest first, streamed batch by batch. */
-export async function GET(request: Request) {
+export const GET = withErrorResponse(async function handleGet(request: Request) {
   const current = await userForRoute("relance.work");
   if (current.denied) return current.denied;
   const search = parseAgendaSearch(Object.fromEntries(new URL(request.url).searchParams));
@@ -37,4 +38,4 @@ export async function GET(request: Request) {
     rows,
     `historique-relances-${todayInParis()}.xlsx`,
   );
-}
+});

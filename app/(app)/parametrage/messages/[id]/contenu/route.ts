@@ -1,9 +1,10 @@
 import { getOutboundMessage, getOutboundPdf } from "@/db/queries/outbound";
 import { userForRoute } from "@/lib/auth/session";
 import { emailHtmlResponse, pdfResponse, textResponse } from "@/lib/outbound/content-response";
+import { withErrorResponse } from "@/lib/http/route-errors";
 
 /** The content of a sent message as it went out: e-mail page (sandboxed), letter PDF, or SMS text. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withErrorResponse(async function handleGet(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const current = await userForRoute("settings.manage");
   if (current.denied) return current.denied;
   const { id } = await params;
@@ -16,4 +17,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return pdfResponse(pdf, `courrier-${message.clientCode ?? "client"}-${message.batchDate ?? ""}.pdf`, download);
   }
   return message.channel === "email" ? emailHtmlResponse(message.body) : textResponse(message.body);
-}
+});

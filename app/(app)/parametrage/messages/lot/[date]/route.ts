@@ -4,9 +4,10 @@ import { userForRoute } from "@/lib/auth/session";
 import { isoDatePattern } from "@/lib/dates";
 import { pdfResponse, textResponse } from "@/lib/outbound/content-response";
 import { printBatchFileName, renderPrintBatch } from "@/lib/outbound/print-batch";
+import { withErrorResponse } from "@/lib/http/route-errors";
 
 /** The day's print batch: every letter sent that day in one PDF, downloaded. */
-export async function GET(_request: Request, { params }: { params: Promise<{ date: string }> }) {
+export const GET = withErrorResponse(async function handleGet(_request: Request, { params }: { params: Promise<{ date: string }> }) {
   const current = await userForRoute("settings.manage");
   if (current.denied) return current.denied;
   const { date } = await params;
@@ -19,4 +20,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ dat
     await getOption(current.db, "companyLogo"),
   );
   return pdfResponse(pdf, printBatchFileName(date), true);
-}
+});

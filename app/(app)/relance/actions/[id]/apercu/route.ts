@@ -5,13 +5,14 @@ import { userForRoute } from "@/lib/auth/session";
 import { today } from "@/lib/dates";
 import { emailHtmlResponse, pdfResponse, textResponse } from "@/lib/outbound/content-response";
 import { renderAction } from "@/lib/outbound/render-action";
+import { withErrorResponse } from "@/lib/http/route-errors";
 
 /**
  * What an action sends, to open before confirming it: the e-mail as its HTML page, the letter as its PDF
  * (`?telecharger=1` downloads it), the SMS as text. Once sent, exactly what went out; before, rendered now for
  * its send date. A French reason (422) when it cannot go out; 404 for an action of a client out of scope.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withErrorResponse(async function handleGet(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const current = await userForRoute("relance.work");
   if (current.denied) return current.denied;
   const { id } = await params;
@@ -33,4 +34,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!rendered.ok) return textResponse(rendered.reason, 422);
   if (rendered.channel === "letter") return pdfResponse(rendered.pdf, fileName, download);
   return rendered.channel === "email" ? emailHtmlResponse(rendered.html) : textResponse(rendered.text);
-}
+});

@@ -7,6 +7,7 @@ import { isUuid } from "@/lib/ids";
 import { clientLetterInput } from "@/lib/outbound/client-letter";
 import { renderLetterPdf } from "@/lib/outbound/letter-pdf";
 import { renderTemplate, TemplateError } from "@/lib/templates";
+import { withErrorResponse } from "@/lib/http/route-errors";
 
 const notFound = (error: string) => Response.json({ error }, { status: 404 });
 
@@ -14,7 +15,7 @@ const notFound = (error: string) => Response.json({ error }, { status: 404 });
  * A saved letter template rendered for one of the user's clients, as the PDF it would send: shown in the browser,
  * or downloaded with `?telecharger=1`.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withErrorResponse(async function handleGet(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const current = await userForRoute("relance.configure");
   if (current.denied) return current.denied;
   const { id } = await params;
@@ -41,4 +42,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (error instanceof TemplateError) return Response.json({ error: error.errors.join(" ") }, { status: 422 });
     throw error;
   }
-}
+});
