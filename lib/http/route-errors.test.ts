@@ -10,8 +10,8 @@ describe("route handler errors", () => {
   it("answers a French 503 with a logged reference when the database is unreachable", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const cause = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
-    const handler = withErrorResponse(async (_request: Request) => {
-      throw new Error("Failed query: select 1", { cause });
+    const handler = withErrorResponse(async (incoming: Request) => {
+      throw new Error(`Failed query: select 1 (${incoming.method})`, { cause });
     });
     const response = await handler(request);
     expect(response.status).toBe(503);
