@@ -2,13 +2,14 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { uploadsDir } from "@/lib/import/uploads";
 
 /**
  * The only folders whose files a job started through the local job route may read: the uploads folder of
  * lib/import/uploads.ts (wizard uploads, and files the shell copies there) and the ERP drop folder.
  */
 export function jobFileFolders(): string[] {
-  return [path.resolve(env.DATA_DIR, "uploads"), ...(env.IMPORT_DROP_DIR ? [path.resolve(env.IMPORT_DROP_DIR)] : [])];
+  return [uploadsDir(), ...(env.IMPORT_DROP_DIR ? [path.resolve(env.IMPORT_DROP_DIR)] : [])];
 }
 
 /**

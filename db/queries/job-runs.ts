@@ -77,14 +77,3 @@ export async function closeInterruptedRuns(db: Queryable, job: string): Promise<
     .returning({ id: jobRuns.id });
   return rows.length;
 }
-
-/** The latest run of `job`, for the health check. */
-export async function latestJobRun(db: Queryable, job: string) {
-  const [row] = await db
-    .select({ runDate: jobRuns.runDate, status: jobRuns.status, startedAt: jobRuns.startedAt, finishedAt: jobRuns.finishedAt })
-    .from(jobRuns)
-    .where(eq(jobRuns.job, job))
-    .orderBy(desc(jobRuns.startedAt))
-    .limit(1);
-  return row ?? null;
-}

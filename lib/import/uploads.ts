@@ -6,7 +6,7 @@ import { pipeline } from "node:stream/promises";
 import { env } from "@/lib/env";
 
 /** Uploaded files wait here between the analysis and the commit of the wizard. */
-const uploadsDir = () => path.resolve(env.DATA_DIR, "uploads");
+export const uploadsDir = () => path.resolve(env.DATA_DIR, "uploads");
 
 export function uploadPath(id: string): string | null {
   return /^[0-9a-f-]{36}$/.test(id) ? path.join(uploadsDir(), id) : null;
