@@ -1,7 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { errorReference, errorWording, useServiceStatus } from "@/components/errors/service-status";
+import { useErrorPage } from "@/components/errors/service-status";
 
 // This page replaces the root layout, so the app's stylesheet is absent: it carries its own styles.
 const styles = {
@@ -19,14 +18,7 @@ const styles = {
 } satisfies Record<string, React.CSSProperties>;
 
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
-  const [attempt, setAttempt] = useState(0);
-  const status = useServiceStatus(attempt);
-  const { title, explanation } = errorWording(status);
-  const reference = errorReference(error);
-
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
+  const { title, explanation, reference, retryNow } = useErrorPage(error, retry);
 
   return (
     <html lang="fr">
@@ -59,10 +51,7 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
               <button
                 type="button"
                 style={styles.primary}
-                onClick={() => {
-                  setAttempt((n) => n + 1);
-                  retry();
-                }}
+                onClick={retryNow}
               >
                 Réessayer
               </button>

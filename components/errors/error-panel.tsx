@@ -1,21 +1,13 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { errorReference, errorWording, useServiceStatus } from "./service-status";
+import { useErrorPage } from "./service-status";
 
 type ErrorPanelProps = { error: unknown; retry: () => void };
 
 /** The error page inside the app: what happened, what to do, and the reference that finds it in the server's log. */
 export function ErrorPanel({ error, retry }: ErrorPanelProps) {
-  const [attempt, setAttempt] = useState(0);
-  const status = useServiceStatus(attempt);
-  const { title, explanation } = errorWording(status);
-  const reference = errorReference(error);
-
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
+  const { title, explanation, reference, retryNow } = useErrorPage(error, retry);
 
   return (
     <main className="flex min-h-[60vh] flex-col items-center justify-center p-6">
@@ -44,10 +36,7 @@ export function ErrorPanel({ error, retry }: ErrorPanelProps) {
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
           <Button
-            onClick={() => {
-              setAttempt((n) => n + 1);
-              retry();
-            }}
+            onClick={retryNow}
           >
             Réessayer
           </Button>

@@ -18,7 +18,7 @@ export async function fetchServiceStatus(): Promise<ServiceStatus> {
 }
 
 /** Asks again each time `attempt` changes, so a retry also refreshes what the page says. */
-export function useServiceStatus(attempt: number): ServiceStatus {
+function useServiceStatus(attempt: number): ServiceStatus {
   const [status, setStatus] = useState<ServiceStatus>({ state: "checking" });
   useEffect(() => {
     let current = true;
@@ -52,4 +52,21 @@ export function errorWording(status: ServiceStatus): ErrorWording {
 export function errorReference(error: unknown): string | null {
   if (typeof error !== "object" || error === null || !("digest" in error)) return null;
   return typeof error.digest === "string" && error.digest ? error.digest : null;
+}
+
+/**
+ * What both error pages show and do: the wording from the service's status, the reference, and a retry that also
+ * asks the status again. The error is logged in the browser's console once.
+ */
+export function useErrorPage(error: unknown, retry: () => void) {
+  const [attempt, setAttempt] = useState(0);
+  const wording = errorWording(useServiceStatus(attempt));
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+  const retryNow = () => {
+    setAttempt((n) => n + 1);
+    retry();
+  };
+  return { ...wording, reference: errorReference(error), retryNow };
 }
