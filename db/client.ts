@@ -1,6 +1,7 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -20,7 +21,7 @@ export type Queryable = Db | Tx;
 
 export type DatabaseHandle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> };
 
-const extensions = { pg_trgm };
+const extensions = { pg_trgm, unaccent };
 const migrationsFolder = path.join(process.cwd(), "drizzle");
 
 export type OpenOptions = { databaseUrl?: string; dataDir?: string; memory?: boolean };

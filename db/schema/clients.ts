@@ -64,10 +64,8 @@ export const clients = pgTable(
     index().on(t.siren),
     index().on(t.overdue),
     index().on(t.outstanding),
-    // Quick search matches anywhere in the code, raison sociale or SIREN.
-    index("clients_code_trgm").using("gin", sql`${t.code} gin_trgm_ops`),
-    index("clients_name_trgm").using("gin", sql`${t.name} gin_trgm_ops`),
-    index("clients_siren_trgm").using("gin", sql`${t.siren} gin_trgm_ops`),
+    // Search forgives case, accents and typos over the code, raison sociale and SIREN (db/queries/search.ts).
+    index("clients_search_trgm").using("gin", sql`encaisse_fold(${t.code} || ' ' || ${t.name} || ' ' || coalesce(${t.siren}, '')) gin_trgm_ops`),
   ],
 );
 

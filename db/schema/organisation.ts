@@ -27,6 +27,8 @@ export const users = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     email: text().notNull().unique(),
     name: text().notNull(),
+    /** "Madame" or "Monsieur", for the agreement of « votre interlocuteur/interlocutrice » in letters. */
+    civility: text(),
     phone: text(),
     passwordHash: text().notNull(),
     role: userRole().notNull(),
