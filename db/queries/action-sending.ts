@@ -49,7 +49,7 @@ export async function loadActionForSending(db: Queryable, scope: Scope, actionId
         outstanding: clients.outstanding,
         overdue: clients.overdue,
       },
-      collector: { name: users.name, email: users.email, phone: users.phone },
+      collector: { name: users.name, civility: users.civility, email: users.email, phone: users.phone },
     })
     .from(actions)
     .innerJoin(clients, eq(clients.id, actions.clientId))

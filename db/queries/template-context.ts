@@ -45,6 +45,7 @@ export async function loadTemplateContext(
       outstanding: clients.outstanding,
       overdue: clients.overdue,
       collectorName: users.name,
+      collectorCivility: users.civility,
       collectorEmail: users.email,
       collectorPhone: users.phone,
     })
@@ -80,7 +81,7 @@ export async function loadTemplateContext(
     client: { code: row.code, name: row.name, address: row.address, postalCode: row.postalCode, city: row.city, country: row.country },
     contact: contactRows[0] ?? null,
     company: { name: company.name, address: company.address, iban: company.iban, signature: company.signature },
-    collector: row.collectorName ? { name: row.collectorName, email: row.collectorEmail, phone: row.collectorPhone } : null,
+    collector: row.collectorName ? { name: row.collectorName, civility: row.collectorCivility, email: row.collectorEmail, phone: row.collectorPhone } : null,
     totals: { outstanding: row.outstanding, overdue: row.overdue },
     documents: documentRows,
     penaltyRatePercent,

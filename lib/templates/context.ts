@@ -37,7 +37,8 @@ export type TemplateContext = {
     iban?: string | null;
     signature?: string | null;
   };
-  collector?: { name: string; email?: string | null; phone?: string | null } | null;
+  /** The collector's civility agrees « votre interlocuteur / interlocutrice ». */
+  collector?: { name: string; civility?: string | null; email?: string | null; phone?: string | null } | null;
   /** The client's whole balance, not only the documents concerned. */
   totals: { outstanding: string; overdue: string };
   /** The documents this reminder is about. */

@@ -1,4 +1,5 @@
 /** Figures derived once per rendering from the context: per-document days late and penalties, and their totals. */
+import { courtesyTitle, interlocutor, normaliseCivility, salutation } from "@/lib/contacts/civility";
 import { formatDate, formatInteger, formatMoney } from "@/lib/format/fr";
 import type { TemplateContext, TemplateDocument } from "./context";
 import { fromCents, sumCents, toCents } from "./decimal";
@@ -60,8 +61,10 @@ export function inlineValues(p: Prepared): Record<string, string> {
     "client.code": client.code,
     "client.raison_sociale": client.name,
     "client.adresse": joinLines([client.address, [client.postalCode, client.city].filter(Boolean).join(" "), country]),
-    "contact.civilite": contact?.civility ?? "",
+    "contact.civilite": normaliseCivility(contact?.civility) ?? "",
     "contact.nom": contact?.name ?? "",
+    "contact.salutation": salutation(contact?.civility),
+    "contact.titre": courtesyTitle(contact?.civility),
     "societe.nom": company.name,
     "societe.adresse": joinLines([company.address]),
     "societe.iban": company.iban ?? "",
@@ -69,11 +72,13 @@ export function inlineValues(p: Prepared): Record<string, string> {
     "gestionnaire.nom": collector?.name ?? "",
     "gestionnaire.email": collector?.email ?? "",
     "gestionnaire.telephone": collector?.phone ?? "",
+    "gestionnaire.interlocuteur": interlocutor(collector?.civility),
     "totaux.encours": formatMoney(totals.outstanding),
     "totaux.echu": formatMoney(totals.overdue),
     "totaux.nombre_pieces": formatInteger(p.documents.length),
     "totaux.reste_du": money(p.openCents),
     "date.aujourdhui": formatDate(today),
+    "penalites.factures": formatInteger(p.documents.filter((d) => d.bearsPenalty).length),
     "penalites.taux": formatRate(penaltyRatePercent),
     "penalites.total": money(p.penaltyCents),
     "penalites.indemnite_forfaitaire": money(RECOVERY_INDEMNITY_CENTS),

@@ -39,7 +39,7 @@ const context: TemplateContext = {
     iban: "FR76 3000 6000 0112 3456 7890 189",
     signature: "Le service recouvrement\nEncaisse SAS",
   },
-  collector: { name: "Julie Leroy", email: "julie@encaisse.fr", phone: "01 23 45 67 89" },
+  collector: { name: "Julie Leroy", civility: "Mme", email: "julie@encaisse.fr", phone: "01 23 45 67 89" },
   totals: { outstanding: "12345.67", overdue: "2234.56" },
   documents: [
     doc("invoice", "FA-001", "2026-08-01", "2026-09-01", "1000.00", "1000.00"),
@@ -61,6 +61,8 @@ describe("renderTemplate, single-value clips", () => {
     "client.adresse": "12 rue de la Paix\nBâtiment B\n75002 Paris",
     "contact.civilite": "Madame",
     "contact.nom": "O'Neil",
+    "contact.salutation": "Madame,",
+    "contact.titre": "Madame",
     "societe.nom": "Encaisse SAS",
     "societe.adresse": "1 avenue des Champs\n75008 Paris",
     "societe.iban": "FR76 3000 6000 0112 3456 7890 189",
@@ -68,11 +70,13 @@ describe("renderTemplate, single-value clips", () => {
     "gestionnaire.nom": "Julie Leroy",
     "gestionnaire.email": "julie@encaisse.fr",
     "gestionnaire.telephone": "01 23 45 67 89",
+    "gestionnaire.interlocuteur": "votre interlocutrice",
     "totaux.encours": "12 345,67 €",
     "totaux.echu": "2 234,56 €",
     "totaux.nombre_pieces": "4",
     "totaux.reste_du": "2 384,56 €",
     "date.aujourdhui": "16/10/2026",
+    "penalites.factures": "2",
     "penalites.taux": "12,15 %",
     "penalites.total": "21,14 €",
     "penalites.indemnite_forfaitaire": "40,00 €",
@@ -107,6 +111,15 @@ describe("renderTemplate, single-value clips", () => {
     const people = "[{{contact.civilite}}|{{contact.nom}}|{{gestionnaire.nom}}|{{gestionnaire.telephone}}]";
     expect(sms(people, bare)).toBe("[|||]");
     expect(sms("{{client.adresse}}", bare)).toBe("12 rue de la Paix\nBâtiment B\n75002 Paris\nBE");
+  });
+
+  it("addresses both when the contact's civility is unknown, agrees the collector with theirs", () => {
+    const clips = "{{contact.salutation}}|{{contact.titre}}|{{contact.civilite}}|{{gestionnaire.interlocuteur}}";
+    expect(sms(clips, { ...context, contact: null, collector: null })).toBe("Madame, Monsieur,|Madame, Monsieur||votre interlocuteur");
+    const men = { ...context, contact: { civility: "M.", name: "Roussel" }, collector: { name: "Éric Petit", civility: "Monsieur" } };
+    expect(sms(clips, men)).toBe("Monsieur,|Monsieur|Monsieur|votre interlocuteur");
+    const unknown = { ...context, contact: { civility: "Dr", name: "Roussel" } };
+    expect(sms("{{contact.salutation}}", unknown)).toBe("Madame, Monsieur,");
   });
 
   it("never expands a value that looks like a clip", () => {
