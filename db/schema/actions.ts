@@ -3,6 +3,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   primaryKey,
@@ -16,7 +17,10 @@ import { clients } from "./clients";
 import { documents } from "./documents";
 import { actionMode, actionStatus, actionType, disputeStatus, promiseStatus } from "./enums";
 import { users } from "./organisation";
-import { scenarioSteps } from "./relance";
+import { scenarioSteps, type TemplateAttachments } from "./relance";
+
+/** An e-mail written or chosen on the fiche client, as template text whose clips are filled when it is sent. */
+export type ComposedMessage = { subject: string; body: string; attachments: TemplateAttachments };
 
 export const actions = pgTable(
   "actions",
@@ -41,6 +45,8 @@ export const actions = pgTable(
     note: text(),
     /** The reason given when the outcome opened a dispute; the disputes themselves carry it per document. */
     disputeReason: text(),
+    /** Sent instead of the step's template: the e-mail of a manual action started from the fiche client. */
+    message: jsonb().$type<ComposedMessage>(),
     renderedSubject: text(),
     renderedBody: text(),
     renderedPdfPath: text(),

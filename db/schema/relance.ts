@@ -11,6 +11,9 @@ export const scenarios = pgTable("scenarios", {
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
+/** Files joined to an e-mail: the list of the documents concerned, and the client's statement of account. */
+export type TemplateAttachments = { documentList?: "pdf" | "xlsx"; statement?: "pdf" };
+
 export const templates = pgTable("templates", {
   id: uuid().primaryKey().defaultRandom(),
   channel: channel().notNull(),
@@ -18,7 +21,7 @@ export const templates = pgTable("templates", {
   language: text().notNull().default("fr"),
   subject: text(),
   body: text().notNull(),
-  attachments: jsonb().$type<{ documentList?: "pdf" | "xlsx" }>().notNull().default({}),
+  attachments: jsonb().$type<TemplateAttachments>().notNull().default({}),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
