@@ -22,6 +22,11 @@ export type Queryable = Db | Tx;
 export type DatabaseHandle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> };
 
 const extensions = { pg_trgm, unaccent };
+/**
+ * Session settings of every connection. A one-letter typo in a five-letter name scores 0.5 (« dupnt » in
+ * « dupont »): the default word-similarity threshold of 0.6 would miss it.
+ */
+const sessionSettings = { "pg_trgm.word_similarity_threshold": "0.5" };
 const migrationsFolder = path.join(process.cwd(), "drizzle");
 
 export type OpenOptions = { databaseUrl?: string; dataDir?: string; memory?: boolean };
@@ -29,7 +34,7 @@ export type OpenOptions = { databaseUrl?: string; dataDir?: string; memory?: boo
 /** Opens PostgreSQL when a URL is given, otherwise PGlite (on disk, or in memory for tests), then migrates. */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const client = postgres(options.databaseUrl, { max: 10, onnotice: () => {} });
+    const client = postgres(options.databaseUrl, { max: 10, onnotice: () => {}, connection: sessionSettings });
     const db = drizzlePostgres({ client, schema, casing: "snake_case" });
     // A failed attempt must not leave a pool behind: the next one opens its own.
     await closeOnFailure(migratePostgres(db, { migrationsFolder }), () => client.end({ timeout: 0 }));
@@ -59,6 +64,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   };
   const db = drizzlePglite({ client, schema, casing: "snake_case" });
   await closeOnFailure(migratePglite(db, { migrationsFolder }), close);
+  for (const [name, value] of Object.entries(sessionSettings)) await client.query("select set_config($1, $2, false)", [name, value]);
   return { db: db as unknown as Db, kind: "pglite", close };
 }
 

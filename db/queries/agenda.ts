@@ -1,5 +1,5 @@
 /** Reads of the Relance agenda: one set-based query per list, filtered by the user's scope and the URL filters. */
-import { and, asc, desc, eq, gte, ilike, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Scope } from "@/lib/auth/scope";
 import type { Queryable } from "../client";
@@ -8,6 +8,7 @@ import { listActionClientContacts } from "./contacts";
 import { daysLate } from "./documents";
 import { orderedBatches } from "./ordered-batches";
 import { clientInScope } from "./scope";
+import { clientMatches, foldedEquals } from "./search";
 
 export type AgendaTab = "manual" | "automatic" | "history";
 
@@ -31,7 +32,6 @@ export type AgendaFilters = {
   customField?: { name: string; value: string };
 };
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Whose actions a user may see: those of the clients in scope, and for a collector also those handed to them (or
@@ -46,17 +46,16 @@ export function actionInScope(scope: Scope): SQL {
  * counters and the set-based updates (`UPDATE actions … FROM clients`).
  */
 export function agendaWhere(scope: Scope, f: AgendaFilters): SQL {
-  const pattern = f.q ? `%${escapeLike(f.q)}%` : undefined;
   return and(
     eq(clients.id, actions.clientId),
     actionInScope(scope),
     f.assignedUserId ? eq(actions.assignedUserId, f.assignedUserId) : undefined,
     f.entityId ? eq(clients.entityId, f.entityId) : undefined,
-    pattern ? or(ilike(clients.code, pattern), ilike(clients.name, pattern)) : undefined,
+    f.q ? clientMatches(f.q) : undefined,
     f.type ? eq(actions.type, f.type) : undefined,
     f.from ? gte(actions.plannedDate, f.from) : undefined,
     f.to ? lte(actions.plannedDate, f.to) : undefined,
-    f.customField ? ilike(sql`${clients.customFields} ->> ${f.customField.name}`, escapeLike(f.customField.value)) : undefined,
+    f.customField ? foldedEquals(sql`${clients.customFields} ->> ${f.customField.name}`, f.customField.value) : undefined,
   )!;
 }
 

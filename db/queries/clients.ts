@@ -1,28 +1,25 @@
-import { and, asc, eq, gt, gte, ilike, inArray, isNull, lt, lte, not, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, not, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Scope } from "@/lib/auth/scope";
 import { isUuid } from "@/lib/ids";
 import type { Queryable } from "../client";
 import { clientCustomFields, clients, entities, groups, users } from "../schema";
 import { orderedBatches } from "./ordered-batches";
+import { clientMatches, clientRelevance } from "./search";
 import { clientInScope } from "./scope";
 
-function matches(q: string) {
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return or(ilike(clients.code, pattern), ilike(clients.name, pattern), ilike(clients.siren, pattern));
-}
 
 export type ClientSuggestion = { id: string; code: string; name: string; city: string | null };
 
-/** Quick search by code, raison sociale or SIREN: the first `limit` matches (codes first) and the total. */
+/** Quick search by code, raison sociale or SIREN: the first `limit` matches (best first) and the total. */
 export async function searchClients(db: Queryable, scope: Scope, q: string, limit = 5) {
-  const where = and(clientInScope(scope), matches(q));
+  const where = and(clientInScope(scope), clientMatches(q));
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({ id: clients.id, code: clients.code, name: clients.name, city: clients.city })
       .from(clients)
       .where(where)
-      .orderBy(sql`${clients.code} ilike ${`${q}%`} desc`, asc(clients.name))
+      .orderBy(...clientRelevance(q), asc(clients.name))
       .limit(limit),
     db.select({ total: sql<number>`count(*)::int` }).from(clients).where(where),
   ]);
@@ -59,7 +56,7 @@ function inRange(column: typeof clients.outstanding | typeof clients.overdue, ra
 function listWhere(scope: Scope, f: ClientFilters, today: string): SQL | undefined {
   return and(
     clientInScope(scope),
-    f.q ? matches(f.q) : undefined,
+    f.q ? clientMatches(f.q) : undefined,
     f.entityId ? eq(clients.entityId, f.entityId) : undefined,
     f.collectorId === "none" ? isNull(clients.collectorId) : f.collectorId ? eq(clients.collectorId, f.collectorId) : undefined,
     f.salesRepId ? eq(clients.salesRepId, f.salesRepId) : undefined,

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gte, lt, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import type { Queryable } from "../client";
 import { clients, documents, entities } from "../schema";
 import { clientInScope } from "./scope";
+import { clientMatches, escapeLike } from "./search";
 import { BASE_CURRENCY } from "./currencies";
 
 export type DocumentFilters = {
@@ -26,7 +27,6 @@ export type DocumentFilters = {
 
 /** The WHERE of the Pièces list: the user's scope first, then each filter the URL holds. */
 function where(scope: Scope, f: DocumentFilters, today: string): SQL | undefined {
-  const pattern = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   return and(
     clientInScope(scope),
     f.type ? eq(documents.type, f.type) : undefined,
@@ -43,7 +43,7 @@ function where(scope: Scope, f: DocumentFilters, today: string): SQL | undefined
     f.dueTo ? lte(documents.dueDate, f.dueTo) : undefined,
     f.daysLateAbove === undefined ? undefined : sql`${today}::date - ${documents.dueDate} > ${f.daysLateAbove}`,
     f.daysLateAtMost === undefined ? undefined : sql`${today}::date - ${documents.dueDate} <= ${f.daysLateAtMost}`,
-    pattern ? sql`(${documents.number} ilike ${pattern} or ${clients.code} ilike ${pattern} or ${clients.name} ilike ${pattern})` : undefined,
+    f.q ? or(ilike(documents.number, `%${escapeLike(f.q.trim())}%`), clientMatches(f.q)) : undefined,
   );
 }
 

@@ -3,6 +3,7 @@ import { type FieldKey, type ParsedCriterion, parseCriteriaOrThrow } from "@/lib
 import { type Queryable, queryRows } from "../client";
 import { groups } from "../schema";
 import { hasOpenDispute } from "./clients";
+import { foldedContains } from "./search";
 import type { GroupCriterion } from "../schema/relance";
 
 // Columns are named by hand: Drizzle leaves them unqualified in one-table statements, and inside the documents
@@ -31,7 +32,6 @@ function fieldSql(key: FieldKey, today: string): SQL {
   }
 }
 
-const escapeLike = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** One criterion as a condition; text compares ignore case, and "≠" keeps clients where the field is blank. */
 function criterionSql(c: ParsedCriterion, today: string): SQL {
@@ -47,7 +47,7 @@ function criterionSql(c: ParsedCriterion, today: string): SQL {
     case "in": return sql`${x} in (${sql.join((c.value as (string | number)[]).map(bind), sql`, `)})`;
     case "gt": return sql`${x} > ${bind(c.value as number)}`;
     case "lt": return sql`${x} < ${bind(c.value as number)}`;
-    case "contains": return sql`${raw} ilike ${`%${escapeLike(c.value as string)}%`}`;
+    case "contains": return foldedContains(raw, c.value as string);
     case "empty": return type === "text" ? sql`coalesce(${raw}, '') = ''` : sql`${raw} is null`;
     case "notEmpty": return type === "text" ? sql`coalesce(${raw}, '') <> ''` : sql`${raw} is not null`;
   }
