@@ -34,3 +34,19 @@ test("a broad search shows five suggestions then « Voir plus » opens the filte
   await expect(page.getByLabel("Recherche", { exact: true })).toHaveValue("SA");
   await expect(page.getByText(/clients correspondant aux filtres/)).toBeVisible();
 });
+
+test("search forgives accents, case and a typo: « lefevre » finds Lefèvre, « dupnt » finds Dupont", async ({ page }) => {
+  await page.goto("/");
+  const search = page.getByRole("combobox", { name: "Rechercher un client" });
+  const listbox = page.getByRole("listbox", { name: "Clients trouvés" });
+
+  await search.fill("lefevre");
+  await expect(listbox.getByRole("option").filter({ hasText: "Lefèvre" }).first()).toBeVisible();
+  await search.fill("DUPNT");
+  await expect(listbox.getByRole("option").filter({ hasText: "Dupont" }).first()).toBeVisible();
+
+  // The full list answers the same search.
+  await page.goto("/clients?q=lefevre");
+  await expect(page.getByRole("link", { name: /Lefèvre/ }).first()).toBeVisible();
+  await expect(page.getByText(/clients? correspondant aux filtres/)).toBeVisible();
+});
