@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { priorityWeightsSchema } from "@/lib/relance/worklist-priority";
 
 const text = (max: number) => z.string().trim().max(max, `${max} caractères au maximum.`);
 
@@ -46,6 +47,8 @@ export const optionSchemas = {
     .object({ mimeType: z.enum(["image/png", "image/jpeg"]), base64: z.string().max(700_000) })
     .nullable()
     .default(null),
+  /** Weights of the worklist priority, set by supervisors in the Relance configuration. */
+  worklistPriority: priorityWeightsSchema,
 };
 
 export type Options = { [K in keyof typeof optionSchemas]: z.infer<(typeof optionSchemas)[K]> };

@@ -1,0 +1,139 @@
+/**
+ * The collector's worklist: the manual actions to do, each with its priority and the figures it is made of, the
+ * phone to call, the last contact and the reminders already sent. One statement; every figure is computed in SQL
+ * for the whole filtered set, so that any column can sort it before the page is cut.
+ */
+import { type SQL, sql } from "drizzle-orm";
+import type { Scope } from "@/lib/auth/scope";
+import { brokenPromiseWindowDays, type PriorityFactor, type PriorityWeights, priorityFactors } from "@/lib/relance/worklist-priority";
+import type { WorklistSort, WorklistSortKey } from "@/lib/relance/worklist-sort";
+import { type Queryable, queryRows } from "../client";
+import { type AgendaFilters, agendaWhere } from "./agenda";
+import { clientInScope } from "./scope";
+
+/** Each factor's value for one action, in the unit its weight is given per (lib/relance/worklist-priority.ts). */
+const factorValues: Record<PriorityFactor, SQL> = {
+  amount: sql`actions.amount_covered / 1000`,
+  daysLate: sql`facts.days_late`,
+  brokenPromises: sql`facts.broken_promises`,
+};
+
+const sortColumns: Record<WorklistSortKey, SQL> = {
+  priority: sql`score.priority`,
+  date: sql`actions.planned_date`,
+  client: sql`clients.name`,
+  action: sql`actions.type`,
+  documents: sql`facts.document_count`,
+  amount: sql`actions.amount_covered`,
+  lastContact: sql`last_contact.at`,
+  reminders: sql`sent.reminders`,
+  assignee: sql`assignee.name`,
+};
+
+function orderBy(sort: WorklistSort, today: string): SQL {
+  const direction = sql.raw(sort.order === "asc" ? "asc nulls first" : "desc nulls last");
+  // By priority, what is due today or late comes before what is still to come.
+  const first = sort.key === "priority" ? sql`actions.planned_date <= ${today}::date desc, ` : sql``;
+  return sql`${first}${sortColumns[sort.key]} ${direction}, score.priority desc, actions.planned_date asc, actions.id asc`;
+}
+
+export type WorklistRow = {
+  id: string;
+  type: string;
+  plannedDate: string;
+  amountCovered: string;
+  clientId: string;
+  clientCode: string;
+  clientName: string;
+  clientOpen: boolean;
+  assigneeName: string | null;
+  stepLabel: string | null;
+  documentCount: number;
+  daysLate: number;
+  brokenPromises: number;
+  /** Points per factor, rounded to one decimal; the priority is their sum. */
+  points: Record<PriorityFactor, string>;
+  priority: string;
+  phone: string | null;
+  lastContactOn: string | null;
+  lastContactType: string | null;
+  lastContactOutcome: string | null;
+  remindersSent: number;
+};
+
+type RawRow = Omit<WorklistRow, "points"> & Record<`points_${PriorityFactor}`, string>;
+
+/** One page of the planned manual actions matching the filters, with their total. */
+export async function listWorklist(
+  db: Queryable,
+  scope: Scope,
+  filters: AgendaFilters,
+  args: { today: string; weights: PriorityWeights; sort: WorklistSort; page: number; pageSize: number },
+): Promise<WorklistRow[]> {
+  const { today, weights, sort } = args;
+  const pointName = (key: PriorityFactor) => sql.identifier(`points_${key}`);
+  const points = sql.join(
+    priorityFactors.map(({ key }) => sql`round(${weights[key]}::numeric * ${factorValues[key]}, 1) as ${pointName(key)}`),
+    sql`, `,
+  );
+  const pointTexts = sql.join(
+    priorityFactors.map(({ key }) => sql`points.${pointName(key)}::text as ${pointName(key)}`),
+    sql`, `,
+  );
+  const total = sql.join(
+    priorityFactors.map(({ key }) => sql`points.${pointName(key)}`),
+    sql` + `,
+  );
+  const rows = await queryRows<RawRow>(
+    db,
+    sql`
+    select actions.id, actions.type, actions.planned_date::text as "plannedDate", actions.amount_covered::text as "amountCovered",
+      clients.id as "clientId", clients.code as "clientCode", clients.name as "clientName", ${clientInScope(scope)} as "clientOpen",
+      assignee.name as "assigneeName", scenario_steps.label as "stepLabel",
+      facts.document_count as "documentCount", facts.days_late as "daysLate", facts.broken_promises as "brokenPromises",
+      ${pointTexts}, score.priority::text as priority,
+      coalesce(phone.number, clients.phone) as phone,
+      last_contact.at::text as "lastContactOn", last_contact.type as "lastContactType", last_contact.outcome as "lastContactOutcome",
+      sent.reminders as "remindersSent"
+    from actions
+    join clients on clients.id = actions.client_id
+    left join users assignee on assignee.id = actions.assigned_user_id
+    left join scenario_steps on scenario_steps.id = actions.step_id
+    cross join lateral (
+      select covered.document_count,
+        greatest(${today}::date - coalesce(covered.oldest_due, actions.planned_date), 0) as days_late,
+        (select count(*)::int from promises p where p.client_id = actions.client_id and p.status = 'broken'
+           and p.promised_date > ${today}::date - ${brokenPromiseWindowDays}::int and p.promised_date <= ${today}::date) as broken_promises
+      from (
+        select count(*)::int as document_count, min(d.due_date) filter (where d.status = 'open') as oldest_due
+        from action_documents ad join documents d on d.id = ad.document_id
+        where ad.action_id = actions.id
+      ) covered
+    ) facts
+    cross join lateral (select ${points}) points
+    cross join lateral (select ${total} as priority) score
+    cross join lateral (
+      select count(*)::int as reminders from actions s where s.client_id = actions.client_id and s.status = 'sent'
+    ) sent
+    left join lateral (
+      select coalesce(h.done_at, h.sent_at)::date as at, h.type, h.outcome from actions h
+      where h.client_id = actions.client_id and h.status in ('done', 'sent') and h.type in ('call', 'email', 'letter', 'formal_notice')
+      order by coalesce(h.done_at, h.sent_at) desc nulls last, h.planned_date desc
+      limit 1
+    ) last_contact on true
+    left join lateral (
+      select coalesce(ct.phone, ct.mobile) as number from contacts ct
+      where ct.client_id = actions.client_id and coalesce(ct.phone, ct.mobile) is not null
+      order by cardinality(ct.recipient_for) desc, ct.name
+      limit 1
+    ) phone on true
+    where ${agendaWhere(scope, filters)} and actions.status = 'planned'
+    order by ${orderBy(sort, today)}
+    limit ${args.pageSize} offset ${(args.page - 1) * args.pageSize}`,
+  );
+  return rows.map((row) => {
+    const points = Object.fromEntries(priorityFactors.map(({ key }) => [key, row[`points_${key}`]])) as Record<PriorityFactor, string>;
+    const rest = Object.fromEntries(Object.entries(row).filter(([k]) => !k.startsWith("points_"))) as Omit<WorklistRow, "points">;
+    return { ...rest, points };
+  });
+}

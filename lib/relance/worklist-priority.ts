@@ -1,0 +1,30 @@
+/**
+ * The worklist priority: a sum of points, one part per factor, each part its weight times the factor's value.
+ * A factor is one entry here and one SQL expression in db/queries/worklist.ts; a risk score joins both lists
+ * once scoring exists.
+ */
+import { z } from "zod";
+
+export const priorityFactors = [
+  { key: "amount", label: "Montant en jeu", unit: "par tranche de 1 000 € couverts par l'action" },
+  { key: "daysLate", label: "Retard", unit: "par jour de retard de la plus ancienne pièce couverte" },
+  { key: "brokenPromises", label: "Promesses non tenues", unit: "par promesse non tenue sur les 90 derniers jours" },
+] as const;
+
+export type PriorityFactor = (typeof priorityFactors)[number]["key"];
+export type PriorityWeights = Record<PriorityFactor, number>;
+
+const weight = z
+  .number({ message: "Indiquez un nombre." })
+  .min(0, "Un poids est positif ou nul.")
+  .max(1000, "1 000 au maximum.")
+  .multipleOf(0.01, "Deux décimales au plus.");
+
+export const defaultPriorityWeights: PriorityWeights = { amount: 1, daysLate: 1, brokenPromises: 10 };
+
+export const priorityWeightsSchema = z
+  .object({ amount: weight, daysLate: weight, brokenPromises: weight } satisfies Record<PriorityFactor, typeof weight>)
+  .default(defaultPriorityWeights);
+
+/** How far back a broken promise still counts. */
+export const brokenPromiseWindowDays = 90;
