@@ -34,6 +34,7 @@ export async function loadActionForSending(db: Queryable, scope: Scope, actionId
         plannedDate: actions.plannedDate,
         renderedSubject: actions.renderedSubject,
         renderedBody: actions.renderedBody,
+        message: actions.message,
       },
       recipientRole: scenarioSteps.recipientRole,
       template: { id: templates.id, channel: templates.channel, subject: templates.subject, body: templates.body, attachments: templates.attachments },
@@ -98,7 +99,8 @@ export async function loadActionForSending(db: Queryable, scope: Scope, actionId
     action: row.action,
     channel,
     recipientRole: role,
-    template: row.template?.id ? row.template : null,
+    // An e-mail composed on the fiche client is sent in place of a step's template.
+    template: row.action.message ? { id: null, channel: "email" as const, ...row.action.message } : row.template?.id ? row.template : null,
     contact,
     clientEmail: client.email,
     clientPhone: client.phone,

@@ -49,3 +49,26 @@ export const pauseFields = {
     .refine((v) => v >= today(), "Choisissez aujourd'hui ou une date à venir."),
   reason: z.string().trim().min(3, "Indiquez le motif (3 caractères minimum).").max(200, "200 caractères au maximum."),
 };
+
+/** An e-mail from the fiche: a template, or an object and a text; the documents it is about, or the whole statement. */
+export const emailForm = z
+  .object({
+    requestId: z.uuid(),
+    clientId: z.uuid(),
+    templateId: z
+      .union([z.uuid(), z.literal("")])
+      .optional()
+      .transform((v) => v || null),
+    subject: z.string().trim().max(300, "300 caractères au maximum.").default(""),
+    body: z.string().max(20_000, "20 000 caractères au maximum.").default(""),
+    documentIds: z.array(z.coerce.number().int().positive()).max(1000).default([]),
+    attachDocuments: z.literal("1").optional(),
+    statement: z.literal("1").optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (!input.templateId && !input.subject) ctx.addIssue({ code: "custom", path: ["subject"], message: "Indiquez l'objet." });
+    if (!input.templateId && !input.body.trim()) ctx.addIssue({ code: "custom", path: ["body"], message: "Écrivez le message." });
+    if (!input.statement && input.documentIds.length === 0) ctx.addIssue({ code: "custom", path: ["documentIds"], message: "Choisissez au moins une pièce." });
+  });
+
+export type EmailForm = z.infer<typeof emailForm>;

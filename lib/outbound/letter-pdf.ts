@@ -37,7 +37,7 @@ export type LetterPdfInput = {
 const splitLines = (text: string | null | undefined) => (text ?? "").split("\n").map((l) => l.trim()).filter(Boolean);
 
 /** Logo and sender top left; returns the y below them. */
-function drawLetterhead(doc: Pdf, input: LetterPdfInput): number {
+export function drawLetterhead(doc: Pdf, input: LetterPdfInput): number {
   const { company } = input;
   let y = mm(12);
   if (input.logo) {
@@ -57,7 +57,7 @@ function drawLetterhead(doc: Pdf, input: LetterPdfInput): number {
   return drawLines(doc, [...splitLines(company.address), ...contact], margin.left, y + 1, width, { size: 8.5, color: colors.muted, lineGap: 1.2 });
 }
 
-function drawRecipient(doc: Pdf, recipient: LetterPdfInput["recipient"]): number {
+export function drawRecipient(doc: Pdf, recipient: LetterPdfInput["recipient"]): number {
   const { x, y, width } = windowBlock;
   let bottom = drawLines(doc, [recipient.name], x, y, width, { font: fonts.bold, size: 10.5, lineGap: 1.5 });
   if (recipient.attention) bottom = drawLines(doc, [recipient.attention], x, bottom, width, { size: 10, lineGap: 1.5 });
@@ -91,7 +91,7 @@ function drawSignature(doc: Pdf, signature: string) {
 }
 
 /** Legal mentions and bank details centred at the foot of each page, the page number at the right. */
-function drawFooters(doc: Pdf, input: LetterPdfInput, firstPage: number) {
+export function drawFooters(doc: Pdf, input: LetterPdfInput, firstPage: number) {
   const { company } = input;
   const bank = [company.iban && `IBAN ${company.iban}`, company.bic && `BIC ${company.bic}`].filter(Boolean).join(" – ");
   const identity = [company.name, splitLines(company.address).join(", ")].filter(Boolean).join(" – ");
@@ -116,7 +116,7 @@ function drawFooters(doc: Pdf, input: LetterPdfInput, firstPage: number) {
 }
 
 /** Fold marks in the left margin of the first page, for folding in three into a DL envelope. */
-function drawFoldMarks(doc: Pdf) {
+export function drawFoldMarks(doc: Pdf) {
   for (const y of [mm(99), mm(198)]) doc.lineWidth(0.4).moveTo(mm(5), y).lineTo(mm(9), y).stroke(colors.rule);
 }
 

@@ -8,6 +8,7 @@ import { escapeHtml, renderTemplate, TemplateError } from "@/lib/templates";
 import { clientLetterInput } from "./client-letter";
 import { documentListFileName, renderDocumentListPdf } from "./document-list-pdf";
 import { type LetterPdfInput, renderLetterPdf } from "./letter-pdf";
+import { renderStatementPdf, statementFileName } from "./statement-pdf";
 
 export type EmailAttachment = { fileName: string; contentType: string; content: Buffer };
 
@@ -58,10 +59,14 @@ export async function renderAction(
     const recipient = contact?.email?.trim() || loaded.clientEmail?.trim();
     if (!recipient) return { ok: false, reason: `Aucune adresse e-mail pour le contact de ${role}` };
     const subject = rendered.subject ?? "";
-    const attachments: EmailAttachment[] =
-      template.attachments.documentList === "pdf"
-        ? [{ fileName: documentListFileName(context), contentType: "application/pdf", content: await renderDocumentListPdf(context) }]
-        : [];
+    const attachments: EmailAttachment[] = [];
+    if (template.attachments.documentList === "pdf") {
+      attachments.push({ fileName: documentListFileName(context), contentType: "application/pdf", content: await renderDocumentListPdf(context) });
+    }
+    if (template.attachments.statement === "pdf") {
+      const content = await renderStatementPdf({ context, company: letterhead.company, logo: letterhead.logo });
+      attachments.push({ fileName: statementFileName(context), contentType: "application/pdf", content });
+    }
     return { ok: true, channel, recipient, subject, bodyHtml: rendered.body, html: emailDocument(subject, rendered.body), attachments };
   }
 

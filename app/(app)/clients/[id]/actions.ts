@@ -9,7 +9,11 @@ import { createContact, deleteContact, updateContact } from "@/db/queries/contac
 import { closeDisputes, openDisputes } from "@/db/queries/disputes";
 import { type ActionResult, authedAction } from "@/lib/auth/action";
 import { refreshHomeAfterResponse } from "@/lib/kpi/refresh-after-response";
-import { contactForm, newContactForm, pauseFields } from "@/lib/clients/fiche-forms";
+import { contactForm, emailForm, newContactForm, pauseFields } from "@/lib/clients/fiche-forms";
+import { checkOutcome, outcomeFields, toCompletion } from "@/lib/collection/outcome-input";
+import { logUnplannedCall } from "@/lib/collection/unplanned-call";
+import { today } from "@/lib/dates";
+import { type ClientEmailPreview, composeClientEmail, previewClientEmail, sendClientEmail } from "@/lib/outbound/client-email";
 
 const notFound: ActionResult = { ok: false, error: "Client introuvable." };
 const done = (clientId: string, message: string): ActionResult => {
@@ -157,3 +161,42 @@ export const addCommentAction = authedAction(
     return id ? done(clientId, "Commentaire ajouté.") : notFound;
   },
 );
+
+/** « Noter un appel »: the agenda's outcome form for a call nobody planned; the promise covers the documents chosen. */
+export const logCallAction = authedAction(
+  "relance.work",
+  z.object({ requestId: z.uuid(), clientId: z.uuid(), ...outcomeFields }).superRefine((input, ctx) => {
+    checkOutcome(input, ctx);
+    if (input.outcome === "promise" && !input.documentIds?.length) ctx.addIssue({ code: "custom", path: ["documentIds"], message: "Choisissez au moins une pièce." });
+  }),
+  async (input, { db, scope }) => {
+    const call = { id: input.requestId, clientId: input.clientId, documentIds: input.documentIds ?? [], completion: toCompletion(input) };
+    const result = await logUnplannedCall(db, scope, call, today());
+    if (result.status === "not_found") return notFound;
+    if (result.status === "no_document") {
+      return { ok: false, error: "Certains champs sont invalides.", fieldErrors: { documentIds: ["Choisissez une pièce ouverte de ce client."] } };
+    }
+    return done(input.clientId, "Appel enregistré.");
+  },
+);
+
+export const previewClientEmailAction = authedAction("relance.work", emailForm, async (input, { db, scope }): Promise<ActionResult<ClientEmailPreview>> => {
+  const composed = await composeClientEmail(db, input);
+  if (!composed.ok) return composed;
+  const preview = await previewClientEmail(db, scope, composed.email, today());
+  return preview ? { ok: true, data: preview } : { ok: false, error: "Client introuvable." };
+});
+
+/** « Envoyer un e-mail » and « Relevé de compte » by e-mail: recorded as a manual e-mail action, sent at once. */
+export const sendClientEmailAction = authedAction("relance.work", emailForm, async (input, { db, scope }) => {
+  const composed = await composeClientEmail(db, input);
+  if (!composed.ok) return composed;
+  const result = await sendClientEmail(db, scope, { id: input.requestId, ...composed.email }, today());
+  if (result.status === "not_found") return notFound;
+  if (result.status === "error") {
+    revalidatePath(`/clients/${input.clientId}`);
+    return { ok: false, error: `L'e-mail n'est pas parti : ${result.reason}.` };
+  }
+  if (result.status === "already_sent") return done(input.clientId, "Cet e-mail est déjà parti.");
+  return done(input.clientId, result.simulated ? "E-mail enregistré dans les messages envoyés (simulé, non envoyé : aucun fournisseur configuré)." : "E-mail envoyé.");
+});

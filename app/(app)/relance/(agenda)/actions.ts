@@ -6,7 +6,7 @@ import { z } from "zod";
 import { type AgendaSelection, cancelActions, completeAction, confirmActions, reassignActions, rescheduleActions } from "@/db/queries/agenda-writes";
 import { recordAudit } from "@/db/queries/audit";
 import { type ActionResult, authedAction } from "@/lib/auth/action";
-import { actionOutcomes } from "@/lib/collection/labels";
+import { checkOutcome, outcomeFields, toCompletion } from "@/lib/collection/outcome-input";
 import { isoDatePattern, today } from "@/lib/dates";
 import { formatInteger } from "@/lib/format/fr";
 import { parseAgendaSearch, toAgendaFilters } from "@/lib/relance/agenda-filters";
@@ -16,10 +16,6 @@ const notFound: ActionResult = { ok: false, error: "Action introuvable." };
 const ids = z.array(z.uuid()).min(1, "Choisissez au moins une action.").max(5000);
 const date = z.string().regex(isoDatePattern, "Indiquez une date.");
 const text = (max: number) => z.string().trim().max(max);
-const frenchAmount = z.preprocess(
-  (v) => (typeof v === "string" ? v.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".") : v),
-  z.coerce.number({ message: "Indiquez un montant." }).positive("Indiquez un montant positif.").max(1e12),
-);
 
 const plural = (n: number, one: string, many: string) => `${formatInteger(n)} ${n > 1 ? many : one}`;
 
@@ -29,35 +25,11 @@ function done(message: string): ActionResult {
   return { ok: true, data: undefined, message };
 }
 
-const completion = z
-  .object({
-    actionId: z.uuid(),
-    outcome: z.enum(actionOutcomes, { message: "Choisissez le résultat." }),
-    note: text(2000).optional().transform((v) => v || null),
-    promiseDate: z.string().optional(),
-    promiseAmount: z.unknown().optional(),
-    disputeReason: text(500).optional(),
-    documentIds: z.array(z.coerce.number().int().positive()).optional(),
-  })
-  .superRefine((input, ctx) => {
-    if (input.outcome === "promise") {
-      if (!input.promiseDate || !isoDatePattern.test(input.promiseDate)) ctx.addIssue({ code: "custom", path: ["promiseDate"], message: "Indiquez la date promise." });
-      if (!frenchAmount.safeParse(input.promiseAmount).success) ctx.addIssue({ code: "custom", path: ["promiseAmount"], message: "Indiquez le montant promis." });
-    }
-    if (input.outcome === "dispute") {
-      if (!input.disputeReason) ctx.addIssue({ code: "custom", path: ["disputeReason"], message: "Indiquez le motif du litige." });
-      if (!input.documentIds?.length) ctx.addIssue({ code: "custom", path: ["documentIds"], message: "Choisissez au moins une pièce." });
-    }
-  });
+const completion = z.object({ actionId: z.uuid(), ...outcomeFields }).superRefine(checkOutcome);
 
 export const completeActionAction = authedAction("relance.work", completion, async (input, { db, scope }) => {
   const result = await db.transaction(async (tx) => {
-    const outcome = await completeAction(tx, scope, input.actionId, {
-      outcome: input.outcome,
-      note: input.note,
-      promise: input.outcome === "promise" ? { date: input.promiseDate!, amount: frenchAmount.parse(input.promiseAmount).toFixed(2) } : undefined,
-      dispute: input.outcome === "dispute" ? { reason: input.disputeReason!, documentIds: input.documentIds ?? [] } : undefined,
-    });
+    const outcome = await completeAction(tx, scope, input.actionId, toCompletion(input));
     if (outcome.status === "ok") {
       const details = { outcome: input.outcome, promiseId: outcome.promiseId, disputes: outcome.disputes };
       await recordAudit(tx, { userId: scope.userId, action: "action.complete", targetType: "action", targetId: input.actionId, details });
