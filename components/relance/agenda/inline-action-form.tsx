@@ -15,12 +15,15 @@ export type FormAction = (previous: ActionResult<undefined> | null, form: FormDa
 export function InlineActionForm({
   action,
   doneHref,
+  onDone,
   className,
   label,
   children,
 }: {
   action: FormAction;
   doneHref?: string;
+  /** Called after a success, as a dialog holding the form closes itself. */
+  onDone?: () => void;
   className?: string;
   label?: string;
   children: (pending: boolean) => React.ReactNode;
@@ -29,6 +32,7 @@ export function InlineActionForm({
   const [state, formAction, pending] = useActionState<ActionResult<undefined> | null, FormData>(async (previous, form) => {
     const result = await action(previous, form);
     if (result.ok && doneHref) router.replace(doneHref, { scroll: false });
+    if (result.ok) onDone?.();
     return result;
   }, null);
   return (

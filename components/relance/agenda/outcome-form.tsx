@@ -8,30 +8,62 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { type ActionOutcome, actionOutcomeLabels, actionOutcomes } from "@/lib/collection/labels";
 import { formatMoney } from "@/lib/format/fr";
-import { InlineActionForm } from "./inline-action-form";
+import { type FormAction, InlineActionForm } from "./inline-action-form";
 
 type CoveredDocument = { id: number; number: string; openAmount: string };
 
-/** Logs the result of a manual action; a promise or a dispute asks for what was agreed. */
+function DocumentChoice({ label, documents, allChecked }: { label: string; documents: CoveredDocument[]; allChecked: boolean }) {
+  return (
+    <Field name="documentIds[]" label={label}>
+      {({ id, ...rest }) => (
+        <div id={id} role="group" aria-label={label} className="max-h-48 space-y-1 overflow-y-auto" aria-describedby={rest["aria-describedby"]}>
+          {documents.map((d) => (
+            <label key={d.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="documentIds[]" value={d.id} defaultChecked={allChecked || documents.length === 1} className="accent-primary" />
+              <span className="font-mono">{d.number}</span>
+              <span className="text-muted-foreground">{formatMoney(d.openAmount)}</span>
+            </label>
+          ))}
+        </div>
+      )}
+    </Field>
+  );
+}
+
+/**
+ * Logs the result of a manual action; a promise or a dispute asks for what was agreed. From the fiche client the
+ * same form logs a call nobody planned: another `action`, its own hidden fields, and the promise's documents to choose.
+ */
 export function OutcomeForm({
   actionId,
   documents,
   promiseAmount,
   minDate,
   closeHref,
+  action = completeActionAction,
+  hiddenFields = {},
+  choosePromiseDocuments = false,
+  onDone,
 }: {
-  actionId: string;
+  actionId?: string;
   documents: CoveredDocument[];
   promiseAmount: string;
   minDate: string;
-  closeHref: string;
+  closeHref?: string;
+  action?: FormAction;
+  hiddenFields?: Record<string, string>;
+  choosePromiseDocuments?: boolean;
+  onDone?: () => void;
 }) {
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
   return (
-    <InlineActionForm action={completeActionAction} doneHref={closeHref} label="Résultat de l'action" className="space-y-4">
+    <InlineActionForm action={action} doneHref={closeHref} onDone={onDone} label="Résultat de l'action" className="space-y-4">
       {(pending) => (
         <>
-          <input type="hidden" name="actionId" value={actionId} />
+          {actionId && <input type="hidden" name="actionId" value={actionId} />}
+          {Object.entries(hiddenFields).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
           <fieldset className="space-y-2">
             <legend className="mb-2 text-sm font-medium">Résultat</legend>
             <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
@@ -54,6 +86,11 @@ export function OutcomeForm({
               <Field name="promiseAmount" label="Montant promis (€)">
                 {(props) => <Input inputMode="decimal" defaultValue={promiseAmount.replace(".", ",")} {...props} />}
               </Field>
+              {choosePromiseDocuments && (
+                <div className="sm:col-span-2">
+                  <DocumentChoice label="Pièces concernées par la promesse" documents={documents} allChecked />
+                </div>
+              )}
             </div>
           )}
           {outcome === "dispute" && (
@@ -61,19 +98,7 @@ export function OutcomeForm({
               <Field name="disputeReason" label="Motif du litige">
                 {(props) => <Input placeholder="ex. Livraison incomplète" {...props} />}
               </Field>
-              <Field name="documentIds[]" label="Pièces en litige">
-                {({ id, ...rest }) => (
-                  <div id={id} role="group" aria-label="Pièces en litige" className="space-y-1" aria-describedby={rest["aria-describedby"]}>
-                    {documents.map((d) => (
-                      <label key={d.id} className="flex items-center gap-2 text-sm">
-                        <input type="checkbox" name="documentIds[]" value={d.id} defaultChecked={documents.length === 1} className="accent-primary" />
-                        <span className="font-mono">{d.number}</span>
-                        <span className="text-muted-foreground">{formatMoney(d.openAmount)}</span>
-                      </label>
-                    ))}
-                  </div>
-                )}
-              </Field>
+              <DocumentChoice label="Pièces en litige" documents={documents} allChecked={false} />
             </div>
           )}
           <Field name="note" label="Note">
