@@ -1,17 +1,14 @@
 /** A reminder letter for one client: the rendered template placed on the company's letterhead. */
+import { shortCivility } from "@/lib/contacts/civility";
 import type { Company, Options } from "@/lib/settings/options";
 import type { RenderedTemplate, TemplateContext } from "@/lib/templates";
 import { letterDateLine } from "./letter-date";
 import type { LetterPdfInput } from "./letter-pdf";
 
-const abbreviations: Record<string, string> = { monsieur: "M.", madame: "Mme", mademoiselle: "Mlle" };
-
 /** « À l'attention de Mme Martin »: the usual short civility before the name. */
 function attentionLine(contact: TemplateContext["contact"]): string | null {
   if (!contact?.name.trim()) return null;
-  const civility = contact.civility?.trim() ?? "";
-  const short = abbreviations[civility.toLowerCase()] ?? civility;
-  return `À l'attention de ${[short, contact.name.trim()].filter(Boolean).join(" ")}`;
+  return `À l'attention de ${[shortCivility(contact.civility), contact.name.trim()].filter(Boolean).join(" ")}`;
 }
 
 export function clientLetterInput(args: {

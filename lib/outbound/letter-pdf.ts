@@ -5,9 +5,10 @@
  */
 import PDFDocument from "pdfkit";
 import type { Company } from "@/lib/settings/options";
-import { drawBlocks } from "./pdf/draw-blocks";
+import { drawBlocks, paragraphHeight } from "./pdf/draw-blocks";
 import { drawLines, drawRuns, ensureSpace, lineHeight, type Pdf } from "./pdf/draw-text";
-import { htmlToBlocks } from "./pdf/html-blocks";
+import { htmlToBlocks, type Paragraph } from "./pdf/html-blocks";
+import { letterParts } from "./pdf/letter-parts";
 import { body, colors, contentWidth, fonts, footerText, margin, mm, page, windowBlock } from "./pdf/page-layout";
 import { toWinAnsi } from "./pdf/win-ansi";
 
@@ -65,25 +66,27 @@ export function drawRecipient(doc: Pdf, recipient: LetterPdfInput["recipient"]):
 }
 
 /** Date under the window, references facing it on the left, then the subject. */
-function drawHeading(doc: Pdf, input: LetterPdfInput, top: number) {
+function drawHeading(doc: Pdf, input: LetterPdfInput, postalMention: string | null, top: number) {
   // Below the envelope window, whose opening ends about 95 mm from the top of the folded letter.
   const y = Math.max(top + mm(8), mm(95));
   const dateBottom = drawLines(doc, [input.placeAndDate], windowBlock.x, y, windowBlock.width, { size: body.size });
   let left = y;
   if (input.reference) left = drawLines(doc, [input.reference], margin.left, left, mm(80), { size: 9, color: colors.muted }) + 2;
-  if (input.postalMention) left = drawLines(doc, [input.postalMention], margin.left, left, mm(80), { font: fonts.bold, size: 9 }) + 2;
+  if (postalMention) left = drawLines(doc, [postalMention], margin.left, left, mm(80), { font: fonts.bold, size: 9 }) + 2;
   const subject = input.subject.trim().replace(/^objet\s*:\s*/i, "");
   doc.y = Math.max(dateBottom, left) + mm(7);
   drawRuns(doc, [{ text: "Objet : ", bold: true }, { text: subject, bold: true }], margin.left, contentWidth, { size: 10.5 });
   doc.y += mm(6);
 }
 
-function drawSignature(doc: Pdf, signature: string) {
+/** The closing formula and the signature under it, moved together to a new page when they do not both fit. */
+function drawClosing(doc: Pdf, closing: Paragraph | null, signature: string) {
   const lines = splitLines(signature);
-  if (lines.length === 0) return;
   const line = lineHeight(doc, body.size, body.lineGap);
-  // The signature stays whole on the page of the body's last lines.
-  ensureSpace(doc, mm(8) + line * lines.length);
+  const signatureHeight = lines.length > 0 ? mm(8) + line * lines.length : 0;
+  ensureSpace(doc, (closing ? paragraphHeight(doc, closing) : 0) + signatureHeight);
+  if (closing) drawBlocks(doc, [closing]);
+  if (lines.length === 0) return;
   const y = doc.y + mm(8);
   const [first, ...rest] = lines;
   const below = drawLines(doc, [first], windowBlock.x, y, windowBlock.width, { font: fonts.bold, size: body.size, lineGap: body.lineGap });
@@ -128,9 +131,10 @@ function drawLetter(doc: Pdf, input: LetterPdfInput, first: boolean) {
   drawFoldMarks(doc);
   const senderBottom = drawLetterhead(doc, input);
   const recipientBottom = drawRecipient(doc, input.recipient);
-  drawHeading(doc, input, Math.max(senderBottom, recipientBottom));
-  drawBlocks(doc, htmlToBlocks(input.bodyHtml));
-  drawSignature(doc, input.company.signature);
+  const parts = letterParts(htmlToBlocks(input.bodyHtml), input.company.signature);
+  drawHeading(doc, input, input.postalMention ?? parts.postalMention, Math.max(senderBottom, recipientBottom));
+  drawBlocks(doc, parts.body);
+  drawClosing(doc, parts.closing, parts.signatureInBody ? "" : input.company.signature);
   drawFooters(doc, input, firstPage);
   // Footers switch back through the letter's pages; the next letter goes after its last one.
   doc.switchToPage(doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1);

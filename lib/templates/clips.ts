@@ -64,7 +64,7 @@ export const clips = [
   { key: "date.aujourdhui", label: "Date du jour", group: "Dates", kind: "inline" },
   {
     key: "penalites.factures",
-    label: "Nombre de factures échues portant pénalités",
+    label: "Factures échues portant pénalités (« 3 factures »)",
     group: "Pénalités",
     kind: "inline",
   },
@@ -85,6 +85,12 @@ export const clips = [
   {
     key: "penalites.total_avec_indemnites",
     label: "Total des pénalités et indemnités",
+    group: "Pénalités",
+    kind: "inline",
+  },
+  {
+    key: "penalites.total_a_payer",
+    label: "Total à payer : reste dû, pénalités et indemnités",
     group: "Pénalités",
     kind: "inline",
   },

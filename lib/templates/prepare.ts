@@ -46,6 +46,8 @@ export function formatRate(ratePercent: string): string {
   return `${ratePercent.replace(".", ",")}\u202f%`;
 }
 
+const invoiceCount = (n: number) => `${formatInteger(n)} facture${n > 1 ? "s" : ""}`;
+
 function joinLines(lines: (string | null | undefined)[]): string {
   return lines
     .map((line) => line?.trim())
@@ -78,11 +80,12 @@ export function inlineValues(p: Prepared): Record<string, string> {
     "totaux.nombre_pieces": formatInteger(p.documents.length),
     "totaux.reste_du": money(p.openCents),
     "date.aujourdhui": formatDate(today),
-    "penalites.factures": formatInteger(p.documents.filter((d) => d.bearsPenalty).length),
+    "penalites.factures": invoiceCount(p.documents.filter((d) => d.bearsPenalty).length),
     "penalites.taux": formatRate(penaltyRatePercent),
     "penalites.total": money(p.penaltyCents),
     "penalites.indemnite_forfaitaire": money(RECOVERY_INDEMNITY_CENTS),
     "penalites.indemnites": money(p.indemnityCents),
     "penalites.total_avec_indemnites": money(p.penaltyCents + p.indemnityCents),
+    "penalites.total_a_payer": money(p.openCents + p.penaltyCents + p.indemnityCents),
   };
 }

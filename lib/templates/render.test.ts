@@ -76,12 +76,14 @@ describe("renderTemplate, single-value clips", () => {
     "totaux.nombre_pieces": "4",
     "totaux.reste_du": "2 384,56 €",
     "date.aujourdhui": "16/10/2026",
-    "penalites.factures": "2",
+    "penalites.factures": "2 factures",
     "penalites.taux": "12,15 %",
     "penalites.total": "21,14 €",
     "penalites.indemnite_forfaitaire": "40,00 €",
     "penalites.indemnites": "80,00 €",
     "penalites.total_avec_indemnites": "101,14 €",
+    // 2 384,56 + 21,14 + 80,00
+    "penalites.total_a_payer": "2 485,70 €",
   };
 
   it("covers every single-value clip of the catalogue", () => {
@@ -130,6 +132,11 @@ describe("renderTemplate, single-value clips", () => {
   it("charges no indemnity to a client that is not a business", () => {
     const consumer = { ...context, client: { ...context.client, isBusiness: false } };
     expect(sms("{{penalites.total}} {{penalites.indemnites}}", consumer)).toBe("21,14 € 0,00 €");
+  });
+
+  it("counts the overdue invoices in the singular when there is one", () => {
+    const one = { ...context, documents: context.documents.slice(1) };
+    expect(sms("{{penalites.factures}} : {{penalites.indemnites}}", one)).toBe("1 facture : 40,00 €");
   });
 });
 

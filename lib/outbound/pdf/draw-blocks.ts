@@ -1,11 +1,20 @@
 /** The letter body: paragraphs, headings, lists, quotes, rules and tables, one after the other. */
 import { drawTable } from "./draw-table";
 import { drawRuns, ensureSpace, lineHeight, type Pdf } from "./draw-text";
-import type { Block } from "./html-blocks";
+import type { Block, Paragraph } from "./html-blocks";
 import { body, colors, contentWidth, fonts, margin } from "./page-layout";
+import { toWinAnsi } from "./win-ansi";
 
 const indentStep = 16;
 const headingSizes = { 2: 12, 3: 11, 4: 10 } as const;
+
+/** The height a paragraph takes with the gap after it, measured in its widest font so it is never short. */
+export function paragraphHeight(doc: Pdf, block: Paragraph): number {
+  const text = toWinAnsi(block.runs.map((r) => r.text).join(""));
+  const font = block.runs.some((r) => r.bold) ? fonts.bold : fonts.regular;
+  const width = contentWidth - block.indent * indentStep;
+  return doc.font(font).fontSize(body.size).heightOfString(text, { width, lineGap: body.lineGap }) + body.paragraphGap;
+}
 
 export function drawBlocks(doc: Pdf, blocks: Block[]) {
   const line = lineHeight(doc, body.size, body.lineGap);
