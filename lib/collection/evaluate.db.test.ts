@@ -37,8 +37,10 @@ beforeAll(async () => {
   const cover = await makeUser(db, "collector", { name: "Remplaçante" });
   const collector = await makeUser(db, "collector", { absenceFrom: "2026-11-20", absenceTo: "2026-11-30", coveringUserId: cover.id });
   Object.assign(ids, { cover: cover.id, collector: collector.id });
+  // The preventive message is an SMS here, so that A1's and A3's first reminders, both due on D, are two messages
+  // (one-message-per-day.db.test.ts covers steps of one channel falling together).
   const standard = await makeScenario(db, "Standard", [
-    { label: "Préventif", offsetDays: -5, actionType: "email", mode: "automatic" },
+    { label: "Préventif", offsetDays: -5, actionType: "sms", mode: "automatic" },
     { label: "Relance", offsetDays: 5, actionType: "email", mode: "automatic" },
     { label: "Appel", offsetDays: 15, actionType: "call", mode: "manual" },
     { label: "Lettre", offsetDays: 30, actionType: "letter", mode: "automatic_to_confirm", minAmount: "100" },
@@ -90,7 +92,7 @@ describe("scenario evaluation", () => {
       "45 2026-11-23 to_confirm A2",
     ]);
     expect(rows.every((r) => r.client === "A Alpha")).toBe(true);
-    expect(rows.map((r) => r.type)).toEqual(["email", "email", "email", "call", "formal_notice"]);
+    expect(rows.map((r) => r.type)).toEqual(["sms", "email", "email", "call", "formal_notice"]);
     expect(rows.map((r) => r.amount)).toEqual(["1000.00", "300.00", "1000.00", "300.00", "2000.00"]);
     // The collector is away from 11-20 to 11-30: the colleague covering gets the actions.
     expect(new Set(rows.map((r) => r.assignee))).toEqual(new Set([ids.cover]));

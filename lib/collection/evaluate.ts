@@ -5,6 +5,7 @@
  */
 import type { Db } from "@/db/client";
 import { cancelActionsOffScenario, cancelEmptyActions, planActions, releaseDocuments } from "@/db/queries/collection-engine";
+import { mergeSameDayActions } from "@/db/queries/collection-merge";
 import { withNightlyLock } from "./nightly-lock";
 
 export type EvaluationReport = {
@@ -20,6 +21,8 @@ export type EvaluationReport = {
   coveredDocuments: number;
   /** Client-step-date groups left out because their documents total less than the step's minimum. */
   skippedBelowMinimum: number;
+  /** Automatic actions cancelled as « Regroupée avec … »: a higher step of the same channel goes out that day. */
+  mergedActions: number;
 };
 
 /** An evaluation started by hand: takes the nightly lock, refused (NightlyRunBusy) while a run holds it. */
@@ -34,15 +37,19 @@ export function applyScenarios(db: Db, date: string, horizonDays: number): Promi
     const releasedDocuments = await releaseDocuments(tx, date);
     const cancelledEmpty = await cancelEmptyActions(tx);
     const plan = await planActions(tx, date, horizonDays);
+    const merge = await mergeSameDayActions(tx);
+    // A merge can leave a later action with nothing left to chase.
+    const cancelledAfterMerge = merge.mergedActions > 0 ? await cancelEmptyActions(tx) : 0;
     return {
       date,
       horizonDays,
       cancelledOffScenario,
       releasedDocuments,
-      cancelledEmpty,
+      cancelledEmpty: cancelledEmpty + cancelledAfterMerge,
       createdActions: plan.actions,
       coveredDocuments: plan.documents,
       skippedBelowMinimum: plan.skippedBelowMinimum,
+      mergedActions: merge.mergedActions,
     };
   });
 }

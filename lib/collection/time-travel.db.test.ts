@@ -34,6 +34,8 @@ type Invoice = {
   dispute: { from: string; to: string } | null;
 };
 
+const book = generateBook();
+
 function generateBook(): Invoice[] {
   const random = createRandom(90);
   const invoices: Invoice[] = [];
@@ -51,38 +53,69 @@ function generateBook(): Invoice[] {
 
 type Expected = { offset: number; planned: string; done: boolean };
 
-/** What should happen to one invoice, night after night, following SPEC §7 rule by rule. */
-function expectedSteps(invoice: Invoice, lastNight: string): Expected[] {
-  const given: Expected[] = [];
+const channelOf = (offset: number) => {
+  const type = steps.find((s) => s.offsetDays === offset)!.actionType;
+  return type === "formal_notice" ? "letter" : type;
+};
+const isAutomatic = (offset: number) => steps.find((s) => s.offsetDays === offset)!.mode !== "manual";
+
+/** What should happen to every invoice, night after night, following SPEC §7 rule by rule. */
+function expectedSteps(lastNight: string): Map<string, Expected[]> {
+  const given = new Map<string, Expected[]>(book.map((inv) => [inv.number, []]));
   for (let n = 0, night = FIRST_NIGHT; night <= lastNight; n++, night = addDays(FIRST_NIGHT, n)) {
-    const present = invoice.appears <= night;
-    const settled = invoice.settles !== null && invoice.settles <= night;
-    const disputed = invoice.dispute !== null && invoice.dispute.from <= night && night < invoice.dispute.to;
-    if (!present) continue;
-    if (settled || disputed) {
-      // Taken out of every action not yet carried out.
-      for (let i = given.length - 1; i >= 0; i--) if (!given[i].done) given.splice(i, 1);
-    } else {
+    for (const invoice of book) {
+      const mine = given.get(invoice.number)!;
+      const present = invoice.appears <= night;
+      const settled = invoice.settles !== null && invoice.settles <= night;
+      const disputed = invoice.dispute !== null && invoice.dispute.from <= night && night < invoice.dispute.to;
+      if (!present) continue;
+      if (settled || disputed) {
+        // Taken out of every action not yet carried out.
+        for (let i = mine.length - 1; i >= 0; i--) if (!mine[i].done) mine.splice(i, 1);
+        continue;
+      }
       const horizon = addDays(night, H);
       const uncovered = steps.filter(
-        (s) => addDays(invoice.dueDate, s.offsetDays) <= horizon && !given.some((g) => g.offset >= s.offsetDays),
+        (s) => addDays(invoice.dueDate, s.offsetDays) <= horizon && !mine.some((g) => g.offset >= s.offsetDays),
       );
       const reached = uncovered.filter((s) => addDays(invoice.dueDate, s.offsetDays) <= night);
       const upcoming = uncovered.filter((s) => addDays(invoice.dueDate, s.offsetDays) > night);
       const latestReached = reached.at(-1);
       for (const s of [...(latestReached ? [latestReached] : []), ...upcoming]) {
         const stepDate = addDays(invoice.dueDate, s.offsetDays);
-        given.push({ offset: s.offsetDays, planned: stepDate > night ? stepDate : night, done: false });
+        mine.push({ offset: s.offsetDays, planned: stepDate > night ? stepDate : night, done: false });
       }
     }
+    mergeSameDay(given);
     // The day's actions are carried out.
-    for (const g of given) if (g.planned <= night) g.done = true;
+    for (const list of given.values()) for (const g of list) if (g.planned <= night) g.done = true;
   }
-  return given.sort((a, b) => a.offset - b.offset);
+  for (const list of given.values()) list.sort((a, b) => a.offset - b.offset);
+  return given;
+}
+
+/**
+ * One message per client, day and channel: pending automatic steps falling together are raised to the highest,
+ * and an invoice so raised leaves its later pending steps at or below that one.
+ */
+function mergeSameDay(given: Map<string, Expected[]>) {
+  const top = new Map<string, number>();
+  const key = (invoice: Invoice, g: Expected) => `${invoice.clientIndex} ${g.planned} ${channelOf(g.offset)}`;
+  const pending = book.flatMap((inv) => given.get(inv.number)!.filter((g) => !g.done && isAutomatic(g.offset)).map((g) => ({ inv, g })));
+  for (const { inv, g } of pending) top.set(key(inv, g), Math.max(top.get(key(inv, g)) ?? -Infinity, g.offset));
+  const dropped = new Set<Expected>();
+  for (const { inv, g } of pending) {
+    const kept = top.get(key(inv, g))!;
+    if (kept === g.offset || dropped.has(g)) continue;
+    g.offset = kept;
+    const mine = given.get(inv.number)!;
+    for (let i = mine.length - 1; i >= 0; i--) {
+      if (!mine[i].done && mine[i].offset <= kept && mine[i].planned > g.planned) dropped.add(mine.splice(i, 1)[0]);
+    }
+  }
 }
 
 let handle: DatabaseHandle;
-const book = generateBook();
 const lastNight = addDays(FIRST_NIGHT, NIGHTS - 1);
 
 beforeAll(async () => {
@@ -142,8 +175,9 @@ describe("ninety nights", () => {
       actual.set(r.number, list);
     }
     let checkedSteps = 0;
+    const expectedByInvoice = expectedSteps(lastNight);
     for (const invoice of book) {
-      const expected = expectedSteps(invoice, lastNight);
+      const expected = expectedByInvoice.get(invoice.number)!;
       checkedSteps += expected.length;
       expect({ invoice: invoice.number, steps: actual.get(invoice.number) ?? [] }).toEqual({ invoice: invoice.number, steps: expected });
     }
@@ -163,5 +197,23 @@ describe("ninety nights", () => {
     );
     expect(row.empty).toBe(0);
     expect(row.cancelled).toBeGreaterThan(0);
+  });
+
+  it("sends one message per client, day and channel, the highest step, when steps fall together", async () => {
+    const days = await queryRows<{ channel: string; sent: number; merged: number; kept: string | null }>(
+      handle.db,
+      sql`select case a.type when 'formal_notice' then 'letter' else a.type::text end as channel,
+            count(*) filter (where a.status = 'sent')::int as sent,
+            count(*) filter (where a.cancel_reason like 'Regroupée avec %')::int as merged,
+            min(a.type::text) filter (where a.status = 'sent') as kept
+          from actions a where a.type <> 'call' and a.planned_date <= ${lastNight}::date
+          group by a.client_id, a.planned_date, 1`,
+    );
+    expect(days.every((d) => d.sent <= 1)).toBe(true);
+    // Days where a lettre de relance and a mise en demeure fell together: one letter went, the mise en demeure.
+    const letterDays = days.filter((d) => d.channel === "letter" && d.merged > 0);
+    expect(letterDays.length).toBeGreaterThan(0);
+    expect(letterDays.filter((d) => !(d.sent === 1 && d.kept === "formal_notice"))).toEqual([]);
+    expect(days.filter((d) => d.channel === "email" && d.merged > 0).length).toBeGreaterThan(0);
   });
 });
