@@ -54,7 +54,7 @@ test.describe("collector", () => {
     // A new contact takes the SMS reminders; the server asks for a mobile first.
     const contacts = page.getByRole("list", { name: "Contacts du client" });
     await openDialog(page, page.getByRole("button", { name: "Ajouter un contact" }));
-    await dialog.getByLabel("Civilité").selectOption("Mme");
+    await dialog.getByLabel("Civilité").selectOption("Madame");
     await dialog.getByLabel("Nom").fill("Martine Lacroix");
     await dialog.getByLabel("Rôle").selectOption("comptabilité");
     await dialog.getByLabel("Adresse e-mail").fill("martine.lacroix@exemple.fr");

@@ -7,18 +7,22 @@ import { Field, selectClassName } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { Contact } from "@/db/schema";
+import { civilities, normaliseCivility } from "@/lib/contacts/civility";
 import { channelLabels, contactRoleLabels, contactRoles } from "@/lib/contacts/roles";
 
 function ContactFields({ contact }: { contact?: Contact }) {
   return (
     <>
-      <div className="grid grid-cols-[7rem_1fr] gap-3">
+      <div className="grid grid-cols-[8.5rem_1fr] gap-3">
         <Field name="civility" label="Civilité">
           {(p) => (
-            <select {...p} defaultValue={contact?.civility ?? ""} className={selectClassName}>
+            <select {...p} defaultValue={normaliseCivility(contact?.civility) ?? ""} className={selectClassName}>
               <option value="">—</option>
-              <option value="Mme">Mme</option>
-              <option value="M.">M.</option>
+              {civilities.map((civility) => (
+                <option key={civility} value={civility}>
+                  {civility}
+                </option>
+              ))}
             </select>
           )}
         </Field>

@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { UserRow } from "@/db/queries/users";
 import { type Role, roleLabels, roles } from "@/lib/auth/roles";
+import { civilities, normaliseCivility } from "@/lib/contacts/civility";
 
 type Entity = { id: string; code: string; name: string };
 type Person = { id: string; name: string; role: Role };
@@ -20,9 +21,23 @@ type Person = { id: string; name: string; role: Role };
 function UserFields({ user, entities }: { user?: UserRow; entities: Entity[] }) {
   return (
     <>
-      <Field name="name" label="Nom complet">
-        {(p) => <Input {...p} defaultValue={user?.name} required />}
-      </Field>
+      <div className="grid grid-cols-[8.5rem_1fr] gap-3">
+        <Field name="civility" label="Civilité">
+          {(p) => (
+            <select {...p} defaultValue={normaliseCivility(user?.civility) ?? ""} className={selectClassName}>
+              <option value="">—</option>
+              {civilities.map((civility) => (
+                <option key={civility} value={civility}>
+                  {civility}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="name" label="Nom complet">
+          {(p) => <Input {...p} defaultValue={user?.name} required />}
+        </Field>
+      </div>
       <Field name="email" label="Adresse e-mail">
         {(p) => <Input {...p} type="email" defaultValue={user?.email} required />}
       </Field>

@@ -33,6 +33,7 @@ export async function listUsers(db: Queryable) {
     .select({
       id: users.id,
       name: users.name,
+      civility: users.civility,
       email: users.email,
       phone: users.phone,
       role: users.role,
@@ -56,6 +57,8 @@ export function listEntities(db: Queryable) {
 export type UserInput = {
   email: string;
   name: string;
+  /** « Madame » or « Monsieur »; left as it is when absent. */
+  civility?: string | null;
   phone: string | null;
   role: Role;
   entityIds: string[];
@@ -64,7 +67,7 @@ export type UserInput = {
 export async function createUser(db: Queryable, input: UserInput & { passwordHash: string }) {
   const [user] = await db
     .insert(users)
-    .values({ email: input.email, name: input.name, phone: input.phone, role: input.role, passwordHash: input.passwordHash })
+    .values({ email: input.email, name: input.name, civility: input.civility ?? null, phone: input.phone, role: input.role, passwordHash: input.passwordHash })
     .returning({ id: users.id });
   await setUserEntities(db, user.id, input.entityIds);
   return user.id;
@@ -73,7 +76,15 @@ export async function createUser(db: Queryable, input: UserInput & { passwordHas
 export async function updateUser(db: Queryable, id: string, input: UserInput & { active: boolean }) {
   const updated = await db
     .update(users)
-    .set({ email: input.email, name: input.name, phone: input.phone, role: input.role, active: input.active, updatedAt: new Date() })
+    .set({
+      email: input.email,
+      name: input.name,
+      ...(input.civility !== undefined && { civility: input.civility }),
+      phone: input.phone,
+      role: input.role,
+      active: input.active,
+      updatedAt: new Date(),
+    })
     .where(eq(users.id, id))
     .returning({ id: users.id });
   if (updated.length === 0) return false;

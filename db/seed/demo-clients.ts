@@ -109,7 +109,7 @@ export function generateClients(random: Random, count: number, meanDocuments: nu
       contacts.push({
         clientCode: code,
         entityIndex,
-        civility: woman ? "Mme" : "M.",
+        civility: woman ? "Madame" : "Monsieur",
         name: `${first} ${last}`,
         role: contactRoles[c],
         email: `${slug(first)}.${slug(last)}@${domain}`,

@@ -49,6 +49,14 @@ describe("demo data", () => {
     expect(row.sirens.filter((s) => !isLuhnValid(s))).toEqual([]);
   });
 
+  it("addresses every contact and every demo user as Madame or Monsieur", async () => {
+    const rows = await queryRows<{ civility: string | null; n: number }>(
+      handle.db,
+      sql`select civility, count(*)::int as n from (select civility from contacts union all select civility from users) c group by 1 order by 1`,
+    );
+    expect(rows.map((r) => r.civility)).toEqual(["Madame", "Monsieur"]);
+  });
+
   it("gives every client a sector and an agency as custom fields", async () => {
     const rows = await queryRows<{ field: string; value: string; n: number }>(
       handle.db,

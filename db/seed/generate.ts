@@ -47,7 +47,7 @@ export async function seedDemo(db: Db, opts: { size: "demo" | "large"; today: st
     const entityIdByCode = new Map(entityRows.map((e) => [e.code, e.id]));
     const userRows = await tx
       .insert(users)
-      .values(demoUsers.map(({ email, name, role, phone }) => ({ email, name, role, phone, passwordHash })))
+      .values(demoUsers.map(({ email, name, civility, role, phone }) => ({ email, name, civility, role, phone, passwordHash })))
       .returning();
     await tx.insert(userEntities).values(
       demoUsers.flatMap((u, i) =>

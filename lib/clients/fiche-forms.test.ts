@@ -20,7 +20,7 @@ describe("contact form", () => {
     });
     expect(parsed).toEqual({
       clientId,
-      civility: "Mme",
+      civility: "Madame",
       name: "Anne Leroy",
       role: "comptabilité",
       email: "anne.leroy@client.fr",
@@ -29,6 +29,8 @@ describe("contact form", () => {
       recipientFor: ["email", "letter"],
     });
     expect(newContactForm.parse({ clientId, civility: "", name: "X", role: "autre", email: "", phone: "", mobile: "" }).recipientFor).toEqual([]);
+    expect(newContactForm.parse({ clientId, civility: "M.", name: "X", role: "autre", email: "", phone: "", mobile: "" }).civility).toBe("Monsieur");
+    expect(newContactForm.parse({ clientId, civility: "", name: "X", role: "autre", email: "", phone: "", mobile: "" }).civility).toBeNull();
   });
 
   it("answers in French for each wrong field", () => {

@@ -1,6 +1,7 @@
 /** Validation of the forms of the fiche client, shared by the server actions and their tests. */
 import { z } from "zod";
 import { channel } from "@/db/schema/enums";
+import { normaliseCivility } from "@/lib/contacts/civility";
 import { contactRoles } from "@/lib/contacts/roles";
 import { isoDatePattern, today } from "@/lib/dates";
 
@@ -13,7 +14,12 @@ const phone = z
   .transform(blankAsNull);
 
 const contactShape = {
-  civility: z.enum(["", "M.", "Mme"], { message: "Civilité inconnue." }).transform(blankAsNull),
+  // Stored as « Madame » or « Monsieur », whatever abbreviation was sent.
+  civility: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || normaliseCivility(v) !== null, "Civilité inconnue.")
+    .transform((v) => normaliseCivility(v)),
   name: z.string().trim().min(1, "Indiquez le nom du contact.").max(120, "120 caractères au maximum."),
   role: z.enum(contactRoles, { message: "Choisissez un rôle." }),
   email: z

@@ -7,6 +7,7 @@ import { notify } from "@/db/queries/notifications";
 import { createUser, findActiveUserByEmail, setAbsence, transferPortfolio, updateUser, usersExist } from "@/db/queries/users";
 import { authedAction } from "@/lib/auth/action";
 import { hashPassword } from "@/lib/auth/password";
+import { normaliseCivility } from "@/lib/contacts/civility";
 import { roles } from "@/lib/auth/roles";
 import { isoDatePattern } from "@/lib/dates";
 import { formatDate } from "@/lib/format/fr";
@@ -15,6 +16,12 @@ import { refreshHomeAfterResponse } from "@/lib/kpi/refresh-after-response";
 const userFields = {
   email: z.string().trim().toLowerCase().email("Adresse e-mail invalide."),
   name: z.string().trim().min(2, "Nom trop court.").max(120),
+  civility: z
+    .string()
+    .trim()
+    .default("")
+    .refine((v) => v === "" || normaliseCivility(v) !== null, "Civilité inconnue.")
+    .transform((v) => normaliseCivility(v)),
   phone: z.string().trim().max(30).transform((v) => v || null),
   role: z.enum(roles, { message: "Rôle inconnu." }),
   entityIds: z.array(z.uuid()).default([]),
