@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, gte, ilike, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import type { Queryable } from "../client";
 import { clients, documents, entities } from "../schema";
 import { clientInScope } from "./scope";
-import { clientMatches, escapeLike } from "./search";
+import { escapeLike, matchingClientIds } from "./search";
 import { BASE_CURRENCY } from "./currencies";
 
 export type DocumentFilters = {
@@ -43,7 +43,7 @@ function where(scope: Scope, f: DocumentFilters, today: string): SQL | undefined
     f.dueTo ? lte(documents.dueDate, f.dueTo) : undefined,
     f.daysLateAbove === undefined ? undefined : sql`${today}::date - ${documents.dueDate} > ${f.daysLateAbove}`,
     f.daysLateAtMost === undefined ? undefined : sql`${today}::date - ${documents.dueDate} <= ${f.daysLateAtMost}`,
-    f.q ? or(ilike(documents.number, `%${escapeLike(f.q.trim())}%`), clientMatches(f.q)) : undefined,
+    f.q ? or(ilike(documents.number, `%${escapeLike(f.q.trim())}%`), inArray(documents.clientId, matchingClientIds(f.q))) : undefined,
   );
 }
 

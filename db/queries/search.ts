@@ -1,11 +1,8 @@
 import { and, type SQL, sql } from "drizzle-orm";
 import { clients } from "../schema";
 
-/**
- * What client search runs over: code, raison sociale and SIREN, folded (lower case, no accents). The same
- * expression as the `clients_search_trgm` index, written out identically so that the planner uses it.
- */
-export const clientSearchText = sql`encaisse_fold(${clients.code} || ' ' || ${clients.name} || ' ' || coalesce(${clients.siren}, ''))`;
+/** What client search reads: code, raison sociale and SIREN folded, a stored column under a trigram index. */
+export const clientSearchText = sql`${clients.searchText}`;
 
 /**
  * Words forgiven a typo: four letters or more (shorter ones have too few trigrams: a typo would match almost
@@ -37,6 +34,9 @@ export function forgivingMatch(text: SQL, q: string): SQL | undefined {
 
 /** Clients whose code, raison sociale or SIREN match `q` (see `forgivingMatch`). */
 export const clientMatches = (q: string) => forgivingMatch(clientSearchText, q);
+
+/** Ids of the matching clients, as a subquery: read once from the index, not per pièce. */
+export const matchingClientIds = (q: string) => sql`(select ${clients.id} from ${clients} where ${clientMatches(q)})`;
 
 /** Best matches first: a code starting with the search, then the closest text. */
 export const clientRelevance = (q: string): SQL[] => [

@@ -44,6 +44,8 @@ export const clients = pgTable(
     pausedUntil: date({ mode: "string" }),
     pauseReason: text(),
     riskScore: integer(),
+    /** Code, raison sociale and SIREN folded (lower case, no accents): what search reads (db/queries/search.ts). */
+    searchText: text().generatedAlwaysAs(sql`encaisse_fold(code || ' ' || name || ' ' || coalesce(siren, ''))`),
     customFields: jsonb().$type<Record<string, string | number | null>>().notNull().default({}),
     // Kept current by imports and the nightly job so lists never aggregate documents per request.
     outstanding: numeric({ precision: 16, scale: 2 }).notNull().default("0"),
@@ -64,8 +66,8 @@ export const clients = pgTable(
     index().on(t.siren),
     index().on(t.overdue),
     index().on(t.outstanding),
-    // Search forgives case, accents and typos over the code, raison sociale and SIREN (db/queries/search.ts).
-    index("clients_search_trgm").using("gin", sql`encaisse_fold(${t.code} || ' ' || ${t.name} || ' ' || coalesce(${t.siren}, '')) gin_trgm_ops`),
+    // Search forgives case, accents and typos (db/queries/search.ts).
+    index("clients_search_text_trgm").using("gin", t.searchText.op("gin_trgm_ops")),
   ],
 );
 
