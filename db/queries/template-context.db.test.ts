@@ -17,7 +17,7 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   const { db } = handle;
   const entity = await makeEntity(db);
-  const alice = await makeUser(db, "collector", { name: "Alice Martin", email: "alice@encaisse.test", phone: "01 02 03 04 05" });
+  const alice = await makeUser(db, "collector", { name: "Alice Martin", civility: "Madame", email: "alice@encaisse.test", phone: "01 02 03 04 05" });
   const bruno = await makeUser(db, "collector");
   const supervisor = await makeUser(db, "supervisor");
   const client = await makeClient(db, entity.id, {
@@ -67,7 +67,7 @@ describe("loadTemplateContext", () => {
       client: { code: "C-ACME", name: "Acme SAS", address: "1 rue de la Paix", postalCode: "75002", city: "Paris", country: "FR" },
       contact: { civility: "Mme", name: "Claire Compta" },
       company: { name: "Encaisse Démo", address: "10 quai Perrache\n69002 Lyon", iban: "FR76 3000 4000 0500 0012 3456 789", signature: "Le service recouvrement" },
-      collector: { name: "Alice Martin", email: "alice@encaisse.test", phone: "01 02 03 04 05" },
+      collector: { name: "Alice Martin", civility: "Madame", email: "alice@encaisse.test", phone: "01 02 03 04 05" },
       totals: { outstanding: "1150.00", overdue: "1000.00" },
       documents: [
         { type: "invoice", number: "FA-2", issueDate: "2026-09-01", dueDate: "2026-10-01", amount: "1000.00", openAmount: "1000.00", currency: "EUR" },
