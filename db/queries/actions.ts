@@ -1,22 +1,29 @@
 import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { can } from "@/lib/auth/permissions";
 import type { Scope } from "@/lib/auth/scope";
 import type { Queryable } from "../client";
 import { actions, clients } from "../schema";
 import { actionInScope } from "./agenda";
 import { clientInScope } from "./scope";
 
-const pendingStatuses = ["planned", "to_confirm", "error"] as const;
+/**
+ * What is waiting on the user: manual actions to do and sends in error (to reschedule or cancel), and those
+ * awaiting confirmation only for whoever may confirm them.
+ */
+function statusesFor(scope: Scope) {
+  return can(scope.role, "actions.confirm") ? (["planned", "to_confirm", "error"] as const) : (["planned", "error"] as const);
+}
 
 /**
- * The user's pending actions due by `date` (manual to do, awaiting confirmation, in error), oldest and largest
- * first: the same ones as their agenda, those a supervisor handed them on a colleague's client included.
+ * The user's pending actions due by `date`, oldest and largest first: the same ones as their agenda, those a
+ * supervisor handed them on a colleague's client included, and only those they can act on.
  */
 export async function listMyPendingActions(db: Queryable, scope: Scope, date: string, entityId?: string, limit = 8) {
   const where = and(
     actionInScope(scope),
     entityId ? eq(clients.entityId, entityId) : undefined,
     eq(actions.assignedUserId, scope.userId),
-    inArray(actions.status, [...pendingStatuses]),
+    inArray(actions.status, [...statusesFor(scope)]),
     lte(actions.plannedDate, date),
   );
   const [rows, [{ total }]] = await Promise.all([

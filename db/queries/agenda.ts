@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Scope } from "@/lib/auth/scope";
+import type { AutomaticState } from "@/lib/relance/automatic-states";
 import type { Queryable } from "../client";
 import { actionDocuments, actions, actionType, clients, documents, scenarioSteps, users } from "../schema";
 import { listActionClientContacts } from "./contacts";
@@ -30,7 +31,16 @@ export type AgendaFilters = {
   from?: string;
   to?: string;
   customField?: { name: string; value: string };
+  /** An état of the automatic tab; « à venir » reads the date against `today`. */
+  state?: { key: AutomaticState; today: string };
 };
+
+export function automaticStateWhere(key: AutomaticState, today: string): SQL {
+  if (key === "a_confirmer") return eq(actions.status, "to_confirm");
+  if (key === "confirmee") return eq(actions.status, "scheduled");
+  if (key === "erreur") return eq(actions.status, "error");
+  return sql`${actions.plannedDate} > ${today}`;
+}
 
 
 /**
@@ -56,6 +66,7 @@ export function agendaWhere(scope: Scope, f: AgendaFilters): SQL {
     f.from ? gte(actions.plannedDate, f.from) : undefined,
     f.to ? lte(actions.plannedDate, f.to) : undefined,
     f.customField ? foldedEquals(sql`${clients.customFields} ->> ${f.customField.name}`, f.customField.value) : undefined,
+    f.state ? automaticStateWhere(f.state.key, f.state.today) : undefined,
   )!;
 }
 

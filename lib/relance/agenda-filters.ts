@@ -3,6 +3,8 @@ import type { AgendaFilters } from "@/db/queries/agenda";
 import type { Scope } from "@/lib/auth/scope";
 import { isoDatePattern } from "@/lib/dates";
 import { optionalParam, parseSearch } from "@/lib/search-params";
+import { automaticStates } from "./automatic-states";
+import { worklistSortKeys } from "./worklist-sort";
 
 const isoDate = optionalParam(z.string().regex(isoDatePattern));
 
@@ -15,6 +17,10 @@ const schema = z.object({
   to: isoDate,
   cf: optionalParam(z.string().trim().max(100)),
   cfv: optionalParam(z.string().trim().max(200)),
+  /** The worklist's sort, and the automatic actions' état: each read by its own tab only. */
+  sort: optionalParam(z.enum(worklistSortKeys)),
+  order: optionalParam(z.enum(["asc", "desc"])),
+  etat: optionalParam(z.enum(automaticStates)),
 });
 
 /** The agenda filters held in the URL; the three agenda tabs share them. */
@@ -24,7 +30,10 @@ export function parseAgendaSearch(params: Record<string, string | string[] | und
   return parseSearch(schema, params);
 }
 
-/** A collector starts on their own actions and may widen to « toutes » (still within their scope). */
+/**
+ * A collector starts on their own actions and may widen to « toutes » (still within their scope). The état is
+ * left out: only the automatic tab applies it, through `withAutomaticState`.
+ */
 export function toAgendaFilters(search: AgendaSearch, scope: Scope): AgendaFilters {
   const collector = search.collector ?? (scope.role === "collector" ? scope.userId : "all");
   return {
@@ -36,4 +45,9 @@ export function toAgendaFilters(search: AgendaSearch, scope: Scope): AgendaFilte
     to: search.to,
     customField: search.cf && search.cfv ? { name: search.cf, value: search.cfv } : undefined,
   };
+}
+
+/** The filters of the automatic tab: the shared ones narrowed to the état chosen, as of `today`. */
+export function withAutomaticState(filters: AgendaFilters, search: AgendaSearch, today: string): AgendaFilters {
+  return search.etat ? { ...filters, state: { key: search.etat, today } } : filters;
 }

@@ -5,11 +5,12 @@ import { after } from "next/server";
 import { z } from "zod";
 import { type AgendaSelection, cancelActions, completeAction, confirmActions, reassignActions, rescheduleActions } from "@/db/queries/agenda-writes";
 import { recordAudit } from "@/db/queries/audit";
+import { countAutomaticMatching } from "@/db/queries/automatic-states";
 import { type ActionResult, authedAction } from "@/lib/auth/action";
 import { checkOutcome, outcomeFields, toCompletion } from "@/lib/collection/outcome-input";
 import { isoDatePattern, today } from "@/lib/dates";
 import { formatInteger } from "@/lib/format/fr";
-import { parseAgendaSearch, toAgendaFilters } from "@/lib/relance/agenda-filters";
+import { parseAgendaSearch, toAgendaFilters, withAutomaticState } from "@/lib/relance/agenda-filters";
 import { dispatchDueActions } from "@/inngest/functions/send-action";
 
 const notFound: ActionResult = { ok: false, error: "Action introuvable." };
@@ -82,24 +83,33 @@ export const reassignActionsAction = authedAction(
   },
 );
 
-/** Either the chosen rows, or — with `all` — every awaiting action matching the filters of the page (`query`). */
+/**
+ * Either the chosen rows, or — with `all` — every automatic action matching the filters and état of the page
+ * (`query`). Only those à confirmer are confirmed, re-read here within the user's scope; the others are counted as
+ * left aside.
+ */
 export const confirmActionsAction = authedAction(
   "actions.confirm",
   z.object({ ids: z.array(z.uuid()).max(5000).optional(), all: z.literal("1").optional(), query: z.string().max(2000).optional() }),
   async (input, { db, scope }) => {
-    const selection: AgendaSelection = input.all
-      ? { filters: toAgendaFilters(parseAgendaSearch(Object.fromEntries(new URLSearchParams(input.query ?? ""))), scope) }
-      : { ids: input.ids ?? [] };
+    let selection: AgendaSelection;
+    if (input.all) {
+      const search = parseAgendaSearch(Object.fromEntries(new URLSearchParams(input.query ?? "")));
+      selection = { filters: withAutomaticState(toAgendaFilters(search, scope), search, today()) };
+    } else selection = { ids: input.ids ?? [] };
     if ("ids" in selection && selection.ids.length === 0) return { ok: false, error: "Choisissez au moins une action." };
-    const confirmed = await db.transaction(async (tx) => {
+    const { confirmed, matched } = await db.transaction(async (tx) => {
+      const matching = "ids" in selection ? selection.ids.length : await countAutomaticMatching(tx, scope, selection.filters);
       const ids = await confirmActions(tx, scope, selection);
       const details = { count: ids.length, ...("ids" in selection ? { ids: selection.ids } : { filters: input.query ?? "" }) };
       if (ids.length) await recordAudit(tx, { userId: scope.userId, action: "action.confirm", targetType: "action", details });
-      return ids;
+      return { confirmed: ids, matched: matching };
     });
-    if (confirmed.length === 0) return { ok: false, error: "Aucune action à confirmer dans cette sélection." };
+    const skipped = Math.max(0, matched - confirmed.length);
+    const aside = skipped ? ` ; ${plural(skipped, "action ignorée", "actions ignorées")} car pas à confirmer` : "";
+    if (confirmed.length === 0) return { ok: false, error: `Aucune action à confirmer dans cette sélection${aside}.` };
     // Those already due go out now, after the answer: the supervisor does not wait for the sending.
     after(() => dispatchDueActions(db, today(), confirmed).catch((error) => console.error("[jobs] envoi après confirmation :", error)));
-    return done(`${plural(confirmed.length, "action confirmée", "actions confirmées")} ; celles du jour partent maintenant.`);
+    return done(`${plural(confirmed.length, "action confirmée", "actions confirmées")}${aside}. Celles du jour partent maintenant.`);
   },
 );

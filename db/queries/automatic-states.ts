@@ -1,0 +1,30 @@
+/** Counters of the états of « Relances automatiques », for the chips that filter by them. */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Scope } from "@/lib/auth/scope";
+import { type AutomaticState, automaticStates } from "@/lib/relance/automatic-states";
+import type { Queryable } from "../client";
+import { actions, clients } from "../schema";
+import { type AgendaFilters, agendaWhere, automaticStateWhere, tabStatuses } from "./agenda";
+
+/** How many automatic actions match the filters in each état, in one pass (the états may overlap: « à venir »). */
+export async function countAutomaticStates(db: Queryable, scope: Scope, filters: AgendaFilters, today: string): Promise<Record<AutomaticState, number>> {
+  const columns = Object.fromEntries(
+    automaticStates.map((key) => [key, sql<number>`(count(*) filter (where ${automaticStateWhere(key, today)}))::int`]),
+  ) as Record<AutomaticState, ReturnType<typeof sql<number>>>;
+  const [row] = await db
+    .select(columns)
+    .from(actions)
+    .innerJoin(clients, eq(clients.id, actions.clientId))
+    .where(and(agendaWhere(scope, { ...filters, state: undefined }), inArray(actions.status, [...tabStatuses.automatic])));
+  return row;
+}
+
+/** How many automatic actions a selection holds, whatever their état: what a bulk confirmation was asked about. */
+export async function countAutomaticMatching(db: Queryable, scope: Scope, filters: AgendaFilters): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(actions)
+    .innerJoin(clients, eq(clients.id, actions.clientId))
+    .where(and(agendaWhere(scope, filters), inArray(actions.status, [...tabStatuses.automatic])));
+  return row.n;
+}
