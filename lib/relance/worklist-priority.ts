@@ -28,3 +28,10 @@ export const priorityWeightsSchema = z
 
 /** How far back a broken promise still counts. */
 export const brokenPromiseWindowDays = 90;
+
+const points = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+
+/** A number of points or a weight the French way: « 62,3 », « 15 », « 0,5 ». */
+export function formatPoints(value: string | number): string {
+  return points.format(Number(value));
+}

@@ -1,43 +1,156 @@
-import { CircleAlert, Clock } from "lucide-react";
+"use client";
+
+import { CircleAlert, Clock, Phone } from "lucide-react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { AgendaRow } from "@/db/queries/agenda";
-import { actionTypeLabels } from "@/lib/collection/labels";
+import type { WorklistRow } from "@/db/queries/worklist";
+import { actionOutcomeLabels, actionTypeLabels, type ActionOutcome } from "@/lib/collection/labels";
 import { formatDate, formatInteger, formatMoney } from "@/lib/format/fr";
+import type { PriorityWeights } from "@/lib/relance/worklist-priority";
+import type { WorklistSort } from "@/lib/relance/worklist-sort";
 import { cn } from "@/lib/utils";
-import { ClientCell, openHref } from "./agenda-row-parts";
+import { ClientName, openHref } from "./agenda-row-parts";
+import { WorklistPriorityCell } from "./worklist-priority-cell";
+import { WorklistSortableHead } from "./worklist-sortable-head";
 
-/** Manual actions: due today or late in red, upcoming in blue (SPEC §7). */
-export function ManualActionsTable({ rows, today, params }: { rows: AgendaRow[]; today: string; params: Record<string, string> }) {
+const tel = (number: string) => `tel:${number.replace(/[^+0-9]/g, "")}`;
+
+function lastContactText(row: WorklistRow) {
+  if (!row.lastContactType) return null;
+  const result = row.lastContactOutcome ? (actionOutcomeLabels[row.lastContactOutcome as ActionOutcome] ?? row.lastContactOutcome) : "envoyé";
+  return `${actionTypeLabels[row.lastContactType]} · ${result}`;
+}
+
+/**
+ * The worklist, as a grid: the arrows move between rows (roving focus), Enter opens the focused row's action, and
+ * when the opened action closes the focus comes back to its row (or the next one, once the first is done).
+ * Due today or late in red, upcoming in blue (SPEC §7).
+ */
+export function ManualActionsTable({
+  rows,
+  today,
+  params,
+  sort,
+  weights,
+  opened,
+}: {
+  rows: WorklistRow[];
+  today: string;
+  params: Record<string, string>;
+  sort: WorklistSort;
+  weights: PriorityWeights;
+  opened?: string;
+}) {
+  const router = useRouter();
+  const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
+  // The row worked last, by id; by position once it has left the list (done), so the next one takes its place.
+  const [current, setCurrent] = useState({ id: opened ?? rows[0]?.id, index: 0 });
+  const openedIndex = rows.findIndex((r) => r.id === opened);
+  if (opened && openedIndex >= 0 && current.id !== opened) setCurrent({ id: opened, index: openedIndex });
+  const found = rows.findIndex((r) => r.id === current.id);
+  const active = found >= 0 ? found : Math.max(0, Math.min(current.index, rows.length - 1));
+
+  // When the opened action closes, the focus goes back to the grid, on the row worked last.
+  const wasOpen = useRef(opened);
+  useEffect(() => {
+    if (wasOpen.current && !opened) {
+      const timer = setTimeout(() => rowRefs.current[active]?.focus(), 50);
+      wasOpen.current = opened;
+      return () => clearTimeout(timer);
+    }
+    wasOpen.current = opened;
+  }, [opened, active]);
+
+  const moveTo = (index: number) => {
+    const target = Math.max(0, Math.min(rows.length - 1, index));
+    setCurrent({ id: rows[target].id, index: target });
+    rowRefs.current[target]?.focus();
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLTableRowElement>, index: number) => {
+    if (event.target !== event.currentTarget) return;
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveTo(index + 1),
+      ArrowUp: () => moveTo(index - 1),
+      Home: () => moveTo(0),
+      End: () => moveTo(rows.length - 1),
+      Enter: () => router.push(openHref(params, rows[index].id), { scroll: false }),
+    };
+    const handler = keys[event.key];
+    if (!handler) return;
+    event.preventDefault();
+    handler();
+  };
+
   return (
     <div className="overflow-x-auto rounded-lg border bg-card">
-      <Table aria-label="Actions manuelles">
+      <Table role="grid" aria-label="Actions manuelles, par priorité" aria-describedby="worklist-keys">
+        <caption id="worklist-keys" className="sr-only">
+          Flèches haut et bas pour passer d&apos;une action à l&apos;autre, Entrée pour la traiter.
+        </caption>
         <TableHeader>
           <TableRow>
-            <TableHead>Date prévue</TableHead>
-            <TableHead>Client</TableHead>
-            <TableHead>Action</TableHead>
-            <TableHead numeric>Pièces</TableHead>
-            <TableHead numeric>Montant</TableHead>
-            <TableHead>Chargé</TableHead>
-            <TableHead className="w-24" />
+            <WorklistSortableHead label="Priorité" sortKey="priority" current={sort} params={params} numeric />
+            <WorklistSortableHead label="Date prévue" sortKey="date" current={sort} params={params} />
+            <WorklistSortableHead label="Client" sortKey="client" current={sort} params={params} />
+            <WorklistSortableHead label="Action" sortKey="action" current={sort} params={params} />
+            <WorklistSortableHead label="Pièces" sortKey="documents" current={sort} params={params} numeric />
+            <WorklistSortableHead label="Montant" sortKey="amount" current={sort} params={params} numeric />
+            <WorklistSortableHead label="Dernier contact" sortKey="lastContact" current={sort} params={params} />
+            <WorklistSortableHead label="Relances" sortKey="reminders" current={sort} params={params} numeric />
+            <WorklistSortableHead label="Chargé" sortKey="assignee" current={sort} params={params} />
+            <TableHead className="w-24">
+              <span className="sr-only">Traiter</span>
+            </TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
-          {rows.map((row) => {
+          {rows.map((row, index) => {
             const due = row.plannedDate <= today;
+            const lastContact = lastContactText(row);
             return (
-              <TableRow key={row.id} data-tone={due ? "due" : "upcoming"} className={cn("border-l-4", due ? "border-l-destructive" : "border-l-info")}>
+              <TableRow
+                key={row.id}
+                ref={(el) => {
+                  rowRefs.current[index] = el;
+                }}
+                tabIndex={index === active ? 0 : -1}
+                aria-selected={index === active}
+                aria-describedby={`priority-${row.id}`}
+                data-tone={due ? "due" : "upcoming"}
+                onFocus={(event) => event.target === event.currentTarget && setCurrent({ id: row.id, index })}
+                onKeyDown={(event) => onKeyDown(event, index)}
+                className={cn(
+                  "border-l-4 outline-none focus-visible:bg-primary/5 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring aria-selected:bg-muted/40",
+                  due ? "border-l-destructive" : "border-l-info",
+                )}
+              >
+                <TableCell numeric>
+                  <WorklistPriorityCell row={row} weights={weights} descriptionId={`priority-${row.id}`} />
+                </TableCell>
                 <TableCell>
-                  <span className={cn("inline-flex items-center gap-1.5 font-medium", due ? "text-destructive" : "text-info")}>
+                  <span className={cn("inline-flex items-center gap-1.5 font-medium whitespace-nowrap", due ? "text-destructive" : "text-info")}>
                     {due ? <CircleAlert className="size-4" aria-hidden="true" /> : <Clock className="size-4" aria-hidden="true" />}
                     {formatDate(row.plannedDate)}
                     <span className="sr-only">{due ? "(à faire)" : "(à venir)"}</span>
                   </span>
                 </TableCell>
                 <TableCell>
-                  <ClientCell row={row} />
+                  <div className="min-w-36">
+                    <ClientName row={row} className="font-medium" />
+                    <p className="flex flex-wrap items-center gap-x-2 text-xs text-muted-foreground">
+                      <span className="font-mono">{row.clientCode}</span>
+                      {row.phone && (
+                        <a href={tel(row.phone)} className="inline-flex items-center gap-1 whitespace-nowrap text-primary hover:underline">
+                          <Phone className="size-3" aria-hidden="true" />
+                          {row.phone}
+                        </a>
+                      )}
+                    </p>
+                  </div>
                 </TableCell>
                 <TableCell>
                   <p>{actionTypeLabels[row.type]}</p>
@@ -45,10 +158,21 @@ export function ManualActionsTable({ rows, today, params }: { rows: AgendaRow[];
                 </TableCell>
                 <TableCell numeric>{formatInteger(row.documentCount)}</TableCell>
                 <TableCell numeric>{formatMoney(row.amountCovered)}</TableCell>
+                <TableCell className="whitespace-nowrap">
+                  {lastContact ? (
+                    <>
+                      <p>{formatDate(row.lastContactOn)}</p>
+                      <p className="text-xs text-muted-foreground">{lastContact}</p>
+                    </>
+                  ) : (
+                    <span className="text-muted-foreground">Aucun</span>
+                  )}
+                </TableCell>
+                <TableCell numeric>{formatInteger(row.remindersSent)}</TableCell>
                 <TableCell className="whitespace-nowrap text-muted-foreground">{row.assigneeName ?? "—"}</TableCell>
                 <TableCell className="text-right">
                   <Button asChild size="sm" variant={due ? "default" : "outline"}>
-                    <Link href={openHref(params, row.id)} scroll={false} aria-label={`Traiter l'action ${actionTypeLabels[row.type]} de ${row.clientName}`}>
+                    <Link href={openHref(params, row.id)} scroll={false} tabIndex={-1} aria-label={`Traiter l'action ${actionTypeLabels[row.type]} de ${row.clientName}`}>
                       Traiter
                     </Link>
                   </Button>

@@ -5,8 +5,21 @@ import { isUuid } from "@/lib/ids";
 import { ActionPanel } from "./action-panel";
 import { OpenedAction } from "./opened-action";
 
-/** The action named by `?action=`, opened over the list; one outside the scope is « introuvable ». */
-export async function OpenedActionSlot({ frame, basePath, pageParams }: { frame: AgendaFrame; basePath: string; pageParams: Record<string, string> }) {
+/**
+ * The action named by `?action=`, opened over the list; one outside the scope is « introuvable ». `savedHref` is
+ * where saving an outcome leads (the next action of the worklist); closing the list otherwise.
+ */
+export async function OpenedActionSlot({
+  frame,
+  basePath,
+  pageParams,
+  savedHref,
+}: {
+  frame: AgendaFrame;
+  basePath: string;
+  pageParams: Record<string, string>;
+  savedHref?: string;
+}) {
   const { opened, db, scope, today } = frame;
   if (!opened) return null;
   const closeHref = `${basePath}${Object.keys(pageParams).length ? `?${new URLSearchParams(pageParams)}` : ""}`;
@@ -18,5 +31,5 @@ export async function OpenedActionSlot({ frame, basePath, pageParams }: { frame:
       </ActionPanel>
     );
   }
-  return <OpenedAction found={found} today={today} closeHref={closeHref} people={can(scope.role, "portfolios.reassign") ? frame.collectors : null} />;
+  return <OpenedAction key={found.action.id} found={found} today={today} closeHref={closeHref} savedHref={savedHref} people={can(scope.role, "portfolios.reassign") ? frame.collectors : null} />;
 }

@@ -20,11 +20,13 @@ export function OpenedAction({
   found,
   today,
   closeHref,
+  savedHref,
   people,
 }: {
   found: Found;
   today: string;
   closeHref: string;
+  savedHref?: string;
   people: { id: string; name: string }[] | null;
 }) {
   const { action, documents, contacts } = found;
@@ -112,7 +114,7 @@ export function OpenedAction({
           documents={openDocs.map((d) => ({ id: d.id, number: d.number, openAmount: d.openAmount }))}
           promiseAmount={promiseAmount.toFixed(2)}
           minDate={today}
-          closeHref={closeHref}
+          closeHref={savedHref ?? closeHref}
         />
       )}
       {pending && (
