@@ -25,6 +25,15 @@ export type DocumentFilters = {
   daysLateAtMost?: number;
 };
 
+/**
+ * A search on the Pièces list: the pièces of the matching clients, and — when the search holds a digit, as every
+ * pièce number does — those whose number contains it (a scan of the numbers, so only when it can match).
+ */
+function piecesMatching(q: string): SQL {
+  const ofClients = inArray(documents.clientId, matchingClientIds(q));
+  return /\d/.test(q) ? or(ilike(documents.number, `%${escapeLike(q.trim())}%`), ofClients)! : ofClients;
+}
+
 /** The WHERE of the Pièces list: the user's scope first, then each filter the URL holds. */
 function where(scope: Scope, f: DocumentFilters, today: string): SQL | undefined {
   return and(
@@ -43,7 +52,7 @@ function where(scope: Scope, f: DocumentFilters, today: string): SQL | undefined
     f.dueTo ? lte(documents.dueDate, f.dueTo) : undefined,
     f.daysLateAbove === undefined ? undefined : sql`${today}::date - ${documents.dueDate} > ${f.daysLateAbove}`,
     f.daysLateAtMost === undefined ? undefined : sql`${today}::date - ${documents.dueDate} <= ${f.daysLateAtMost}`,
-    f.q ? or(ilike(documents.number, `%${escapeLike(f.q.trim())}%`), inArray(documents.clientId, matchingClientIds(f.q))) : undefined,
+    f.q ? piecesMatching(f.q) : undefined,
   );
 }
 

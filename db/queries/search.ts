@@ -38,11 +38,12 @@ export const clientMatches = (q: string) => forgivingMatch(clientSearchText, q);
 /** Ids of the matching clients, as a subquery: read once from the index, not per pièce. */
 export const matchingClientIds = (q: string) => sql`(select ${clients.id} from ${clients} where ${clientMatches(q)})`;
 
-/** Best matches first: a code starting with the search, then the closest text. */
-export const clientRelevance = (q: string): SQL[] => [
-  sql`${clients.code} ilike ${`${escapeLike(q.trim())}%`} desc`,
-  sql`word_similarity(encaisse_fold(${q.trim()}), ${clientSearchText}) desc`,
-];
+/** Best matches first: a code starting with the search, then (when a word may hold a typo) the closest text. */
+export function clientRelevance(q: string): SQL[] {
+  const codeFirst = sql`${clients.code} ilike ${`${escapeLike(q.trim())}%`} desc`;
+  if (!searchWords(q).some(forgivable)) return [codeFirst];
+  return [codeFirst, sql`word_similarity(encaisse_fold(${q.trim()}), ${clientSearchText}) desc`];
+}
 
 /** Case- and accent-blind comparison of a text with a value, for the filters that compare fields. */
 export const foldedEquals = (text: SQL, value: string) => sql`encaisse_fold(${text}) = encaisse_fold(${value})`;
