@@ -4,6 +4,7 @@ const tabs = [
   { href: "/relance/groupes", label: "Groupes" },
   { href: "/relance/modeles", label: "Modèles" },
   { href: "/relance/scenarios", label: "Scénarios" },
+  { href: "/relance/priorite", label: "Priorité" },
 ];
 
 export function ConfigurationTabs() {
