@@ -33,7 +33,7 @@ type View = { icon: Icon; tone: string; title: string; badge?: { label: string; 
 function describe(e: TimelineEvent): View {
   switch (e.kind) {
     case "action": {
-      const variant = e.status === "error" ? "destructive" : e.status === "cancelled" ? "secondary" : "success";
+      const variant = e.status === "error" ? "destructive" : e.status === "cancelled" ? "secondary" : e.status === "simulated" ? "warning" : "success";
       return {
         icon: actionIcons[e.subject ?? ""] ?? ListTodo,
         tone: e.status === "error" ? "bg-destructive/10 text-destructive" : "bg-primary/10 text-primary",
@@ -95,7 +95,7 @@ const sentChannels = new Set(["email", "letter", "sms", "formal_notice"]);
 
 /** What a sent action sent: its e-mail, letter PDF or SMS, as it went out. */
 function sentContentHref(e: TimelineEvent): string | null {
-  if (e.kind !== "action" || e.status !== "sent" || !sentChannels.has(e.subject ?? "")) return null;
+  if (e.kind !== "action" || (e.status !== "sent" && e.status !== "simulated") || !sentChannels.has(e.subject ?? "")) return null;
   return `/relance/actions/${e.key.slice("action:".length)}/apercu`;
 }
 
@@ -140,7 +140,8 @@ export function ClientTimeline({
                     </p>
                     {canOpenSent && sentContentHref(event) && (
                       <a href={sentContentHref(event)!} target="_blank" rel="noopener" className="mt-1 inline-block text-primary underline-offset-4 hover:underline">
-                        {event.subject === "email" ? "Voir l'e-mail envoyé" : event.subject === "sms" ? "Voir le SMS envoyé" : "Voir le courrier (PDF)"}
+                        {event.subject === "email" ? "Voir l'e-mail" : event.subject === "sms" ? "Voir le SMS" : "Voir le courrier (PDF)"}
+                        {event.status === "simulated" ? " (simulé, non envoyé)" : event.subject === "email" || event.subject === "sms" ? " envoyé" : ""}
                       </a>
                     )}
                     {view.lines.map((line, i) => (

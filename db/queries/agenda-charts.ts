@@ -4,9 +4,13 @@ import { addDays } from "@/lib/dates";
 import { type Queryable, queryRows } from "../client";
 import { actions, clients } from "../schema";
 import { type AgendaFilters, agendaWhere } from "./agenda";
+import { shownActionStatus } from "./send-state";
 
-/** Where an action stands for the charts: carried out, to do now (due or late), or still to come. */
-export type ChartState = "done" | "todo" | "future";
+/**
+ * Where an action stands for the charts: carried out, sent only to the outbox (simulated, not a real send), to do
+ * now (due or late), or still to come.
+ */
+export type ChartState = "done" | "simulated" | "todo" | "future";
 export type AgendaChartRow = { day: string; type: string; status: string; state: ChartState; actions: number };
 
 export const CHART_DAYS_BEFORE = 14;
@@ -19,10 +23,12 @@ export const CHART_DAYS_AFTER = 14;
 export function agendaChartRows(db: Queryable, scope: Scope, filters: AgendaFilters, today: string): Promise<AgendaChartRow[]> {
   const from = filters.from ?? addDays(today, -CHART_DAYS_BEFORE);
   const to = filters.to ?? addDays(today, CHART_DAYS_AFTER);
+  const status = shownActionStatus(sql`${actions.status}`, sql`${actions.id}`);
   return queryRows<AgendaChartRow>(
     db,
-    sql`select ${actions.plannedDate}::text as day, ${actions.type}::text as type, ${actions.status}::text as status,
-          case when ${actions.status} in ('done', 'sent') then 'done'
+    sql`select ${actions.plannedDate}::text as day, ${actions.type}::text as type, ${status} as status,
+          case when ${status} = 'simulated' then 'simulated'
+               when ${actions.status} in ('done', 'sent') then 'done'
                when ${actions.plannedDate} <= ${today}::date then 'todo' else 'future' end as state,
           count(*)::int as actions
         from ${actions}, ${clients}

@@ -10,6 +10,7 @@ import { daysLate } from "./documents";
 import { orderedBatches } from "./ordered-batches";
 import { clientInScope } from "./scope";
 import { clientMatches, foldedEquals } from "./search";
+import { simulatedSend } from "./send-state";
 
 export type AgendaTab = "manual" | "automatic" | "history";
 
@@ -93,6 +94,8 @@ const rowColumns = {
   assigneeName: assignee.name,
   stepLabel: scenarioSteps.label,
   documentCount: sql<number>`(select count(*)::int from action_documents ad where ad.action_id = ${actions.id})`,
+  /** Sent only to the outbox: shown « Simulé (non envoyé) ». */
+  simulated: sql<boolean>`${simulatedSend(sql`${actions.id}`)}`,
 };
 
 function listQuery(db: Queryable, scope: Scope) {

@@ -7,6 +7,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { type Queryable, queryRows } from "../client";
 import { comments } from "../schema";
 import { clientInScope } from "./scope";
+import { shownActionStatus } from "./send-state";
 
 export type TimelineKind =
   | "action"
@@ -28,7 +29,10 @@ export type TimelineEvent = {
   actor: string | null;
   /** Action type, document number, file name, or who was assigned ("collector" or "salesRep"). */
   subject: string | null;
-  /** Action or promise status; "transfer" for an assignment made by a whole portfolio's transfer. */
+  /**
+   * Action or promise status ("simulated" for a send that stayed in the outbox); "transfer" for an assignment made
+   * by a whole portfolio's transfer.
+   */
   status: string | null;
   /** Comment body, call outcome, subject of what an action sent, dispute or pause reason, new assignee or group. */
   body: string | null;
@@ -52,7 +56,7 @@ export function listClientTimeline(db: Queryable, scope: Scope, clientId: string
     with target as (select clients.id from clients where clients.id = ${clientId} and ${clientInScope(scope)}),
     events as (
       select 'action:' || a.id as key, 'action' as kind, coalesce(a.done_at, a.sent_at, a.confirmed_at, a.created_at) as happened_at,
-        u.name as actor, a.type::text as subject, a.status::text as status, coalesce(a.outcome, a.rendered_subject) as body,
+        u.name as actor, a.type::text as subject, ${shownActionStatus(sql`a.status`, sql`a.id`)} as status, coalesce(a.outcome, a.rendered_subject) as body,
         coalesce(a.note, a.error_message, a.cancel_reason) as note, a.amount_covered::text as amount, null::date as date,
         null::int as documents, null::int as created
       from actions a join target t on t.id = a.client_id left join users u on u.id = a.done_by_id

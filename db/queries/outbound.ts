@@ -86,7 +86,17 @@ export async function getOutboundPdf(db: Queryable, scope: Scope, id: string): P
 /** The record of an action's send, if it went out (or failed at the provider). */
 export async function getActionOutbound(db: Queryable, actionId: string) {
   const [row] = await db
-    .select({ id: outboundMessages.id, channel: outboundMessages.channel, body: outboundMessages.body, pdf: outboundMessages.pdf, status: outboundMessages.status })
+    .select({
+      id: outboundMessages.id,
+      channel: outboundMessages.channel,
+      recipient: outboundMessages.recipient,
+      subject: outboundMessages.subject,
+      body: outboundMessages.body,
+      attachments: outboundMessages.attachments,
+      pdf: outboundMessages.pdf,
+      provider: outboundMessages.provider,
+      status: outboundMessages.status,
+    })
     .from(outboundMessages)
     .where(eq(outboundMessages.actionId, actionId));
   return row ?? null;

@@ -11,6 +11,7 @@ import { queryRows, type Queryable } from "../client";
 import { monthlySales, portfolioSnapshots } from "../schema";
 import { aggregateInScope } from "./home-aggregates";
 import { clientInScope } from "./scope";
+import { simulatedSend } from "./send-state";
 
 export type TeamPerformanceRow = {
   userId: string;
@@ -66,7 +67,8 @@ export async function teamPerformance(db: Queryable, scope: Scope, date: string,
       sql`with acts as (
           select coalesce(a.done_by_id, a.confirmed_by_id, a.assigned_user_id, clients.collector_id) as user_id, a.type::text as type, count(*)::int as n
           from actions a join clients on clients.id = a.client_id
-          where a.status in ('sent', 'done') and ${clients}
+          -- A send that stayed in the outbox (no provider configured) reached no one: it is not counted.
+          where a.status in ('sent', 'done') and ${clients} and not ${simulatedSend(sql`a.id`)}
             and coalesce(a.done_at, a.sent_at) >= ${parisDayStart(from)}
             and coalesce(a.done_at, a.sent_at) < (${nextDay}::timestamp at time zone 'Europe/Paris')
           group by 1, 2),

@@ -23,6 +23,8 @@ export const actionStatusLabels: Record<string, string> = {
   to_confirm: "À confirmer",
   scheduled: "Programmée",
   sent: "Envoyée",
+  /** Shown for a send recorded only in the outbox (no provider configured): not an « Envoyée ». */
+  simulated: "Simulé (non envoyé)",
   done: "Faite",
   error: "En erreur",
   cancelled: "Annulée",

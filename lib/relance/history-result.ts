@@ -9,3 +9,8 @@ export function historyResult(row: Finished): string {
   const outcome = label && row.disputeReason ? `${label} : ${row.disputeReason}` : label;
   return [outcome, row.note].filter(Boolean).join(" — ");
 }
+
+/** The status an action reads as: a send that stayed in the outbox is « simulated », not « sent ». */
+export function shownStatus(row: { status: string; simulated: boolean }): string {
+  return row.status === "sent" && row.simulated ? "simulated" : row.status;
+}

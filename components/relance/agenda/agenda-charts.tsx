@@ -5,15 +5,20 @@ import { actionStatusLabels, actionTypeLabels } from "@/lib/collection/labels";
 import { addDays, daysBetween } from "@/lib/dates";
 import { formatDate, formatInteger } from "@/lib/format/fr";
 
-const states: ChartState[] = ["done", "todo", "future"];
-const stateLabels: Record<ChartState, string> = { done: "Faites ou envoyées", todo: "À faire (dues ou en retard)", future: "À venir" };
-// The agenda's own colours: green carried out, red to do now, blue to come.
-const stateColors = ["#10b981", "#ef4444", "#3b82f6"];
+const states: ChartState[] = ["done", "simulated", "todo", "future"];
+const stateLabels: Record<ChartState, string> = {
+  done: "Faites ou envoyées",
+  simulated: "Simulées (non envoyées)",
+  todo: "À faire (dues ou en retard)",
+  future: "À venir",
+};
+// The agenda's own colours: green carried out, amber simulated, red to do now, blue to come.
+const stateColors = ["#10b981", "#f59e0b", "#ef4444", "#3b82f6"];
 
 function tally(rows: AgendaChartRow[], key: (r: AgendaChartRow) => string): Map<string, Record<ChartState, number>> {
   const out = new Map<string, Record<ChartState, number>>();
   for (const r of rows) {
-    const entry = out.get(key(r)) ?? { done: 0, todo: 0, future: 0 };
+    const entry = out.get(key(r)) ?? { done: 0, simulated: 0, todo: 0, future: 0 };
     entry[r.state] += r.actions;
     out.set(key(r), entry);
   }
@@ -25,7 +30,7 @@ export function AgendaCharts({ rows, from, to }: { rows: AgendaChartRow[]; from:
   const byDay = tally(rows, (r) => r.day);
   const days: ChartRow[] = Array.from({ length: daysBetween(from, to) + 1 }, (_, i) => {
     const day = addDays(from, i);
-    return { day: `${day.slice(8, 10)}/${day.slice(5, 7)}`, ...(byDay.get(day) ?? { done: 0, todo: 0, future: 0 }) };
+    return { day: `${day.slice(8, 10)}/${day.slice(5, 7)}`, ...(byDay.get(day) ?? { done: 0, simulated: 0, todo: 0, future: 0 }) };
   });
   const types: ChartRow[] = [...tally(rows, (r) => r.type)].map(([type, counts]) => ({ type: actionTypeLabels[type] ?? type, ...counts }));
   const statuses = new Map<string, number>();

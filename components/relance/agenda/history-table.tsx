@@ -2,13 +2,14 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { AgendaRow } from "@/db/queries/agenda";
 import { actionStatusLabels, actionTypeLabels } from "@/lib/collection/labels";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/format/fr";
-import { historyResult } from "@/lib/relance/history-result";
+import { historyResult, shownStatus } from "@/lib/relance/history-result";
 import { cn } from "@/lib/utils";
 import { ClientCell } from "./agenda-row-parts";
 
 const statusStyles: Record<string, string> = {
   done: "bg-success/12 text-success",
   sent: "bg-info/10 text-info",
+  simulated: "bg-warning/25 text-warning-foreground",
   cancelled: "bg-muted text-muted-foreground",
 };
 
@@ -41,7 +42,9 @@ export function HistoryTable({ rows }: { rows: AgendaRow[] }) {
                 {row.stepLabel && <p className="text-xs text-muted-foreground">{row.stepLabel}</p>}
               </TableCell>
               <TableCell>
-                <span className={cn("inline-flex rounded-full px-2 py-0.5 text-xs font-medium", statusStyles[row.status])}>{actionStatusLabels[row.status]}</span>
+                <span className={cn("inline-flex rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap", statusStyles[shownStatus(row)])}>
+                  {actionStatusLabels[shownStatus(row)]}
+                </span>
               </TableCell>
               <TableCell className="max-w-xs truncate" title={historyResult(row)}>
                 {historyResult(row) || "—"}

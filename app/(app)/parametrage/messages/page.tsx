@@ -2,14 +2,13 @@ import { Download, Send } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/clients/pagination";
-import { outboundStatusBadge } from "@/components/outbound/outbound-labels";
+import { OutboundStatusBadge } from "@/components/outbound/outbound-labels";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listOutboundMessages, listPrintBatches } from "@/db/queries/outbound";
 import { requireUser } from "@/lib/auth/session";
-import { env } from "@/lib/env";
 import { formatDate, formatDateTime, formatInteger } from "@/lib/format/fr";
 import { channelLabels, isTemplateChannel, templateChannels } from "@/lib/templates/channels";
 import { cn } from "@/lib/utils";
@@ -57,9 +56,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         <CardHeader>
           <CardTitle>Messages envoyés</CardTitle>
           <CardDescription>
-            {env.RESEND_API_KEY
-              ? "Les e-mails partent par Resend ; les SMS restent dans cette boîte d'envoi ; les courriers vont au lot d'impression du jour."
-              : "Aucun fournisseur d'e-mail n'est configuré : les e-mails et SMS sont seulement enregistrés ici, tels qu'ils seraient partis."}
+            Tout ce qui est parti ou aurait dû partir. Un message « Simulé (non envoyé) » est enregistré ici tel qu&apos;il serait
+            parti, mais n&apos;a pas quitté l&apos;application.
           </CardDescription>
         </CardHeader>
         <CardContent className="space-y-4">
@@ -108,7 +106,9 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                           {m.subject || (m.channel === "sms" ? "SMS" : "Sans objet")}
                         </Link>
                       </TableCell>
-                      <TableCell title={m.error ?? undefined}>{outboundStatusBadge[m.status]}</TableCell>
+                      <TableCell title={m.error ?? undefined}>
+                        <OutboundStatusBadge message={m} />
+                      </TableCell>
                       <TableCell className="max-w-40 truncate" title={m.clientName ?? undefined}>
                         {m.clientId ? (
                           <RowLink href={`/clients/${m.clientId}`} className="underline-offset-4 hover:underline">

@@ -2,7 +2,7 @@ import { ArrowLeft, Download, FileText } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { outboundStatusBadge, providerLabel } from "@/components/outbound/outbound-labels";
+import { OutboundStatusBadge, providerLabel } from "@/components/outbound/outbound-labels";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getOutboundMessage } from "@/db/queries/outbound";
@@ -43,7 +43,9 @@ export default async function OutboundMessagePage({ params }: { params: Promise<
           <dl className="grid gap-4 sm:grid-cols-3">
             <Fact label="Date">{formatDateTime(message.sentAt ?? message.createdAt)}</Fact>
             <Fact label="Canal">{channelLabels[message.channel]}</Fact>
-            <Fact label="Statut">{outboundStatusBadge[message.status]}</Fact>
+            <Fact label="Statut">
+              <OutboundStatusBadge message={message} />
+            </Fact>
             <Fact label="Destinataire">{message.recipient}</Fact>
             <Fact label="Client">
               {message.clientId ? (

@@ -4,7 +4,7 @@ import { actionStatusLabels, actionTypeLabels } from "@/lib/collection/labels";
 import { today as todayInParis } from "@/lib/dates";
 import { neutraliseFormula } from "@/lib/export/neutralise";
 import { dateFormat, mapBatches, moneyFormat, xlsxResponse } from "@/lib/export/xlsx-response";
-import { historyResult } from "@/lib/relance/history-result";
+import { historyResult, shownStatus } from "@/lib/relance/history-result";
 import { parseAgendaSearch, toAgendaFilters } from "@/lib/relance/agenda-filters";
 import { withErrorResponse } from "@/lib/http/route-errors";
 
@@ -20,7 +20,7 @@ const columns: { header: string; width: number; numFmt?: string; value: (r: Agen
   { header: "Raison sociale", width: 36, value: (r) => text(r.clientName) },
   { header: "Action", width: 16, value: (r) => actionTypeLabels[r.type] },
   { header: "Étape", width: 28, value: (r) => text(r.stepLabel) },
-  { header: "Statut", width: 12, value: (r) => actionStatusLabels[r.status] },
+  { header: "Statut", width: 20, value: (r) => actionStatusLabels[shownStatus(r)] },
   { header: "Résultat", width: 48, value: (r) => text(historyResult(r)) },
   { header: "Montant", width: 14, numFmt: moneyFormat, value: (r) => Number(r.amountCovered) },
   { header: "Chargé de recouvrement", width: 24, value: (r) => text(r.assigneeName) },
