@@ -23,12 +23,29 @@ const sortColumns: Record<WorklistSortKey, SQL> = {
   date: sql`actions.planned_date`,
   client: sql`clients.name`,
   action: sql`actions.type`,
-  documents: sql`facts.document_count`,
+  documents: sql`coalesce(covered.document_count, 0)`,
   amount: sql`actions.amount_covered`,
   lastContact: sql`last_contact.at`,
   reminders: sql`sent.reminders`,
   assignee: sql`assignee.name`,
 };
+
+// What a client's row shows beside the action; joined for the page only, or for every row when it sorts them.
+const lastContactJoin = sql`left join lateral (
+      select coalesce(h.done_at, h.sent_at)::date as at, h.type, h.outcome from actions h
+      where h.client_id = actions.client_id and h.status in ('done', 'sent') and h.type in ('call', 'email', 'letter', 'formal_notice')
+      order by coalesce(h.done_at, h.sent_at) desc nulls last, h.planned_date desc
+      limit 1
+    ) last_contact on true`;
+const sentJoin = sql`cross join lateral (
+      select count(*)::int as reminders from actions s where s.client_id = actions.client_id and s.status = 'sent'
+    ) sent`;
+const phoneJoin = sql`left join lateral (
+      select coalesce(ct.phone, ct.mobile) as number from contacts ct
+      where ct.client_id = actions.client_id and coalesce(ct.phone, ct.mobile) is not null
+      order by cardinality(ct.recipient_for) desc, ct.name
+      limit 1
+    ) phone on true`;
 
 function orderBy(sort: WorklistSort, today: string): SQL {
   const direction = sql.raw(sort.order === "asc" ? "asc nulls first" : "desc nulls last");
@@ -72,64 +89,78 @@ export async function listWorklist(
 ): Promise<WorklistRow[]> {
   const { today, weights, sort } = args;
   const pointName = (key: PriorityFactor) => sql.identifier(`points_${key}`);
-  const points = sql.join(
-    priorityFactors.map(({ key }) => sql`round(${weights[key]}::numeric * ${factorValues[key]}, 1) as ${pointName(key)}`),
-    sql`, `,
-  );
-  const pointTexts = sql.join(
-    priorityFactors.map(({ key }) => sql`points.${pointName(key)}::text as ${pointName(key)}`),
-    sql`, `,
-  );
-  const total = sql.join(
-    priorityFactors.map(({ key }) => sql`points.${pointName(key)}`),
-    sql` + `,
-  );
+  const points = {
+    columns: sql.join(
+      priorityFactors.map(({ key }) => sql`round(${weights[key]}::numeric * ${factorValues[key]}, 1) as ${pointName(key)}`),
+      sql`, `,
+    ),
+    total: sql.join(
+      priorityFactors.map(({ key }) => sql`points.${pointName(key)}`),
+      sql` + `,
+    ),
+    map: sql.join(
+      priorityFactors.map(({ key }) => sql`points.${pointName(key)}`),
+      sql`, `,
+    ),
+    texts: sql.join(
+      priorityFactors.map(({ key }) => sql`page.${pointName(key)}::text as ${pointName(key)}`),
+      sql`, `,
+    ),
+  };
+  // The priority and the sort key for every action matching, then the rest for the page's rows only.
   const rows = await queryRows<RawRow>(
     db,
     sql`
+    with broken as (
+      select client_id, count(*)::int as n from promises
+      where status = 'broken' and promised_date > ${today}::date - ${brokenPromiseWindowDays}::int and promised_date <= ${today}::date
+      group by client_id
+    ),
+    matching as (
+      select actions.id from actions join clients on clients.id = actions.client_id
+      where ${agendaWhere(scope, filters)} and actions.status = 'planned'
+    ),
+    covered as (
+      select ad.action_id, count(*)::int as document_count, min(d.due_date) filter (where d.status = 'open') as oldest_due
+      from matching join action_documents ad on ad.action_id = matching.id join documents d on d.id = ad.document_id
+      group by ad.action_id
+    ),
+    page as (
+      select actions.id, coalesce(covered.document_count, 0) as document_count, facts.days_late, facts.broken_promises, ${points.map}, score.priority,
+        row_number() over (order by ${orderBy(sort, today)}) as position
+      from matching
+      join actions on actions.id = matching.id
+      join clients on clients.id = actions.client_id
+      left join users assignee on assignee.id = actions.assigned_user_id
+      left join covered on covered.action_id = actions.id
+      left join broken on broken.client_id = actions.client_id
+      cross join lateral (
+        select greatest(${today}::date - coalesce(covered.oldest_due, actions.planned_date), 0) as days_late, coalesce(broken.n, 0) as broken_promises
+      ) facts
+      cross join lateral (select ${points.columns}) points
+      cross join lateral (select ${points.total} as priority) score
+      ${sort.key === "lastContact" ? lastContactJoin : sql``}
+      ${sort.key === "reminders" ? sentJoin : sql``}
+      order by position
+      limit ${args.pageSize} offset ${(args.page - 1) * args.pageSize}
+    )
     select actions.id, actions.type, actions.planned_date::text as "plannedDate", actions.amount_covered::text as "amountCovered",
       clients.id as "clientId", clients.code as "clientCode", clients.name as "clientName", ${clientInScope(scope)} as "clientOpen",
       assignee.name as "assigneeName", scenario_steps.label as "stepLabel",
-      facts.document_count as "documentCount", facts.days_late as "daysLate", facts.broken_promises as "brokenPromises",
-      ${pointTexts}, score.priority::text as priority,
+      page.document_count as "documentCount", page.days_late as "daysLate", page.broken_promises as "brokenPromises",
+      ${points.texts}, page.priority::text as priority,
       coalesce(phone.number, clients.phone) as phone,
       last_contact.at::text as "lastContactOn", last_contact.type as "lastContactType", last_contact.outcome as "lastContactOutcome",
       sent.reminders as "remindersSent"
-    from actions
+    from page
+    join actions on actions.id = page.id
     join clients on clients.id = actions.client_id
     left join users assignee on assignee.id = actions.assigned_user_id
     left join scenario_steps on scenario_steps.id = actions.step_id
-    cross join lateral (
-      select covered.document_count,
-        greatest(${today}::date - coalesce(covered.oldest_due, actions.planned_date), 0) as days_late,
-        (select count(*)::int from promises p where p.client_id = actions.client_id and p.status = 'broken'
-           and p.promised_date > ${today}::date - ${brokenPromiseWindowDays}::int and p.promised_date <= ${today}::date) as broken_promises
-      from (
-        select count(*)::int as document_count, min(d.due_date) filter (where d.status = 'open') as oldest_due
-        from action_documents ad join documents d on d.id = ad.document_id
-        where ad.action_id = actions.id
-      ) covered
-    ) facts
-    cross join lateral (select ${points}) points
-    cross join lateral (select ${total} as priority) score
-    cross join lateral (
-      select count(*)::int as reminders from actions s where s.client_id = actions.client_id and s.status = 'sent'
-    ) sent
-    left join lateral (
-      select coalesce(h.done_at, h.sent_at)::date as at, h.type, h.outcome from actions h
-      where h.client_id = actions.client_id and h.status in ('done', 'sent') and h.type in ('call', 'email', 'letter', 'formal_notice')
-      order by coalesce(h.done_at, h.sent_at) desc nulls last, h.planned_date desc
-      limit 1
-    ) last_contact on true
-    left join lateral (
-      select coalesce(ct.phone, ct.mobile) as number from contacts ct
-      where ct.client_id = actions.client_id and coalesce(ct.phone, ct.mobile) is not null
-      order by cardinality(ct.recipient_for) desc, ct.name
-      limit 1
-    ) phone on true
-    where ${agendaWhere(scope, filters)} and actions.status = 'planned'
-    order by ${orderBy(sort, today)}
-    limit ${args.pageSize} offset ${(args.page - 1) * args.pageSize}`,
+    ${lastContactJoin}
+    ${sentJoin}
+    ${phoneJoin}
+    order by page.position`,
   );
   return rows.map((row) => {
     const points = Object.fromEntries(priorityFactors.map(({ key }) => [key, row[`points_${key}`]])) as Record<PriorityFactor, string>;
