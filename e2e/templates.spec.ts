@@ -73,6 +73,10 @@ test.describe("supervisor", () => {
     await page.keyboard.type(" Cordialement.");
     await page.getByRole("button", { name: "Prévisualiser" }).click();
     await expect(preview).toContainText(`Factures échues – ${client.code}`);
+    // The envelope as the customer's mail client shows it, the documents list attached.
+    for (const label of ["De", "À", "Cc", "Objet", "Pièces jointes"]) await expect(preview.getByRole("term").filter({ hasText: new RegExp(`^${label}$`) })).toBeVisible();
+    await expect(preview).toContainText(new RegExp(`releve-${client.code}-\\d{4}-\\d{2}-\\d{2}\\.pdf \\(\\d+ Ko\\)`));
+    await expect(preview).toContainText("Simulé (non envoyé)");
     const frame = page.frameLocator('iframe[title="Aperçu du message"]');
     await expect(frame.locator("body")).toContainText(`nous constatons que ${client.name} nous doit`);
     await expect(frame.locator("body")).toContainText(/nous doit -?\d{1,3}(?:[\s\u202f]\d{3})*,\d{2}[\s\u00a0]€\./);

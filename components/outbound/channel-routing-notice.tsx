@@ -1,13 +1,13 @@
 import { FlaskConical } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { channelRouting } from "@/lib/outbound/send-state";
+import { channelRouting } from "@/lib/outbound/channel-routing";
 
 /** Paramétrage says which channels really send and which are only simulated in the outbox. */
 export function ChannelRoutingNotice() {
   const routing = channelRouting();
   const simulated = routing.filter((r) => r.simulated);
   return (
-    <Alert variant={simulated.length > 0 ? "warning" : "default"} aria-label="Acheminement des messages">
+    <Alert variant={simulated.length > 0 ? "warning" : "default"} role="region" aria-label="Acheminement des messages">
       <FlaskConical aria-hidden="true" />
       <AlertTitle>
         {simulated.length > 0

@@ -142,7 +142,7 @@ export function TemplateEditor({ channel, template }: TemplateEditorProps) {
         </div>
         <SaveCancel cancelHref="/relance/modeles" pending={pending} />
       </form>
-      <TemplatePreview draft={() => ({ channel, subject, body })} templateId={template?.id} savedLetter={channel === "letter" && Boolean(template)} />
+      <TemplatePreview draft={() => ({ channel, subject, body, attachDocumentList: channel === "email" && attach })} templateId={template?.id} savedLetter={channel === "letter" && Boolean(template)} />
     </div>
   );
 }

@@ -6,11 +6,13 @@ import { previewTemplateAction, type TemplatePreview as Preview } from "@/app/(a
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { attachmentSize } from "@/lib/outbound/attachment-size";
+import { simulatedLabel } from "@/lib/outbound/send-state";
 import type { TemplateChannel } from "@/lib/templates/context";
 import { smsCountText } from "./template-sms-body";
 import { type PreviewClient, TemplatePreviewClient } from "./template-preview-client";
 
-export type TemplateDraft = { channel: TemplateChannel; subject: string; body: string };
+export type TemplateDraft = { channel: TemplateChannel; subject: string; body: string; attachDocumentList?: boolean };
 
 // The frame has no scripts and no access to the page (sandbox=""): its styles travel with the document.
 const frameStyles = `
@@ -104,13 +106,41 @@ function Rendered({ preview, channel }: { preview: Preview; channel: TemplateCha
   }
   return (
     <section aria-label={channel === "email" ? "Aperçu de l'e-mail" : "Aperçu du courrier"} className="overflow-hidden rounded-md border">
-      {preview.subject !== null && (
-        <p className="border-b bg-muted/40 px-4 py-2 text-sm">
-          <span className="text-muted-foreground">Objet : </span>
-          <span className="font-medium">{preview.subject}</span>
-        </p>
+      {preview.envelope ? (
+        <Envelope envelope={preview.envelope} />
+      ) : (
+        preview.subject !== null && (
+          <p className="border-b bg-muted/40 px-4 py-2 text-sm">
+            <span className="text-muted-foreground">Objet : </span>
+            <span className="font-medium">{preview.subject}</span>
+          </p>
+        )
       )}
       <iframe title="Aperçu du message" sandbox="" srcDoc={frameDocument(preview.body, channel)} className="h-[28rem] w-full bg-white" />
     </section>
+  );
+}
+
+/** The e-mail as the customer's mail client heads it. */
+function Envelope({ envelope }: { envelope: NonNullable<Preview["envelope"]> }) {
+  const rows: [string, string][] = [
+    ["De", envelope.from],
+    ["À", envelope.to],
+    ["Cc", envelope.cc.length ? envelope.cc.join(", ") : "—"],
+    ["Objet", envelope.subject],
+    ["Pièces jointes", envelope.attachments.length ? envelope.attachments.map((a) => `${a.fileName} (${attachmentSize(a.size)})`).join(", ") : "Aucune"],
+  ];
+  return (
+    <div className="border-b bg-muted/40 px-4 py-2 text-sm">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-muted-foreground">{label}</dt>
+            <dd className={label === "Objet" ? "font-medium" : undefined}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {envelope.simulated && <p className="mt-1 text-xs text-warning-foreground">{simulatedLabel} : aucun fournisseur d&apos;e-mail configuré (RESEND_API_KEY).</p>}
+    </div>
   );
 }

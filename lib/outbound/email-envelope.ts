@@ -2,9 +2,14 @@
  * The envelope of an e-mail as the customer's mail client shows it — from, to, cc, subject, attachments — drawn
  * above the message in previews, so what is checked is what goes out.
  */
+import type { Queryable } from "@/db/client";
+import { listContacts } from "@/db/queries/contacts";
+import type { Scope } from "@/lib/auth/scope";
 import { env } from "@/lib/env";
-import { formatInteger } from "@/lib/format/fr";
 import { escapeHtml } from "@/lib/templates";
+import type { TemplateContext } from "@/lib/templates/context";
+import { attachmentSize } from "./attachment-size";
+import { documentListFileName, renderDocumentListPdf } from "./document-list-pdf";
 import { simulatedLabel } from "./send-state";
 
 export type EmailEnvelope = {
@@ -21,8 +26,6 @@ export type EmailEnvelope = {
 export function emailSender(): string {
   return env.RESEND_FROM;
 }
-
-export const attachmentSize = (bytes: number) => `${formatInteger(Math.max(1, Math.ceil(bytes / 1024)))} Ko`;
 
 export function envelopeHtml(e: EmailEnvelope): string {
   const row = (label: string, value: string) =>
@@ -43,4 +46,28 @@ export function withEnvelope(html: string, e: EmailEnvelope): string {
   if (!body) return block + html;
   const at = body.index + body[0].length;
   return html.slice(0, at) + block + html.slice(at);
+}
+
+/**
+ * The envelope a template would go out with for a client: its billing contact (or the contact receiving e-mails)
+ * and, when the template attaches it, the documents list as a PDF.
+ */
+export async function templateEnvelope(
+  db: Queryable,
+  scope: Scope,
+  args: { clientId: string; subject: string; context: TemplateContext; attachDocumentList: boolean },
+): Promise<EmailEnvelope> {
+  const contacts = await listContacts(db, scope, args.clientId);
+  const contact = contacts.find((c) => c.role === "facturation" && c.email) ?? contacts.find((c) => c.recipientFor.includes("email") && c.email);
+  const attachments = args.attachDocumentList
+    ? [{ fileName: documentListFileName(args.context), size: (await renderDocumentListPdf(args.context)).length }]
+    : [];
+  return {
+    from: emailSender(),
+    to: contact?.email ?? "Aucune adresse e-mail pour le contact de facturation",
+    cc: [],
+    subject: args.subject,
+    attachments,
+    simulated: !env.RESEND_API_KEY,
+  };
 }

@@ -8,6 +8,7 @@ import { loadTemplateContext } from "@/db/queries/template-context";
 import { createTemplate, deleteTemplate, getTemplate, type TemplateInput, templateNameTaken, updateTemplate } from "@/db/queries/templates";
 import { type ActionResult, authedAction } from "@/lib/auth/action";
 import { today } from "@/lib/dates";
+import { type EmailEnvelope, templateEnvelope } from "@/lib/outbound/email-envelope";
 import { renderTemplate, type SmsSegments, smsSegments, validateTemplate } from "@/lib/templates";
 import { templateChannels } from "@/lib/templates/channels";
 import type { TemplateChannel } from "@/lib/templates/context";
@@ -103,11 +104,11 @@ export const searchPreviewClientsAction = authedAction(
   },
 );
 
-export type TemplatePreview = { subject: string | null; body: string; sms: SmsSegments | null };
+export type TemplatePreview = { subject: string | null; body: string; sms: SmsSegments | null; envelope: EmailEnvelope | null };
 
 export const previewTemplateAction = authedAction(
   "relance.configure",
-  z.object({ ...draft, clientId: z.uuid("Choisissez un client pour l'aperçu.") }),
+  z.object({ ...draft, attachDocumentList: z.boolean().default(false), clientId: z.uuid("Choisissez un client pour l'aperçu.") }),
   async (input, { db, scope }): Promise<ActionResult<TemplatePreview>> => {
     const body = cleanBody(input.channel, input.body);
     const clipErrors = validateTemplate({ subject: input.subject, body }, input.channel);
@@ -115,6 +116,10 @@ export const previewTemplateAction = authedAction(
     const context = await loadTemplateContext(db, scope, input.clientId, today(), input.channel);
     if (!context) return { ok: false, error: "Client introuvable." };
     const rendered = renderTemplate({ subject: input.channel === "sms" ? null : input.subject, body }, context, input.channel);
-    return { ok: true, data: { ...rendered, sms: input.channel === "sms" ? smsSegments(rendered.body) : null } };
+    const envelope =
+      input.channel === "email"
+        ? await templateEnvelope(db, scope, { clientId: input.clientId, subject: rendered.subject ?? "", context, attachDocumentList: input.attachDocumentList })
+        : null;
+    return { ok: true, data: { ...rendered, sms: input.channel === "sms" ? smsSegments(rendered.body) : null, envelope } };
   },
 );
