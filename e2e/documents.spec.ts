@@ -6,7 +6,8 @@ test.use({ storageState: storageState("collector") });
 
 test("a collector filters the overdue invoices of the portfolio and exports exactly the rows on screen", async ({ page }) => {
   await page.goto("/pieces");
-  await page.getByLabel("Type").selectOption("invoice");
+  // Invoices are what the list shows first.
+  await expect(page.getByRole("navigation", { name: "Type de pièce" }).getByRole("link", { name: "Factures" })).toHaveAttribute("aria-current", "page");
   await page.getByLabel("Échéance", { exact: true }).selectOption("overdue");
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page).toHaveURL(/type=invoice/);
@@ -30,6 +31,37 @@ test("a collector filters the overdue invoices of the portfolio and exports exac
   expect(new Set(exported)).toEqual(new Set([...exported, ...firstPage]));
   const types = new Set(sheet.getSheetValues().slice(2).map((row) => (row as unknown[])[4]));
   expect([...types]).toEqual(["Facture"]);
+});
+
+test("unapplied cash and credit notes are listed apart and are never late", async ({ page }) => {
+  await page.goto("/pieces?due=overdue");
+  const tabs = page.getByRole("navigation", { name: "Type de pièce" });
+  await tabs.getByRole("link", { name: "Règlements non lettrés" }).click();
+  await expect(page).toHaveURL(/type=payment/);
+  await expect(page).toHaveURL(/due=overdue/);
+  await expect(page.getByText(/pièces? · non affecté/)).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Retard" })).toHaveCount(0);
+  const types = await page.locator("tbody tr td:first-child > span:nth-child(2)").allTextContents();
+  expect(types.length).toBeGreaterThan(0);
+  expect(new Set(types)).toEqual(new Set(["Règlement"]));
+  await expect(page.locator("tbody")).not.toContainText(/\d j\b/);
+
+  // Every type together: days late on invoices only, « non affecté » on open payments.
+  await tabs.getByRole("link", { name: "Tous types" }).click();
+  await expect(page).toHaveURL(/type=all/);
+  const rows = page.locator("tbody tr");
+  const count = await rows.count();
+  expect(count).toBe(50);
+  let seen = 0;
+  for (let i = 0; i < count; i++) {
+    const type = await rows.nth(i).locator("td:nth-child(2) > span:nth-child(2)").textContent();
+    const lateness = (await rows.nth(i).locator("td:last-child").textContent()) ?? "";
+    if (type === "Facture") expect(lateness).toMatch(/^\d+ j$/);
+    else expect(lateness).toBe(type === "Règlement" ? "non affecté" : "—");
+    if (type !== "Facture") seen++;
+  }
+  // Overdue payments and credit notes are the oldest pièces of the demo: the first page holds some.
+  expect(seen).toBeGreaterThan(0);
 });
 
 test("the first aging bucket stays selected through the URL, the export link and the pages", async ({ page }) => {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CloseDisputeDialog, FlagDisputeDialog } from "@/components/clients/dispute-dialogs";
 import { DaysLateCell, DocumentNumberCell } from "@/components/documents/document-cells";
+import { canBeLate } from "@/lib/documents/lateness";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { SortableHead } from "@/components/ui/sortable-head";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -37,7 +38,7 @@ export function OpenDocumentsTable({
       <CardHeader className="pb-3">
         <div className="flex items-baseline justify-between gap-3">
           <CardTitle>Pièces ouvertes</CardTitle>
-          <Link href={`/pieces?client=${clientId}&status=settled`} className="text-sm text-muted-foreground hover:text-foreground hover:underline">
+          <Link href={`/pieces?client=${clientId}&status=settled&type=all`} className="text-sm text-muted-foreground hover:text-foreground hover:underline">
             Pièces soldées
           </Link>
         </div>
@@ -77,7 +78,6 @@ export function OpenDocumentsTable({
             </TableHeader>
             <TableBody>
               {documents.map((doc) => {
-                const owed = Number(doc.openAmount) > 0;
                 return (
                   <TableRow key={doc.id}>
                     <DocumentNumberCell doc={doc} className="whitespace-nowrap" />
@@ -85,8 +85,8 @@ export function OpenDocumentsTable({
                     <TableCell className="tabular">{formatDate(doc.dueDate)}</TableCell>
                     <TableCell className="tabular text-right whitespace-nowrap">{formatMoney(doc.amount, doc.currency)}</TableCell>
                     <TableCell className="tabular text-right font-medium whitespace-nowrap">{formatMoney(doc.openAmount, doc.currency)}</TableCell>
-                    <DaysLateCell days={doc.daysLate} owed={owed} />
-                    <TableCell className="text-xs whitespace-nowrap text-muted-foreground">{agingBucketLabel(doc.daysLate, agingLimits)}</TableCell>
+                    <DaysLateCell doc={doc} />
+                    <TableCell className="text-xs whitespace-nowrap text-muted-foreground">{canBeLate(doc.type) ? agingBucketLabel(doc.daysLate, agingLimits) : "—"}</TableCell>
                     {canFlag && (
                       <TableCell className="w-10 py-1 text-right">
                         {doc.disputed ? <CloseDisputeDialog clientId={clientId} doc={doc} /> : <FlagDisputeDialog clientId={clientId} doc={doc} />}

@@ -24,16 +24,6 @@ export function DocumentFiltersForm({
         <Input id="f-q" name="q" defaultValue={search.q} placeholder="N° de pièce, code ou raison sociale" />
       </div>
       <div className="space-y-1.5">
-        <Label htmlFor="f-type">Type</Label>
-        <select id="f-type" name="type" defaultValue={search.type ?? ""} className={selectClassName}>
-          <option value="">Tous</option>
-          <option value="invoice">Factures</option>
-          <option value="credit_note">Avoirs</option>
-          <option value="payment">Règlements</option>
-          <option value="opening_balance">À-nouveaux</option>
-        </select>
-      </div>
-      <div className="space-y-1.5">
         <Label htmlFor="f-status">État</Label>
         <select id="f-status" name="status" defaultValue={search.status ?? "open"} className={selectClassName}>
           <option value="open">Ouvertes</option>
@@ -83,6 +73,8 @@ export function DocumentFiltersForm({
       <RangeFields id="f-issued" label="Date de pièce" names={["issuedFrom", "issuedTo"]} values={[search.issuedFrom, search.issuedTo]} type="date" />
       <RangeFields id="f-due-range" label="Date d'échéance" names={["dueFrom", "dueTo"]} values={[search.dueFrom, search.dueTo]} type="date" />
       <RangeFields id="f-amount" label="Montant (€)" names={["amountMin", "amountMax"]} values={[search.amountMin, search.amountMax]} />
+      {/* The type is chosen with the tabs above the form; filtering keeps it. */}
+      <input type="hidden" name="type" value={search.type} />
       {search.client && <input type="hidden" name="client" value={search.client} />}
       <div className="flex items-end">
         <Button type="submit" className="w-full">

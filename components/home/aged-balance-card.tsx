@@ -13,7 +13,8 @@ const colours = ["bg-emerald-500", "bg-lime-500", "bg-amber-400", "bg-orange-500
 /** The open documents of a bucket on the Pièces list: bucket 0 is « non échu », bucket i the (i − 1)th overdue range. */
 export function bucketHref(index: number, entityId?: string): string {
   const entity = entityId ? `&entity=${entityId}` : "";
-  return (index === 0 ? "/pieces?status=open&due=not_due" : `/pieces?status=open&age=${index - 1}`) + entity;
+  // The balance âgée nets every type of pièce: the list shows them all so that its total is the bucket's.
+  return (index === 0 ? "/pieces?status=open&due=not_due" : `/pieces?status=open&age=${index - 1}`) + "&type=all" + entity;
 }
 
 export function AgedBalanceCard({

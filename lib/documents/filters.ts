@@ -6,7 +6,8 @@ import { amountParam, optionalParam, parseSearch } from "@/lib/search-params";
 const isoDate = optionalParam(z.string().regex(isoDatePattern));
 const schema = z.object({
   q: optionalParam(z.string().trim().max(100)),
-  type: optionalParam(z.enum(["invoice", "credit_note", "payment", "opening_balance", "other"])),
+  // Invoices unless told otherwise: payments and credit notes are read apart, « all » mixes every type.
+  type: optionalParam(z.enum(["invoice", "credit_note", "payment", "opening_balance", "other", "all"])).transform((t) => t ?? "invoice"),
   status: optionalParam(z.enum(["open", "settled"])),
   due: optionalParam(z.enum(["overdue", "not_due"])),
   disputed: optionalParam(z.enum(["yes", "no"])),
@@ -32,10 +33,17 @@ export function parseDocumentSearch(params: Record<string, string | string[] | u
 
 /** The URL's choices as query filters; `agingLimits` turns a bucket index into a range of days late. */
 export function toDocumentFilters(search: DocumentSearch, agingLimits: readonly number[]): DocumentFilters {
-  const { disputed, entity, client, age, ...rest } = search;
+  const { type, disputed, entity, client, age, ...rest } = search;
   const bucket =
     age === undefined || age > agingLimits.length
       ? {}
       : { daysLateAbove: age === 0 ? 0 : agingLimits[age - 1], daysLateAtMost: age < agingLimits.length ? agingLimits[age] : undefined };
-  return { ...rest, ...bucket, entityId: entity, clientId: client, disputed: disputed === undefined ? undefined : disputed === "yes" };
+  return {
+    ...rest,
+    ...bucket,
+    type: type === "all" ? undefined : type,
+    entityId: entity,
+    clientId: client,
+    disputed: disputed === undefined ? undefined : disputed === "yes",
+  };
 }

@@ -5,6 +5,7 @@ import { Pagination } from "@/components/clients/pagination";
 import { BulkDisputeForm } from "@/components/documents/bulk-dispute-form";
 import { DaysLateCell, DocumentNumberCell } from "@/components/documents/document-cells";
 import { DocumentFiltersForm } from "@/components/documents/document-filters-form";
+import { DocumentTypeTabs } from "@/components/documents/document-type-tabs";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -39,13 +40,16 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
   const filters = toDocumentFilters(search, agingLimits);
   const { rows, totals } = await listDocuments(db, scope, filters, today(), { page, pageSize: PAGE_SIZE });
   // Only people who work the collection flag disputes; the others read the same list without selection.
-  // Listing the disputed documents turns the selection into lifting their disputes.
-  const canFlag = can(scope.role, "relance.work") && search.status !== "settled";
+  // Listing the disputed documents turns the selection into lifting their disputes. Cash is never disputed.
+  const canFlag = can(scope.role, "relance.work") && search.status !== "settled" && search.type !== "payment";
   const mode: "flag" | "close" = search.disputed === "yes" ? "close" : "flag";
   const selectable = (doc: { settledDate: string | null; disputed: boolean }) => doc.settledDate === null && doc.disputed === (mode === "close");
   const params = searchToParams(search);
   const query = new URLSearchParams(params).toString();
   const withoutClient = searchToParams({ ...search, client: undefined });
+  // Payments and credit notes are never late: their lists leave the column out.
+  const showLateness = search.type !== "payment" && search.type !== "credit_note";
+  const openLabel = search.type === "payment" ? "non affecté" : search.type === "credit_note" ? "reste à imputer" : "reste dû";
 
   const table = (
     <div className="rounded-lg border bg-card">
@@ -63,7 +67,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
             <TableHead>Échéance</TableHead>
             <TableHead className="text-right">Montant</TableHead>
             <TableHead className="text-right">Reste dû</TableHead>
-            <TableHead className="text-right">Retard</TableHead>
+            {showLateness && <TableHead className="text-right">Retard</TableHead>}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -89,7 +93,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
               <TableCell>{formatDate(doc.dueDate)}</TableCell>
               <TableCell className="tabular text-right">{formatMoney(doc.amount, doc.currency)}</TableCell>
               <TableCell className="tabular text-right font-medium">{formatMoney(doc.openAmount, doc.currency)}</TableCell>
-              <DaysLateCell days={doc.daysLate} owed={doc.openAmount !== "0.00"} />
+              {showLateness && <DaysLateCell doc={doc} />}
             </TableRow>
           ))}
         </TableBody>
@@ -101,7 +105,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
             </TableCell>
             <TableCell className="tabular text-right">{formatMoney(totals.amount)}</TableCell>
             <TableCell className="tabular text-right">{formatMoney(totals.openAmount)}</TableCell>
-            <TableCell />
+            {showLateness && <TableCell />}
           </TableRow>
         </TableFooter>
       </Table>
@@ -114,7 +118,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
         <div>
           <h1 className="text-2xl font-semibold">Pièces</h1>
           <p className="text-sm text-muted-foreground">
-            {formatInteger(totals.count)} pièce{totals.count > 1 ? "s" : ""} · reste dû {formatMoney(totals.openAmount)}
+            {formatInteger(totals.count)} pièce{totals.count > 1 ? "s" : ""} · {openLabel} {formatMoney(totals.openAmount)}
           </p>
           <OtherCurrenciesNote totals={totals.otherCurrencies} />
           {client && (
@@ -135,6 +139,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
           </a>
         </Button>
       </div>
+      <DocumentTypeTabs search={search} />
       <DocumentFiltersForm
         search={search}
         agingLabels={agingBucketLabels(agingLimits)}

@@ -4,6 +4,7 @@ import { userForRoute } from "@/lib/auth/session";
 import { today } from "@/lib/dates";
 import { parseDocumentSearch, toDocumentFilters } from "@/lib/documents/filters";
 import { documentTypeLabels } from "@/lib/documents/labels";
+import { canBeLate } from "@/lib/documents/lateness";
 import { neutraliseFormula } from "@/lib/export/neutralise";
 import { dateFormat, mapBatches, moneyFormat, xlsxResponse } from "@/lib/export/xlsx-response";
 import { withErrorResponse } from "@/lib/http/route-errors";
@@ -44,7 +45,7 @@ export const GET = withErrorResponse(async function handleGet(request: Request) 
     Number(doc.amount),
     Number(doc.openAmount),
     doc.currency,
-    doc.daysLate,
+    canBeLate(doc.type) ? doc.daysLate : null,
     doc.disputed ? "Oui" : "",
   ]);
   return xlsxResponse("Pièces", columns, rows, `pieces-${date}.xlsx`);
