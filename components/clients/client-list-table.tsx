@@ -19,7 +19,7 @@ function cell(row: ClientListRow, key: string, agingLabels: string[]): React.Rea
       return (
         <>
           {row.city ?? "—"}
-          {row.department && <span className="text-muted-foreground"> ({row.department})</span>}
+          {row.department && <span className="whitespace-nowrap text-muted-foreground"> ({row.department})</span>}
         </>
       );
     case "entity":
@@ -74,7 +74,7 @@ export function ClientListTable({
     column.sort ? (
       <ClientSortableHead key={column.key} label={column.label} sortKey={column.sort} current={sort} params={params} numeric={column.numeric} />
     ) : (
-      <TableHead key={column.key} className={cn(column.numeric && "text-right")}>
+      <TableHead key={column.key} className={cn(column.numeric ? "text-right" : "whitespace-normal")}>
         {column.label}
       </TableHead>
     );
@@ -93,7 +93,7 @@ export function ClientListTable({
           {rows.map((row) => (
             <TableRow key={row.id}>
               <TableCell className="font-mono text-xs">{row.code}</TableCell>
-              <TableCell className="min-w-64">
+              <TableCell className="min-w-56">
                 <div className="flex items-center gap-1.5">
                   <RowLink href={`/clients/${row.id}`} className="font-medium hover:underline">
                     {row.name}
@@ -112,7 +112,8 @@ export function ClientListTable({
                 </div>
               </TableCell>
               {shown.map((column) => (
-                <TableCell key={column.key} className={cn("whitespace-nowrap", column.numeric && "tabular text-right")}>
+                // Text columns wrap so that the amounts and the balance âgée fit a 1 440 px screen without scrolling.
+                <TableCell key={column.key} className={cn(column.numeric ? "tabular text-right whitespace-nowrap" : column.key === "aged" && "whitespace-nowrap")}>
                   {cell(row, column.key, agingLabels)}
                 </TableCell>
               ))}

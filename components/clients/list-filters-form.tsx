@@ -49,7 +49,8 @@ export function ListFiltersForm({
         />
       )}
       {salesReps && <ChoiceField id="f-sales" label="Commercial" name="salesRep" value={search.salesRep} options={salesReps} all="Tous" />}
-      {groups.length > 0 && <ChoiceField id="f-group" label="Groupe" name="group" value={search.group} options={groups} all="Tous" />}
+      {/* Groups are often named « Tous les clients »: the no-filter choice must not read the same. */}
+      {groups.length > 0 && <ChoiceField id="f-group" label="Groupe" name="group" value={search.group} options={groups} all="Indifférent" />}
       <div className="space-y-1.5">
         <Label htmlFor="f-dept">Département</Label>
         <Input id="f-dept" name="dept" defaultValue={search.dept} placeholder="ex. 69, 2A" maxLength={3} />
