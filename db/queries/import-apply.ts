@@ -20,6 +20,9 @@ export type StagedClient = {
   creditLimit: string | null;
   collectorEmail: string | null;
   salesRepEmail: string | null;
+  /** The client's contact as the file names it; a civilité without a name goes to the billing contact. */
+  contactName?: string | null;
+  contactCivility?: string | null;
   /** Custom fields the file carries for this client (name → text); a field left out keeps its stored value. */
   customFields: Record<string, string>;
 };
@@ -74,7 +77,7 @@ export async function applyClients(tx: Tx, rows: StagedClient[], defaultEntityId
     "stage_clients",
     `"row" int, "entityCode" text, code text, name text, siren text, siret text, "vatNumber" text, address text,
      "postalCode" text, city text, country text, phone text, email text, "paymentTermsDays" int, "creditLimit" numeric,
-     "collectorEmail" text, "salesRepEmail" text, "customFields" jsonb`,
+     "collectorEmail" text, "salesRepEmail" text, "contactName" text, "contactCivility" text, "customFields" jsonb`,
     rows,
   );
   const rejected = await unknownEntities(tx, "stage_clients");
@@ -115,9 +118,36 @@ export async function applyClients(tx: Tx, rows: StagedClient[], defaultEntityId
     select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated
     from upserted`,
   );
+  await applyContacts(tx, defaultEntityId);
   await tx.execute(sql`
     insert into client_custom_fields (name)
     select distinct jsonb_object_keys(s."customFields") from stage_clients s where s."customFields" is not null
     on conflict do nothing`);
   return { counts: { ...counts[0], settled: 0 } satisfies ApplyCounts, rejected };
+}
+
+/**
+ * The contact of each staged client (its last row wins): a named contact the client already has (same name, any
+ * case) takes the file's civilité, a new name is added as a billing contact; a civilité alone goes to the contact
+ * reminders address by default, the first billing contact. A blank civilité never erases a known one.
+ */
+async function applyContacts(tx: Tx, defaultEntityId: string) {
+  await tx.execute(sql`
+    create temporary table stage_contacts on commit drop as
+    select distinct on (c.id) c.id as client_id, s."contactName" as name, s."contactCivility" as civility
+    from stage_clients s join clients c on c.entity_id = ${entityOf("s", defaultEntityId)} and c.code = s.code
+    where ${knownEntity("s")} and (s."contactName" is not null or s."contactCivility" is not null)
+    order by c.id, s.row desc`);
+  await tx.execute(sql`
+    update contacts k set civility = s.civility
+    from stage_contacts s
+    where s.civility is not null and k.client_id = s.client_id and k.civility is distinct from s.civility
+      and k.id = (select f.id from contacts f where f.client_id = s.client_id
+                    and (s.name is null or lower(f.name) = lower(s.name))
+                  order by (f.role = 'facturation') desc, f.created_at, f.name limit 1)`);
+  await tx.execute(sql`
+    insert into contacts (client_id, name, civility, role)
+    select s.client_id, s.name, s.civility, 'facturation' from stage_contacts s
+    where s.name is not null
+      and not exists (select 1 from contacts k where k.client_id = s.client_id and lower(k.name) = lower(s.name))`);
 }

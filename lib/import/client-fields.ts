@@ -61,6 +61,14 @@ export const CLIENT_FIELDS = [
     ],
   },
   {
+    key: "contactName", label: "Contact (nom)", required: false, type: "text",
+    synonyms: ["Contact", "Nom du contact", "Nom contact", "Interlocuteur", "Contact name", "Contact person"],
+  },
+  {
+    key: "contactCivility", label: "Civilité", required: false, type: "civility",
+    synonyms: ["Civilité", "Civilité contact", "Civilité du contact", "Titre", "Title", "Salutation", "Genre", "Sexe", "Gender"],
+  },
+  {
     key: "paymentTermsDays", label: "Délai de paiement (jours)", required: false, type: "days",
     synonyms: [
       "Délai de paiement", "Délai de règlement", "Conditions de règlement", "Conditions de paiement",

@@ -24,6 +24,7 @@ export type ValueType =
   | "currency"
   | "postalCode"
   | "country"
+  | "civility"
   | "custom";
 
 export type FieldDef = {

@@ -3,6 +3,7 @@ import { parseDate } from "./date";
 import { parseDocumentStatus } from "./document-status";
 import type { FieldDef, ValueType } from "./fields";
 import { cellText, parseCurrency, parseEmail, parseFlag, parsePaymentTerms } from "./values";
+import { normaliseCivility } from "@/lib/contacts/civility";
 
 /** What the cells under a header, or the cells of a candidate header row, say about their column. */
 
@@ -68,6 +69,8 @@ const CHECKS: Partial<Record<ValueType, (raw: unknown) => boolean>> = {
   currency: (raw) => parseCurrency(raw).ok,
   flag: (raw) => parseFlag(raw).ok,
   documentStatus: (raw) => parseDocumentStatus(raw).ok,
+  // A « Title » column of job titles is not the civilité.
+  civility: (raw) => normaliseCivility(cellText(raw)) !== null,
 };
 
 export type ValueContext = {

@@ -28,6 +28,22 @@ describe("suggestMapping", () => {
     });
   });
 
+  it("maps the contact's civilité and name, written with or without accents, in French or English", () => {
+    expect(suggestMapping(["Code client", "Raison sociale", "Civilite", "Nom du contact", "E-mail"], "clients")).toEqual({
+      0: "code", 1: "name", 2: "contactCivility", 3: "contactName", 4: "email",
+    });
+    expect(suggestMapping(["Customer ID", "Company name", "Salutation", "Contact name"], "clients")).toEqual({
+      0: "code", 1: "name", 2: "contactCivility", 3: "contactName",
+    });
+    expect(suggestMapping(["Code client", "Raison sociale", "Civilité", "Gender"], "clients")).toMatchObject({ 2: "contactCivility" });
+    // A « Title » column of job titles is not a civilité.
+    const samples = [["C1", "Dupont SA", "Directeur financier"], ["C2", "Martin SARL", "Comptable"]];
+    expect(suggestMapping(["Code client", "Raison sociale", "Title"], "clients", samples)).toEqual({ 0: "code", 1: "name" });
+    expect(suggestMapping(["Code client", "Raison sociale", "Title"], "clients", [["C1", "Dupont SA", "Mr"], ["C2", "Martin SARL", "Mrs"]])).toEqual({
+      0: "code", 1: "name", 2: "contactCivility",
+    });
+  });
+
   it("maps a French documents file and leaves look-alike columns unmapped", () => {
     const headers = ["Code client", "Nom client", "Type pièce", "N° facture", "Date facture", "Date d'échéance", "Montant HT", "Montant TTC", "Reste dû", "Devise", "Date de règlement", "Date de création"];
     expect(suggestMapping(headers, "documents")).toEqual({

@@ -92,9 +92,23 @@ describe("createClientRowParser", () => {
       value: {
         row: 7, entityCode: null, code: "00042", name: "Dupont SA", siren: "404833048", siret: null, vatNumber: null,
         address: null, postalCode: "01000", city: null, country: null, phone: null, email: null, paymentTermsDays: 45,
-        creditLimit: "10000.00", collectorEmail: null, salesRepEmail: null, customFields: {},
+        creditLimit: "10000.00", collectorEmail: null, salesRepEmail: null, contactName: null, contactCivility: null,
+        customFields: {},
       },
     });
+  });
+
+  it("reads the contact's civilité however it is written, an unknown one as blank rather than an error", () => {
+    const withContact = createClientRowParser({ 0: "code", 1: "name", 2: "contactCivility", 3: "contactName" }, dmy);
+    const contact = (civility: string) => {
+      const result = withContact(["C1", "Dupont SA", civility, "Éric Roussel"], 2);
+      return result.ok ? [result.value?.contactCivility, result.value?.contactName] : result.errors;
+    };
+    expect(contact("M.")).toEqual(["Monsieur", "Éric Roussel"]);
+    expect(contact("MME")).toEqual(["Madame", "Éric Roussel"]);
+    expect(contact("Mlle")).toEqual(["Madame", "Éric Roussel"]);
+    expect(contact("Dr")).toEqual([null, "Éric Roussel"]);
+    expect(contact("")).toEqual([null, "Éric Roussel"]);
   });
 
   it("reports every bad cell of a row with its label, value and reason", () => {

@@ -41,6 +41,7 @@ const PARSERS: Record<ValueType, ValueParser> = {
   currency: values.parseCurrency,
   postalCode: values.parsePostalCode,
   country: values.parseCountry,
+  civility: values.parseCivility,
   custom: parseCustomValue,
 };
 
@@ -144,7 +145,8 @@ export function createClientRowParser(mapping: ColumnMapping, options: ValueOpti
         siret: text(v.siret), vatNumber: text(v.vatNumber), address: text(v.address), postalCode: text(v.postalCode),
         city: text(v.city), country: text(v.country), phone: text(v.phone), email: text(v.email),
         paymentTermsDays: int(v.paymentTermsDays), creditLimit: text(v.creditLimit),
-        collectorEmail: text(v.collectorEmail), salesRepEmail: text(v.salesRepEmail), customFields,
+        collectorEmail: text(v.collectorEmail), salesRepEmail: text(v.salesRepEmail),
+        contactName: text(v.contactName), contactCivility: text(v.contactCivility), customFields,
       },
     };
   };

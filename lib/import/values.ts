@@ -1,6 +1,7 @@
 import { parseAmount } from "./amount";
 import { EMPTY, fail, ok, type ParseResult } from "./result";
 import { isLuhnValid } from "@/lib/siren";
+import { normaliseCivility } from "@/lib/contacts/civility";
 
 /**
  * The trimmed text of a cell, or null when empty. Numbers keep their digits (no ".0"), dates become
@@ -136,6 +137,12 @@ export function parseCountry(raw: unknown): ParseResult<string | null> {
   if (text.length === 2) return ok(text.toUpperCase());
   const key = text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   return ok(COUNTRIES[key] ?? text);
+}
+
+/** « Madame » or « Monsieur » however written (M., Mme, Mr, Mlle, F/H…); anything else is left unknown, never refused. */
+export function parseCivility(raw: unknown): ParseResult<string | null> {
+  const text = cellText(raw);
+  return text === null ? EMPTY : ok(normaliseCivility(text));
 }
 
 const YES = new Set(["oui", "o", "yes", "y", "1", "x", "vrai", "true"]);
