@@ -14,7 +14,7 @@ const sampleDir = process.env.LETTER_SAMPLE_DIR;
 
 const formalNotice = {
   subject: "Mise en demeure de payer – {{client.raison_sociale}}",
-  body: `<p>{{contact.civilite}} {{contact.nom}},</p>
+  body: `<p>{{contact.salutation}}</p>
 <p>Malgré nos précédentes relances, nous constatons que les factures ci-dessous, arrivées à échéance, restent impayées à ce jour&nbsp;:</p>
 {{pieces.tableau}}
 <p>Le montant total restant dû s'élève à <strong>{{totaux.reste_du}}</strong>.</p>
@@ -23,8 +23,8 @@ const formalNotice = {
 <p>Par la présente, nous vous <strong>mettons en demeure</strong> de nous régler la somme de {{totaux.reste_du}}, majorée de {{penalites.total_avec_indemnites}} de pénalités et indemnités, <strong>sous huit jours</strong> à compter de la réception de ce courrier :</p>
 <ul><li><p>par virement sur notre compte {{societe.iban}} ;</p></li><li><p>par chèque à l'ordre de {{societe.nom}}.</p></li></ul>
 <p>À défaut de règlement dans ce délai, nous transmettrons le dossier à notre service contentieux, sans autre avis.</p>
-<p>Pour toute question, votre interlocutrice est {{gestionnaire.nom}} ({{gestionnaire.telephone}}, {{gestionnaire.email}}).</p>
-<p>Nous vous prions d'agréer, {{contact.civilite}}, l'expression de nos salutations distinguées.</p>`,
+<p>Pour toute question, {{gestionnaire.interlocuteur}} est {{gestionnaire.nom}} ({{gestionnaire.telephone}}, {{gestionnaire.email}}).</p>
+<p>Nous vous prions d'agréer, {{contact.titre}}, l'expression de nos salutations distinguées.</p>`,
 };
 
 const invoice = (n: number, issueDate: string, dueDate: string, amount: string, openAmount = amount): TemplateDocument => ({
@@ -49,7 +49,7 @@ function context(docs: TemplateDocument[]): TemplateContext {
     client: { code: "C00123", name: "Menuiserie Dupont & Fils", address: "14 avenue Jean Jaurès\nZI des Platières", postalCode: "69007", city: "Lyon" },
     contact: { civility: "Monsieur", name: "Dupont" },
     company: { name: demoCompany.name, address: demoCompany.address, iban: demoCompany.iban, signature: demoCompany.signature },
-    collector: { name: "Sophie Durand", email: "sophie.durand@bati-pro.demo", phone: "04 72 60 18 45" },
+    collector: { name: "Sophie Durand", civility: "Madame", email: "sophie.durand@bati-pro.demo", phone: "04 72 60 18 45" },
     totals: { outstanding: "18972.95", overdue: "16222.95" },
     documents: docs,
     penaltyRatePercent: "12.15",
@@ -99,6 +99,8 @@ describe("renderLetterPdf", () => {
     expect(text).toContain("Lyon, le 25 novembre 2026");
     expect(text).toContain("Réf. client : C00123");
     expect(text).toContain("Objet : Mise en demeure de payer – Menuiserie Dupont & Fils");
+    expect(text).toContain("Monsieur, Malgré nos précédentes relances");
+    expect(text).toContain("votre interlocutrice est Sophie Durand");
     expect(text).toContain("FA-2026-01042");
     expect(text).toContain("AV-2026-00088");
     expect(text).toContain("12 345,60 €");
@@ -135,6 +137,8 @@ describe("renderLetterPdf", () => {
     expect(text).toContain("FA-EXEMPLE-1");
     expect(text).toContain("5 834,40 €");
     expect(text).toContain("Claire Martin");
+    expect(text).toContain("Madame, Sauf erreur de notre part");
+    expect(text).toContain("Nous vous prions d'agréer, Madame, l'expression");
   });
 
   it("still prints the letter, with its text letterhead, when the stored logo is damaged", async () => {

@@ -7,12 +7,12 @@ import type { LetterPdfInput } from "./letter-pdf";
 
 const template = {
   subject: "Relance – factures échues",
-  body: `<p>Madame, Monsieur,</p>
+  body: `<p>{{contact.salutation}}</p>
 <p>Sauf erreur de notre part, les factures suivantes restent impayées à ce jour :</p>
 {{pieces.tableau}}
 <p>Nous vous remercions de bien vouloir nous régler la somme de <strong>{{totaux.reste_du}}</strong> par virement sur notre compte {{societe.iban}}. Si votre règlement est en cours, merci de ne pas tenir compte de ce courrier.</p>
 <p>Conformément à l'article L441-10 du Code de commerce, tout retard de paiement donne lieu à des pénalités au taux annuel de {{penalites.taux}} et à une indemnité forfaitaire pour frais de recouvrement de {{penalites.indemnite_forfaitaire}}.</p>
-<p>Veuillez agréer, Madame, Monsieur, nos salutations distinguées.</p>`,
+<p>Nous vous prions d'agréer, {{contact.titre}}, l'expression de nos salutations distinguées.</p>`,
 };
 
 export function sampleLetterInput(options: { company: Company; logo: Options["companyLogo"]; ratePercent: string; today: string }): LetterPdfInput {
