@@ -41,10 +41,11 @@ beforeAll(async () => {
     { clientId: a.id, name: "Anne Simon", email: "anne@alpha.fr" },
   ]);
 
-  // Alpha: 47 335 € covered, oldest open pièce due 24/10 (30 days late; the settled one due earlier does not count).
+  // Alpha: 47 335 € still owed on its pièces (50 000 € when planned: the settled one was paid since), the oldest
+  // open one due 24/10 (30 days late; the settled one, due earlier, does not count).
   const a1 = await makeDocument(db, a.id, { amount: "47335.00", issueDate: "2026-09-24", dueDate: "2026-10-24" });
   const a0 = await makeDocument(db, a.id, { amount: "80.00", issueDate: "2026-08-01", dueDate: "2026-09-01", status: "settled", openAmount: "0" });
-  await makeAction("alpha", { clientId: a.id, assignedUserId: alice.id, plannedDate: "2026-11-20", amountCovered: "47335.00" }, [a1.id, a0.id]);
+  await makeAction("alpha", { clientId: a.id, assignedUserId: alice.id, plannedDate: "2026-11-20", amountCovered: "50000.00" }, [a1.id, a0.id]);
   // Bravo: 97 € covered, pièce due 25/08 (90 days late), two promises broken within 90 days.
   const b1 = await makeDocument(db, b.id, { amount: "97.00", issueDate: "2026-07-25", dueDate: "2026-08-25" });
   await makeAction("bravo", { clientId: b.id, assignedUserId: alice.id, plannedDate: today, amountCovered: "97.00" }, [b1.id]);
@@ -108,6 +109,8 @@ describe("worklist priority", () => {
     const rows = await list(scopes.alice);
     const byName = Object.fromEntries(rows.map((r) => [nameOf(r.id), r]));
     expect(byName.alpha).toMatchObject({
+      amountCovered: "50000.00",
+      amountAtStake: "47335.00",
       phone: "06 12 34 56 78",
       lastContactOn: "2026-11-15",
       lastContactType: "email",

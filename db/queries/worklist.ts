@@ -13,7 +13,7 @@ import { clientInScope } from "./scope";
 
 /** Each factor's value for one action, in the unit its weight is given per (lib/relance/worklist-priority.ts). */
 const factorValues: Record<PriorityFactor, SQL> = {
-  amount: sql`actions.amount_covered / 1000`,
+  amount: sql`facts.amount_at_stake / 1000`,
   daysLate: sql`facts.days_late`,
   brokenPromises: sql`facts.broken_promises`,
 };
@@ -24,7 +24,7 @@ const sortColumns: Record<WorklistSortKey, SQL> = {
   client: sql`clients.name`,
   action: sql`actions.type`,
   documents: sql`coalesce(covered.document_count, 0)`,
-  amount: sql`actions.amount_covered`,
+  amount: sql`facts.amount_at_stake`,
   lastContact: sql`last_contact.at`,
   reminders: sql`sent.reminders`,
   assignee: sql`assignee.name`,
@@ -59,6 +59,8 @@ export type WorklistRow = {
   type: string;
   plannedDate: string;
   amountCovered: string;
+  /** The open amount of the pièces covered, or the amount covered by an action without pièces. */
+  amountAtStake: string;
   clientId: string;
   clientCode: string;
   clientName: string;
@@ -121,12 +123,13 @@ export async function listWorklist(
       where ${agendaWhere(scope, filters)} and actions.status = 'planned'
     ),
     covered as (
-      select ad.action_id, count(*)::int as document_count, min(d.due_date) filter (where d.status = 'open') as oldest_due
+      select ad.action_id, count(*)::int as document_count, min(d.due_date) filter (where d.status = 'open') as oldest_due,
+        coalesce(sum(d.open_amount) filter (where d.status = 'open'), 0) as open_amount
       from matching join action_documents ad on ad.action_id = matching.id join documents d on d.id = ad.document_id
       group by ad.action_id
     ),
     page as (
-      select actions.id, coalesce(covered.document_count, 0) as document_count, facts.days_late, facts.broken_promises, ${points.map}, score.priority,
+      select actions.id, coalesce(covered.document_count, 0) as document_count, facts.amount_at_stake, facts.days_late, facts.broken_promises, ${points.map}, score.priority,
         row_number() over (order by ${orderBy(sort, today)}) as position
       from matching
       join actions on actions.id = matching.id
@@ -135,7 +138,9 @@ export async function listWorklist(
       left join covered on covered.action_id = actions.id
       left join broken on broken.client_id = actions.client_id
       cross join lateral (
-        select greatest(${today}::date - coalesce(covered.oldest_due, actions.planned_date), 0) as days_late, coalesce(broken.n, 0) as broken_promises
+        select greatest(${today}::date - coalesce(covered.oldest_due, actions.planned_date), 0) as days_late, coalesce(broken.n, 0) as broken_promises,
+          -- What is still owed on the pièces covered (some may have been paid since); the planned amount for an action without any.
+          coalesce(covered.open_amount, actions.amount_covered) as amount_at_stake
       ) facts
       cross join lateral (select ${points.columns}) points
       cross join lateral (select ${points.total} as priority) score
@@ -147,7 +152,7 @@ export async function listWorklist(
     select actions.id, actions.type, actions.planned_date::text as "plannedDate", actions.amount_covered::text as "amountCovered",
       clients.id as "clientId", clients.code as "clientCode", clients.name as "clientName", ${clientInScope(scope)} as "clientOpen",
       assignee.name as "assigneeName", scenario_steps.label as "stepLabel",
-      page.document_count as "documentCount", page.days_late as "daysLate", page.broken_promises as "brokenPromises",
+      page.document_count as "documentCount", page.amount_at_stake::text as "amountAtStake", page.days_late as "daysLate", page.broken_promises as "brokenPromises",
       ${points.texts}, page.priority::text as priority,
       coalesce(phone.number, clients.phone) as phone,
       last_contact.at::text as "lastContactOn", last_contact.type as "lastContactType", last_contact.outcome as "lastContactOutcome",

@@ -6,7 +6,7 @@
 import { z } from "zod";
 
 export const priorityFactors = [
-  { key: "amount", label: "Montant en jeu", unit: "par tranche de 1 000 € couverts par l'action" },
+  { key: "amount", label: "Montant en jeu", unit: "par tranche de 1 000 € restant dus sur les pièces de l'action" },
   { key: "daysLate", label: "Retard", unit: "par jour de retard de la plus ancienne pièce couverte" },
   { key: "brokenPromises", label: "Promesses non tenues", unit: "par promesse non tenue sur les 90 derniers jours" },
 ] as const;

@@ -98,7 +98,7 @@ export function ManualActionsTable({
             <WorklistSortableHead label="Client" sortKey="client" current={sort} params={params} />
             <WorklistSortableHead label="Action" sortKey="action" current={sort} params={params} />
             <WorklistSortableHead label="Pièces" sortKey="documents" current={sort} params={params} numeric />
-            <WorklistSortableHead label="Montant" sortKey="amount" current={sort} params={params} numeric />
+            <WorklistSortableHead label="Reste dû" sortKey="amount" current={sort} params={params} numeric />
             <WorklistSortableHead label="Dernier contact" sortKey="lastContact" current={sort} params={params} />
             <WorklistSortableHead label="Relances" sortKey="reminders" current={sort} params={params} numeric />
             <WorklistSortableHead label="Chargé" sortKey="assignee" current={sort} params={params} />
@@ -157,7 +157,7 @@ export function ManualActionsTable({
                   {row.stepLabel && <p className="text-xs text-muted-foreground">{row.stepLabel}</p>}
                 </TableCell>
                 <TableCell numeric>{formatInteger(row.documentCount)}</TableCell>
-                <TableCell numeric>{formatMoney(row.amountCovered)}</TableCell>
+                <TableCell numeric>{formatMoney(row.amountAtStake)}</TableCell>
                 <TableCell className="whitespace-nowrap">
                   {lastContact ? (
                     <>

@@ -4,7 +4,7 @@ import { formatInteger, formatMoney } from "@/lib/format/fr";
 import { formatPoints, type PriorityFactor, type PriorityWeights, priorityFactors } from "@/lib/relance/worklist-priority";
 
 const factorValue: Record<PriorityFactor, (row: WorklistRow) => string> = {
-  amount: (row) => formatMoney(row.amountCovered),
+  amount: (row) => formatMoney(row.amountAtStake),
   daysLate: (row) => `${formatInteger(row.daysLate)} j`,
   brokenPromises: (row) => formatInteger(row.brokenPromises),
 };
