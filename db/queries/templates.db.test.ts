@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { scenarioSteps, scenarios } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
-import { createTemplate, deleteTemplate, getTemplate, listTemplates, templateNameTaken, updateTemplate } from "./templates";
+import { createTemplate, deleteTemplate, getTemplate, listTemplates, sentAsFormalNotice, templateNameTaken, updateTemplate } from "./templates";
 
 let handle: DatabaseHandle;
 const ids: Record<string, string> = {};
@@ -50,6 +50,18 @@ describe("templates", () => {
     expect([used?.steps, used?.scenarioNames]).toEqual([3, ["Ferme", "Standard"]]);
     expect(await deleteTemplate(handle.db, ids.relance)).toEqual({ usedBy: ["Ferme", "Standard"] });
     expect(await getTemplate(handle.db, ids.relance)).not.toBeNull();
+  });
+
+  it("knows a letter template sent as a mise en demeure, not one sent as a plain letter", async () => {
+    const notice = await createTemplate(handle.db, "letter", { name: "Mise en demeure", subject: "Mise en demeure", body: "<p>Madame,</p>", attachments: {} });
+    const letter = await createTemplate(handle.db, "letter", { name: "Lettre", subject: "Relance", body: "<p>Madame,</p>", attachments: {} });
+    const [scenario] = await handle.db.insert(scenarios).values({ name: "Courriers" }).returning();
+    await handle.db.insert(scenarioSteps).values([
+      { scenarioId: scenario.id, position: 1, label: "J+30", offsetDays: 30, actionType: "letter", templateId: letter, mode: "automatic" },
+      { scenarioId: scenario.id, position: 2, label: "J+45", offsetDays: 45, actionType: "formal_notice", templateId: notice, mode: "automatic" },
+    ]);
+    expect(await sentAsFormalNotice(handle.db, notice)).toBe(true);
+    expect(await sentAsFormalNotice(handle.db, letter)).toBe(false);
   });
 
   it("deletes an unused template once, then answers null", async () => {

@@ -66,6 +66,16 @@ export async function scenariosUsingTemplate(db: Queryable, id: string): Promise
   return rows.map((r) => r.name);
 }
 
+/** Whether a step sends the template as a mise en demeure: its letter then carries the registered-mail mention. */
+export async function sentAsFormalNotice(db: Queryable, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: scenarioSteps.id })
+    .from(scenarioSteps)
+    .where(and(eq(scenarioSteps.templateId, id), eq(scenarioSteps.actionType, "formal_notice")))
+    .limit(1);
+  return Boolean(row);
+}
+
 export type DeleteTemplateResult = { deleted: string } | { usedBy: string[] } | null;
 
 /**

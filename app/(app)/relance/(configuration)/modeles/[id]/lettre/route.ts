@@ -1,11 +1,12 @@
 import { getOption } from "@/db/queries/settings";
 import { loadTemplateContext } from "@/db/queries/template-context";
-import { getTemplate } from "@/db/queries/templates";
+import { getTemplate, sentAsFormalNotice } from "@/db/queries/templates";
 import { userForRoute } from "@/lib/auth/session";
 import { today } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 import { clientLetterInput } from "@/lib/outbound/client-letter";
 import { renderLetterPdf } from "@/lib/outbound/letter-pdf";
+import { FORMAL_NOTICE_MENTION } from "@/lib/outbound/render-action";
 import { renderTemplate, TemplateError } from "@/lib/templates";
 import { withErrorResponse } from "@/lib/http/route-errors";
 
@@ -25,10 +26,15 @@ export const GET = withErrorResponse(async function handleGet(request: Request, 
   const date = today();
   const context = await loadTemplateContext(current.db, current.scope, search.get("client") ?? "", date, "letter");
   if (!context) return notFound("Client introuvable.");
-  const [company, logo] = await Promise.all([getOption(current.db, "company"), getOption(current.db, "companyLogo")]);
+  const [company, logo, formalNotice] = await Promise.all([
+    getOption(current.db, "company"),
+    getOption(current.db, "companyLogo"),
+    sentAsFormalNotice(current.db, template.id),
+  ]);
   try {
     const rendered = renderTemplate(template, context, "letter");
-    const pdf = await renderLetterPdf(clientLetterInput({ context, rendered, company, logo }));
+    const postalMention = formalNotice ? FORMAL_NOTICE_MENTION : null;
+    const pdf = await renderLetterPdf(clientLetterInput({ context, rendered, company, logo, postalMention }));
     const fileName = `${template.name}-${context.client.code}.pdf`.replace(/[^\w.-]+/g, "-");
     const disposition = search.get("telecharger") === "1" ? "attachment" : "inline";
     return new Response(new Uint8Array(pdf), {
