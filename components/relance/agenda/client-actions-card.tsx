@@ -3,7 +3,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { AgendaRow } from "@/db/queries/agenda";
 import { actionStatusLabels, actionTypeLabels } from "@/lib/collection/labels";
 import { formatDate, formatDateTime } from "@/lib/format/fr";
-import { historyResult } from "@/lib/relance/history-result";
+import { historyResult, shownStatus } from "@/lib/relance/history-result";
 import { cn } from "@/lib/utils";
 import { automaticTone, toneStyles } from "./automatic-tone";
 import { RescheduleInline } from "./reschedule-inline";
@@ -59,7 +59,7 @@ export function ClientActionsCard({ pending, past, today, canWork }: { pending: 
             {past.map((row) => (
               <li key={row.id} className="py-2">
                 <p>
-                  <span className="font-medium">{actionTypeLabels[row.type]}</span> · {actionStatusLabels[row.status]} le {formatDateTime(row.doneAt ?? row.sentAt)}
+                  <span className="font-medium">{actionTypeLabels[row.type]}</span> · {actionStatusLabels[shownStatus(row)]} le {formatDateTime(row.doneAt ?? row.sentAt)}
                 </p>
                 {historyResult(row) && <p className="text-xs text-muted-foreground">{historyResult(row)}</p>}
               </li>
