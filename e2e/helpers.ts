@@ -17,7 +17,7 @@ export type Account = keyof typeof accounts;
 export const storageState = (account: Account) => path.join("e2e", ".auth", `${account}.json`);
 
 type FixtureClient = { id: string; code: string; name: string; siren: string };
-type Fixtures = Record<"distClient" | "clientOfCollector1" | "clientOfCollector2" | "clientForFiche" | "clientToReassign" | "clientOfSales", FixtureClient> & {
+type Fixtures = Record<"distClient" | "clientOfCollector1" | "clientOfCollector2" | "clientForFiche" | "clientForActions" | "clientToReassign" | "clientOfSales", FixtureClient> & {
   /** The day the data was prepared for: the date of the latest snapshot. */
   kpiDate: string;
   expectedHome: { admin: ExpectedHomeFigures; collector1: ExpectedBalances };

@@ -50,6 +50,15 @@ async function main() {
                  and not d.disputed and d.due_date < ${date}::date) >= 3
           order by c.code offset 1 limit 1`,
     );
+    // The client the fiche actions test (call, e-mail, statement) works on; no other test reads it.
+    const [clientForActions] = await queryRows<{ id: string; code: string; name: string; siren: string }>(
+      handle.db,
+      sql`select c.id, c.code, c.name, c.siren from clients c join users u on u.id = c.collector_id
+          where u.email = 'recouvrement1@encaisse.demo'
+            and (select count(*) from documents d where d.client_id = c.id and d.status = 'open' and d.type = 'invoice'
+                 and not d.disputed and d.due_date < ${date}::date) >= 3
+          order by c.code offset 2 limit 1`,
+    );
     const [clientToReassign] = await queryRows<{ id: string; code: string; name: string; siren: string }>(
       handle.db,
       sql`select c.id, c.code, c.name, c.siren from clients c join users u on u.id = c.collector_id
@@ -81,6 +90,7 @@ async function main() {
       clientOfCollector1: await clientOf("recouvrement1@encaisse.demo"),
       clientOfCollector2: await clientOf("recouvrement2@encaisse.demo"),
       clientForFiche,
+      clientForActions,
       clientToReassign,
       clientOfSales,
     };

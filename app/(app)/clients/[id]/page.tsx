@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ClientActionButtons } from "@/components/clients/client-action-dialogs";
 import { ClientTimeline } from "@/components/clients/client-timeline";
 import { ContactsCard } from "@/components/clients/contacts-card";
 import { FollowUpCard } from "@/components/clients/follow-up-card";
@@ -18,6 +19,7 @@ import { listClientTimeline } from "@/db/queries/client-timeline";
 import { getClient } from "@/db/queries/clients";
 import { listContacts } from "@/db/queries/contacts";
 import { getOption } from "@/db/queries/settings";
+import { listTemplates } from "@/db/queries/templates";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { today } from "@/lib/dates";
@@ -34,7 +36,7 @@ export default async function ClientPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { db, scope } = await requireUser("clients.read");
+  const { db, scope, user } = await requireUser("clients.read");
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const sort = parseClientDocumentSort(await searchParams);
@@ -43,7 +45,7 @@ export default async function ClientPage({
   const canEdit = can(scope.role, "clients.edit");
   const canWork = can(scope.role, "relance.work");
   // Every read filters on the scope itself, so they all start at once; a client out of scope comes back empty.
-  const [found, kpis, documents, contacts, events, agingLimits, groups, people, clientActions, otherCurrencies] = await Promise.all([
+  const [found, kpis, documents, contacts, events, agingLimits, groups, people, clientActions, otherCurrencies, templates] = await Promise.all([
     getClient(db, scope, id),
     getClientKpis(db, scope, id, date),
     listClientOpenDocuments(db, scope, id, date, sort),
@@ -54,6 +56,7 @@ export default async function ClientPage({
     canAssign ? listAssignableUsers(db) : Promise.resolve([]),
     listClientActions(db, scope, id),
     openInOtherCurrencies(db, scope, { clientId: id }),
+    canWork ? listTemplates(db) : Promise.resolve([]),
   ]);
   if (!found || !kpis) notFound();
   const { client } = found;
@@ -61,7 +64,7 @@ export default async function ClientPage({
 
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
+      <div className="space-y-2">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold">{client.name}</h1>
           <Badge variant="outline" className="font-mono">
@@ -72,6 +75,16 @@ export default async function ClientPage({
         <p className="text-sm text-muted-foreground">
           {[found.entityName, client.city, client.siren && `SIREN ${client.siren}`].filter(Boolean).join(" · ")}
         </p>
+        {canWork && (
+          <ClientActionButtons
+            clientId={client.id}
+            documents={documents}
+            templates={templates.filter((t) => t.channel === "email").map((t) => ({ id: t.id, name: t.name }))}
+            promiseAmount={Number(kpis.overdue) > 0 ? kpis.overdue : kpis.outstanding}
+            today={date}
+            signature={user.name}
+          />
+        )}
       </div>
       <KpiStrip kpis={kpis} />
       <OtherCurrenciesNote totals={otherCurrencies} />
