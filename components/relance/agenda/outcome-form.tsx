@@ -12,6 +12,7 @@ import { type FormAction, InlineActionForm } from "./inline-action-form";
 
 type CoveredDocument = { id: number; number: string; openAmount: string };
 
+/** With `allChecked`, every document owed starts ticked; credit notes and unapplied payments do not. */
 function DocumentChoice({ label, documents, allChecked }: { label: string; documents: CoveredDocument[]; allChecked: boolean }) {
   return (
     <Field name="documentIds[]" label={label}>
@@ -19,7 +20,7 @@ function DocumentChoice({ label, documents, allChecked }: { label: string; docum
         <div id={id} role="group" aria-label={label} className="max-h-48 space-y-1 overflow-y-auto" aria-describedby={rest["aria-describedby"]}>
           {documents.map((d) => (
             <label key={d.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="documentIds[]" value={d.id} defaultChecked={allChecked || documents.length === 1} className="accent-primary" />
+              <input type="checkbox" name="documentIds[]" value={d.id} defaultChecked={(allChecked && Number(d.openAmount) > 0) || documents.length === 1} className="accent-primary" />
               <span className="font-mono">{d.number}</span>
               <span className="text-muted-foreground">{formatMoney(d.openAmount)}</span>
             </label>
