@@ -43,7 +43,8 @@ test.describe("collector on the fiche client", () => {
     await call.getByLabel("Montant promis (€)").fill("1 234,56");
     const documents = call.getByRole("group", { name: "Pièces concernées par la promesse" }).getByRole("checkbox");
     expect(await documents.count()).toBeGreaterThanOrEqual(3);
-    await expect(documents.first()).toBeChecked();
+    // Invoices owed start ticked; a credit note does not.
+    await expect(call.getByRole("checkbox", { name: /^FA/ }).first()).toBeChecked();
     await call.getByLabel("Note").fill("Appel entrant : virement annoncé par le comptable");
     await picture(page, "noter-un-appel");
     await call.getByRole("button", { name: "Enregistrer le résultat" }).click();
