@@ -17,6 +17,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
 
   return (
     <div className="flex min-h-screen">
+      <a
+        href="#contenu"
+        className="sr-only z-50 rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-foreground focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Aller au contenu
+      </a>
       <Sidebar items={items} initiallyCollapsed={cookieStore.get("sidebar")?.value === "collapsed"} />
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-40 flex h-14 items-center gap-4 border-b bg-background/95 px-6 backdrop-blur">
@@ -26,7 +32,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <UserMenu user={user} />
           </div>
         </header>
-        <main className="flex-1 px-6 py-6">{children}</main>
+        <main id="contenu" tabIndex={-1} className="flex-1 px-6 py-6 outline-none">
+          {children}
+        </main>
       </div>
     </div>
   );

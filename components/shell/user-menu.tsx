@@ -22,11 +22,12 @@ export function UserMenu({ user }: { user: { name: string; email: string; role: 
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className="gap-2 px-2" aria-label={`Menu de ${user.name}`}>
-          <span className="flex size-8 items-center justify-center rounded-full bg-primary text-xs font-semibold text-primary-foreground">
+        {/* Named by what it shows, the name and the role (WCAG 2.5.3); the initials are decoration. */}
+        <Button variant="ghost" className="gap-2 px-2">
+          <span aria-hidden="true" className="flex size-8 items-center justify-center rounded-full bg-primary text-xs font-semibold text-primary-foreground">
             {initials(user.name)}
           </span>
-          <span className="hidden text-left text-sm leading-tight md:block">
+          <span className="sr-only text-left text-sm leading-tight md:not-sr-only md:block">
             <span className="block font-medium">{user.name}</span>
             <span className="block text-xs text-muted-foreground">{roleLabels[user.role]}</span>
           </span>
