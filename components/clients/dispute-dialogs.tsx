@@ -7,45 +7,43 @@ import { Field } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
-type Doc = { id: number; number: string; disputeReason?: string | null };
+type Doc = { id: number; number: string; disputed: boolean; disputeReason?: string | null };
 
-export function FlagDisputeDialog({ clientId, doc }: { clientId: string; doc: Doc }) {
+/**
+ * Flags a pièce in dispute, or lifts its dispute. One dialog for both, so that the button that opened it is the
+ * same element once the pièce has changed state and keeps the keyboard focus.
+ */
+export function DisputeDialog({ clientId, doc }: { clientId: string; doc: Doc }) {
+  const lift = doc.disputed;
   return (
     <ActionDialog
       trigger={
-        <Button variant="ghost" size="icon" className="size-7" aria-label={`Marquer ${doc.number} en litige`} title="Marquer en litige">
-          <Flag className="size-3.5" />
+        <Button
+          variant="ghost"
+          size="icon"
+          className="size-7"
+          aria-label={lift ? `Lever le litige sur ${doc.number}` : `Marquer ${doc.number} en litige`}
+          title={lift ? "Lever le litige" : "Marquer en litige"}
+        >
+          {lift ? <FlagOff className="size-3.5" /> : <Flag className="size-3.5" />}
         </Button>
       }
-      title={`Mettre ${doc.number} en litige`}
-      description="Une pièce en litige ne fait plus l'objet de relances automatiques tant que le litige n'est pas levé."
-      submitLabel="Marquer en litige"
-      action={flagDisputeAction}
+      title={lift ? `Lever le litige sur ${doc.number}` : `Mettre ${doc.number} en litige`}
+      description={
+        lift
+          ? `La pièce sera de nouveau relancée.${doc.disputeReason ? ` Motif du litige : ${doc.disputeReason}` : ""}`
+          : "Une pièce en litige ne fait plus l'objet de relances automatiques tant que le litige n'est pas levé."
+      }
+      submitLabel={lift ? "Lever le litige" : "Marquer en litige"}
+      action={lift ? closeDisputeAction : flagDisputeAction}
     >
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="documentId" value={doc.id} />
-      <Field name="reason" label="Motif du litige">
-        {(p) => <Input {...p} placeholder="Ex. : marchandise non conforme" required minLength={3} maxLength={200} />}
-      </Field>
-    </ActionDialog>
-  );
-}
-
-export function CloseDisputeDialog({ clientId, doc }: { clientId: string; doc: Doc }) {
-  return (
-    <ActionDialog
-      trigger={
-        <Button variant="ghost" size="icon" className="size-7" aria-label={`Lever le litige sur ${doc.number}`} title="Lever le litige">
-          <FlagOff className="size-3.5" />
-        </Button>
-      }
-      title={`Lever le litige sur ${doc.number}`}
-      description={`La pièce sera de nouveau relancée.${doc.disputeReason ? ` Motif du litige : ${doc.disputeReason}` : ""}`}
-      submitLabel="Lever le litige"
-      action={closeDisputeAction}
-    >
-      <input type="hidden" name="clientId" value={clientId} />
-      <input type="hidden" name="documentId" value={doc.id} />
+      {!lift && (
+        <Field name="reason" label="Motif du litige">
+          {(p) => <Input {...p} placeholder="Ex. : marchandise non conforme" required minLength={3} maxLength={200} />}
+        </Field>
+      )}
     </ActionDialog>
   );
 }

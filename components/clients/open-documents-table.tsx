@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { CloseDisputeDialog, FlagDisputeDialog } from "@/components/clients/dispute-dialogs";
+import { DisputeDialog } from "@/components/clients/dispute-dialogs";
 import { DaysLateCell, DocumentNumberCell } from "@/components/documents/document-cells";
 import { canBeLate } from "@/lib/documents/lateness";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -89,7 +89,7 @@ export function OpenDocumentsTable({
                     <TableCell className="text-xs whitespace-nowrap text-muted-foreground">{canBeLate(doc.type) ? agingBucketLabel(doc.daysLate, agingLimits) : "—"}</TableCell>
                     {canFlag && (
                       <TableCell className="w-10 py-1 text-right">
-                        {doc.disputed ? <CloseDisputeDialog clientId={clientId} doc={doc} /> : <FlagDisputeDialog clientId={clientId} doc={doc} />}
+                        <DisputeDialog clientId={clientId} doc={doc} />
                       </TableCell>
                     )}
                   </TableRow>
