@@ -27,7 +27,7 @@ export function ColumnsChooser({ options, chosen }: { options: { key: string; la
           <Columns3 className="size-4" aria-hidden="true" /> Colonnes
         </Button>
       </PopoverTrigger>
-      <PopoverContent align="end" className="w-64">
+      <PopoverContent align="end" className="w-64" aria-label="Colonnes affichées">
         <fieldset className="space-y-2">
           <legend className="mb-2 text-sm font-medium">Colonnes affichées</legend>
           {options.map((option) => (

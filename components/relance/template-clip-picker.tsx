@@ -1,7 +1,7 @@
 "use client";
 
 import { Braces, Search } from "lucide-react";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { type Clip, clips, clipToken } from "@/lib/templates/clips";
@@ -28,7 +28,9 @@ export function TemplateClipPicker({ channel, target, onPick }: { channel: Templ
   const [query, setQuery] = useState("");
   const groups = useMemo(() => availableClips(channel, target === "subject", query), [channel, target, query]);
 
+  const picked = useRef(false);
   const pick = (key: string) => {
+    picked.current = true;
     setOpen(false);
     setQuery("");
     // The field takes the focus; closing must not give it back to the trigger (see onCloseAutoFocus).
@@ -42,7 +44,16 @@ export function TemplateClipPicker({ channel, target, onPick }: { channel: Templ
           <Braces aria-hidden="true" /> Insérer un champ
         </Button>
       </PopoverTrigger>
-      <PopoverContent align="end" className="w-96 p-0" onCloseAutoFocus={(event) => event.preventDefault()}>
+      <PopoverContent
+        align="end"
+        className="w-96 p-0"
+        aria-label="Insérer un champ"
+        // Closed without a pick (Escape, a click outside), the focus goes back to the button.
+        onCloseAutoFocus={(event) => {
+          if (picked.current) event.preventDefault();
+          picked.current = false;
+        }}
+      >
         <div className="border-b p-2">
           <div className="relative">
             <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
@@ -68,10 +79,13 @@ export function TemplateClipPicker({ channel, target, onPick }: { channel: Templ
                   key={clip.key}
                   type="button"
                   onClick={() => pick(clip.key)}
-                  aria-label={`${group} : ${clip.label}`}
                   className="flex w-full flex-col items-start rounded px-2 py-1.5 text-left text-sm outline-none hover:bg-accent focus-visible:bg-accent focus-visible:ring-2 focus-visible:ring-ring"
                 >
-                  <span>{clip.label}</span>
+                  {/* The group is said before the visible words, which stay in the name (WCAG 2.5.3). */}
+                  <span>
+                    <span className="sr-only">{group} : </span>
+                    {clip.label}
+                  </span>
                   <code className="text-xs text-muted-foreground">{clipToken(clip.key)}</code>
                 </button>
               ))}

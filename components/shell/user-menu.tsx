@@ -20,7 +20,8 @@ function initials(name: string) {
 
 export function UserMenu({ user }: { user: { name: string; email: string; role: Role } }) {
   return (
-    <DropdownMenu>
+    // Not modal: a modal menu hides the page from screen readers while its links stay focusable behind it.
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
         {/* Named by what it shows, the name and the role (WCAG 2.5.3); the initials are decoration. */}
         <Button variant="ghost" className="gap-2 px-2">

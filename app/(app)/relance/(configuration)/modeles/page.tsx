@@ -17,7 +17,8 @@ export const metadata: Metadata = { title: "Modèles" };
 
 function NewTemplateMenu() {
   return (
-    <DropdownMenu>
+    // Not modal: a modal menu hides the page from screen readers while its links stay focusable behind it.
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
         <Button>
           <Plus aria-hidden="true" /> Nouveau modèle
