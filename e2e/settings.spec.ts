@@ -9,6 +9,7 @@ test.describe("admin", () => {
     await expect(page).toHaveURL(/\/parametrage\/utilisateurs/);
     await page.getByRole("button", { name: "Nouvel utilisateur" }).click();
     const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Civilité").selectOption("Monsieur");
     await dialog.getByLabel("Nom complet").fill("Paul Girard");
     await dialog.getByLabel("Adresse e-mail").fill("paul.girard@encaisse.demo");
     await dialog.getByLabel("Rôle").selectOption("collector");
@@ -19,6 +20,11 @@ test.describe("admin", () => {
     await dialog.getByRole("button", { name: "Créer l'utilisateur" }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole("cell", { name: /^Paul Girard paul.girard@/ })).toBeVisible();
+    // The civilité agrees « votre interlocuteur » in his letters: it is kept.
+    await page.getByRole("button", { name: "Modifier Paul Girard" }).click();
+    await expect(dialog.getByLabel("Civilité")).toHaveValue("Monsieur");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
     await page.screenshot({ path: "test-results/screens/settings-users.png", fullPage: true });
 
     const context = await browser.newContext({ baseURL, storageState: undefined });
