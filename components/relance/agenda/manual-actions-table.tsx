@@ -36,6 +36,7 @@ export function ManualActionsTable({
   sort,
   weights,
   opened,
+  showAssignee,
 }: {
   rows: WorklistRow[];
   today: string;
@@ -43,6 +44,8 @@ export function ManualActionsTable({
   sort: WorklistSort;
   weights: PriorityWeights;
   opened?: string;
+  /** Off when the list is one person's: the column would repeat their name. */
+  showAssignee: boolean;
 }) {
   const router = useRouter();
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
@@ -97,11 +100,10 @@ export function ManualActionsTable({
             <WorklistSortableHead label="Date prévue" sortKey="date" current={sort} params={params} />
             <WorklistSortableHead label="Client" sortKey="client" current={sort} params={params} />
             <WorklistSortableHead label="Action" sortKey="action" current={sort} params={params} />
-            <WorklistSortableHead label="Pièces" sortKey="documents" current={sort} params={params} numeric />
             <WorklistSortableHead label="Reste dû" sortKey="amount" current={sort} params={params} numeric />
             <WorklistSortableHead label="Dernier contact" sortKey="lastContact" current={sort} params={params} />
             <WorklistSortableHead label="Relances" sortKey="reminders" current={sort} params={params} numeric />
-            <WorklistSortableHead label="Chargé" sortKey="assignee" current={sort} params={params} />
+            {showAssignee && <WorklistSortableHead label="Chargé" sortKey="assignee" current={sort} params={params} />}
             <TableHead className="w-24">
               <span className="sr-only">Traiter</span>
             </TableHead>
@@ -156,8 +158,12 @@ export function ManualActionsTable({
                   <p>{actionTypeLabels[row.type]}</p>
                   {row.stepLabel && <p className="text-xs text-muted-foreground">{row.stepLabel}</p>}
                 </TableCell>
-                <TableCell numeric>{formatInteger(row.documentCount)}</TableCell>
-                <TableCell numeric>{formatMoney(row.amountAtStake)}</TableCell>
+                <TableCell numeric>
+                  <p>{formatMoney(row.amountAtStake)}</p>
+                  <p className="text-xs text-muted-foreground">
+                    {formatInteger(row.documentCount)} pièce{row.documentCount > 1 ? "s" : ""}
+                  </p>
+                </TableCell>
                 <TableCell className="whitespace-nowrap">
                   {lastContact ? (
                     <>
@@ -169,7 +175,7 @@ export function ManualActionsTable({
                   )}
                 </TableCell>
                 <TableCell numeric>{formatInteger(row.remindersSent)}</TableCell>
-                <TableCell className="whitespace-nowrap text-muted-foreground">{row.assigneeName ?? "—"}</TableCell>
+                {showAssignee && <TableCell className="whitespace-nowrap text-muted-foreground">{row.assigneeName ?? "—"}</TableCell>}
                 <TableCell className="text-right">
                   <Button asChild size="sm" variant={due ? "default" : "outline"}>
                     <Link href={openHref(params, row.id)} scroll={false} tabIndex={-1} aria-label={`Traiter l'action ${actionTypeLabels[row.type]} de ${row.clientName}`}>

@@ -33,7 +33,7 @@ export default async function ManualActionsPage({ searchParams }: { searchParams
           description={frame.query ? "Aucune action ne correspond à ces filtres." : "Les appels et tâches prévus par les scénarios apparaîtront ici."}
         />
       ) : (
-        <ManualActionsTable rows={rows} today={today} params={pageParams} sort={sort} weights={weights} opened={opened} />
+        <ManualActionsTable rows={rows} today={today} params={pageParams} sort={sort} weights={weights} opened={opened} showAssignee={!filters.assignedUserId} />
       )}
       <Pagination page={page} pageSize={PAGE_SIZE} total={frame.counts.manual.total} params={params} />
       <OpenedActionSlot frame={frame} basePath="/relance" pageParams={pageParams} savedHref={next ? `/relance${openHref(pageParams, next.id)}` : undefined} />
