@@ -19,32 +19,35 @@ export type MergeReport = { mergedActions: number; regroupedDocuments: number };
  */
 export async function mergeSameDayActions(db: Queryable): Promise<MergeReport> {
   await db.execute(sql`drop table if exists engine_merges`);
-  // Clashes are found without locks; only the actions involved are then locked, as the other statements do.
+  // One sort of the pending automatic actions finds the clashes; only the actions involved are then locked.
   await db.execute(sql`
     create temporary table engine_merges on commit drop as
-    with automatic as (
-      select a.id, a.client_id, a.planned_date, ${channelOf(sql`a.type`)} as channel from actions a
-      where a.status in ('to_confirm', 'scheduled') and a.mode <> 'manual' and a.step_offset_days is not null
-    ), clashes as (
-      select client_id, channel, planned_date from automatic group by 1, 2, 3 having count(*) > 1
-    ), live as (
-      select a.id, a.client_id, a.planned_date, a.step_offset_days, a.step_id, x.channel
-      from actions a
-      join automatic x on x.id = a.id
-      join clashes c on c.client_id = x.client_id and c.channel = x.channel and c.planned_date = x.planned_date
-      for update of a skip locked
-    ), ranked as (
-      select l.id, l.planned_date,
-        first_value(l.id) over w as kept_id,
-        first_value(l.step_offset_days) over w as kept_offset,
-        first_value(l.step_id) over w as kept_step_id
-      from live l
-      window w as (partition by l.client_id, l.channel, l.planned_date order by l.step_offset_days desc, l.id)
-    )
     select r.id as absorbed_id, r.kept_id, r.kept_offset, r.planned_date as kept_date,
       'Regroupée avec ' || coalesce(s.label, 'l''étape suivante') as reason
-    from ranked r left join scenario_steps s on s.id = r.kept_step_id
+    from (
+      select a.id, a.planned_date,
+        first_value(a.id) over w as kept_id,
+        first_value(a.step_offset_days) over w as kept_offset,
+        first_value(a.step_id) over w as kept_step_id
+      from actions a
+      where a.status in ('to_confirm', 'scheduled') and a.mode <> 'manual' and a.step_offset_days is not null
+      window w as (partition by a.client_id, ${channelOf(sql`a.type`)}, a.planned_date order by a.step_offset_days desc, a.id)
+    ) r
+    left join scenario_steps s on s.id = r.kept_step_id
     where r.id <> r.kept_id`);
+  await db.execute(sql`analyze engine_merges`);
+  // A merge whose actions a sender holds waits for the next evaluation.
+  await db.execute(sql`
+    with involved as (
+      select absorbed_id as id from engine_merges union select kept_id from engine_merges
+    ), locked as (
+      select a.id from actions a join involved i on i.id = a.id
+      where a.status in ('to_confirm', 'scheduled')
+      for update of a skip locked
+    )
+    delete from engine_merges m
+    where not exists (select 1 from locked l where l.id = m.absorbed_id)
+       or not exists (select 1 from locked l where l.id = m.kept_id)`);
 
   const [moved] = await queryRows<{ n: number }>(
     db,
@@ -70,6 +73,7 @@ export async function mergeSameDayActions(db: Queryable): Promise<MergeReport> {
       returning ad.action_id
     )
     select distinct action_id from trimmed`);
+  await db.execute(sql`analyze engine_trimmed`);
   const [merged] = await queryRows<{ n: number }>(
     db,
     sql`with emptied as (
