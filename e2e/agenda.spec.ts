@@ -32,12 +32,15 @@ async function logOutcome(page: Page, fill: (dialog: ReturnType<Page["getByRole"
   const dialog = await openFirst(page);
   await fill(dialog);
   const openedUrl = page.url();
+  const id = new URL(openedUrl).searchParams.get("action");
   await dialog.getByRole("button", { name: "Enregistrer le résultat" }).click();
-  await expect.poll(() => countOf(page, "Actions manuelles", "total")).toBe(before - 1);
   await expect(page).not.toHaveURL(openedUrl);
   // Saving opens the next action of the list: back to the list.
   if (await page.getByRole("dialog").count()) await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toHaveCount(0);
+  // The action worked leaves the list (the total may not drop by one: a promise's follow-up can join it).
+  await expect(page.locator(`a[href*="action=${id}"]`)).toHaveCount(0);
+  expect(await countOf(page, "Actions manuelles", "total")).toBeLessThanOrEqual(before);
 }
 
 test.describe("collector", () => {
@@ -80,10 +83,9 @@ test.describe("collector", () => {
 
     await tab(page, "Historique").click();
     await expect(page).toHaveURL(/\/relance\/historique/);
-    // The demo has weeks of past actions: today's are the three just logged.
+    // The demo has weeks of past actions: today's include the three just logged (and what a promise cancelled).
     await page.goto(`/relance/historique?from=${inDays(0)}&to=${inDays(0)}`);
     const history = page.getByRole("table", { name: "Historique des actions" });
-    await expect(history.getByRole("row")).toHaveCount(4);
     await expect(history).toContainText("Promesse de règlement — Virement promis par la comptable");
     await expect(history).toContainText("Litige : Livraison incomplète");
     await expect(history).toContainText("Message laissé — Rappeler jeudi");
@@ -96,8 +98,8 @@ test.describe("collector", () => {
     await workbook.xlsx.readFile(file);
     const sheet = workbook.getWorksheet("Historique")!;
     expect(sheet.getRow(1).getCell(4).value).toBe("Raison sociale");
-    expect(sheet.rowCount).toBe(4);
-    const results = [2, 3, 4].map((r) => String(sheet.getRow(r).getCell(8).value));
+    expect(sheet.rowCount).toBe(await history.getByRole("row").count());
+    const results = Array.from({ length: sheet.rowCount - 1 }, (_, i) => String(sheet.getRow(i + 2).getCell(8).value));
     expect(results.some((v) => v.startsWith("Promesse de règlement"))).toBe(true);
     expect(results).toContain("Litige : Livraison incomplète");
     fs.rmSync(file);
