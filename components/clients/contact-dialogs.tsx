@@ -3,29 +3,18 @@
 import { Pencil, Trash2, UserPlus } from "lucide-react";
 import { createContactAction, deleteContactAction, updateContactAction } from "@/app/(app)/clients/[id]/actions";
 import { ActionDialog } from "@/components/forms/action-dialog";
+import { CivilityField } from "@/components/forms/civility-field";
 import { Field, selectClassName } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { Contact } from "@/db/schema";
-import { civilities, normaliseCivility } from "@/lib/contacts/civility";
 import { channelLabels, contactRoleLabels, contactRoles } from "@/lib/contacts/roles";
 
 function ContactFields({ contact }: { contact?: Contact }) {
   return (
     <>
       <div className="grid grid-cols-[8.5rem_1fr] gap-3">
-        <Field name="civility" label="Civilité">
-          {(p) => (
-            <select {...p} defaultValue={normaliseCivility(contact?.civility) ?? ""} className={selectClassName}>
-              <option value="">—</option>
-              {civilities.map((civility) => (
-                <option key={civility} value={civility}>
-                  {civility}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <CivilityField value={contact?.civility} />
         <Field name="name" label="Nom">
           {(p) => <Input {...p} defaultValue={contact?.name} required maxLength={120} autoComplete="off" />}
         </Field>

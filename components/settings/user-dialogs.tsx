@@ -8,12 +8,12 @@ import {
   updateUserAction,
 } from "@/app/(app)/parametrage/utilisateurs/actions";
 import { ActionDialog } from "@/components/forms/action-dialog";
+import { CivilityField } from "@/components/forms/civility-field";
 import { Field, selectClassName } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { UserRow } from "@/db/queries/users";
 import { type Role, roleLabels, roles } from "@/lib/auth/roles";
-import { civilities, normaliseCivility } from "@/lib/contacts/civility";
 
 type Entity = { id: string; code: string; name: string };
 type Person = { id: string; name: string; role: Role };
@@ -22,18 +22,7 @@ function UserFields({ user, entities }: { user?: UserRow; entities: Entity[] }) 
   return (
     <>
       <div className="grid grid-cols-[8.5rem_1fr] gap-3">
-        <Field name="civility" label="Civilité">
-          {(p) => (
-            <select {...p} defaultValue={normaliseCivility(user?.civility) ?? ""} className={selectClassName}>
-              <option value="">—</option>
-              {civilities.map((civility) => (
-                <option key={civility} value={civility}>
-                  {civility}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <CivilityField value={user?.civility} />
         <Field name="name" label="Nom complet">
           {(p) => <Input {...p} defaultValue={user?.name} required />}
         </Field>
