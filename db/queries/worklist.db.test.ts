@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { actionDocuments, actions, contacts, promises } from "@/db/schema";
+import { actionDocuments, actions, contacts, outboundMessages, promises } from "@/db/schema";
 import { makeClient, makeDocument, makeEntity, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import type { Scope } from "@/lib/auth/scope";
@@ -66,6 +66,8 @@ beforeAll(async () => {
   await makeAction("zoulou", { clientId: z.id, assignedUserId: bruno.id, plannedDate: today, amountCovered: "999999.99" });
   await makeAction("callDone", { clientId: a.id, plannedDate: "2026-11-10", status: "done", outcome: "not_reached", doneAt: new Date("2026-11-10T09:00:00Z") });
   await makeAction("emailSent", { clientId: a.id, plannedDate: "2026-11-15", status: "sent", type: "email", mode: "automatic", sentAt: new Date("2026-11-15T07:00:00Z") });
+  // The e-mail stayed in the outbox (no provider): a simulated send, not a reminder the client received.
+  await db.insert(outboundMessages).values({ actionId: ids.emailSent, clientId: a.id, channel: "email", recipient: "anne@alpha.fr", body: "<p>Relance</p>", provider: "outbox", status: "sent" });
   await makeAction("letterSent", { clientId: a.id, plannedDate: "2026-10-20", status: "sent", type: "letter", mode: "automatic", sentAt: new Date("2026-10-20T07:00:00Z") });
   await makeAction("taskDone", { clientId: a.id, plannedDate: "2026-11-18", status: "done", type: "task", doneAt: new Date("2026-11-18T09:00:00Z") });
   await makeAction("cancelled", { clientId: b.id, plannedDate: "2026-11-01", status: "cancelled", amountCovered: "50000.00" });
@@ -115,11 +117,12 @@ describe("worklist priority", () => {
       lastContactOn: "2026-11-15",
       lastContactType: "email",
       lastContactOutcome: null,
-      remindersSent: 2,
+      remindersSent: 1,
+      remindersSimulated: 1,
       documentCount: 2,
       clientOpen: true,
     });
-    expect(byName.bravo).toMatchObject({ phone: "04 72 00 00 00", lastContactOn: null, remindersSent: 0, documentCount: 1 });
+    expect(byName.bravo).toMatchObject({ phone: "04 72 00 00 00", lastContactOn: null, remindersSent: 0, remindersSimulated: 0, documentCount: 1 });
     expect(byName.charlie).toMatchObject({ phone: null, documentCount: 0 });
   });
 

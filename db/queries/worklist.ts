@@ -10,6 +10,7 @@ import type { WorklistSort, WorklistSortKey } from "@/lib/relance/worklist-sort"
 import { type Queryable, queryRows } from "../client";
 import { type AgendaFilters, agendaWhere } from "./agenda";
 import { clientInScope } from "./scope";
+import { simulatedSend } from "./send-state";
 
 /** Each factor's value for one action, in the unit its weight is given per (lib/relance/worklist-priority.ts). */
 const factorValues: Record<PriorityFactor, SQL> = {
@@ -26,7 +27,7 @@ const sortColumns: Record<WorklistSortKey, SQL> = {
   documents: sql`coalesce(covered.document_count, 0)`,
   amount: sql`facts.amount_at_stake`,
   lastContact: sql`last_contact.at`,
-  reminders: sql`sent.reminders`,
+  reminders: sql`(sent.reminders, sent.simulated)`,
   assignee: sql`assignee.name`,
 };
 
@@ -37,8 +38,11 @@ const lastContactJoin = sql`left join lateral (
       order by coalesce(h.done_at, h.sent_at) desc nulls last, h.planned_date desc
       limit 1
     ) last_contact on true`;
+// A send left in the outbox (no provider configured) is counted apart: it never reached the client.
 const sentJoin = sql`cross join lateral (
-      select count(*)::int as reminders from actions s where s.client_id = actions.client_id and s.status = 'sent'
+      select count(*) filter (where not ${simulatedSend(sql`s.id`)})::int as reminders,
+        count(*) filter (where ${simulatedSend(sql`s.id`)})::int as simulated
+      from actions s where s.client_id = actions.client_id and s.status = 'sent'
     ) sent`;
 const phoneJoin = sql`left join lateral (
       select coalesce(ct.phone, ct.mobile) as number from contacts ct
@@ -78,6 +82,8 @@ export type WorklistRow = {
   lastContactType: string | null;
   lastContactOutcome: string | null;
   remindersSent: number;
+  /** Sends that stayed in the outbox: shown apart, never as reminders sent. */
+  remindersSimulated: number;
 };
 
 type RawRow = Omit<WorklistRow, "points"> & Record<`points_${PriorityFactor}`, string>;
@@ -156,7 +162,7 @@ export async function listWorklist(
       ${points.texts}, page.priority::text as priority,
       coalesce(phone.number, clients.phone) as phone,
       last_contact.at::text as "lastContactOn", last_contact.type as "lastContactType", last_contact.outcome as "lastContactOutcome",
-      sent.reminders as "remindersSent"
+      sent.reminders as "remindersSent", sent.simulated as "remindersSimulated"
     from page
     join actions on actions.id = page.id
     join clients on clients.id = actions.client_id

@@ -174,7 +174,14 @@ export function ManualActionsTable({
                     <span className="text-muted-foreground">Aucun</span>
                   )}
                 </TableCell>
-                <TableCell numeric>{formatInteger(row.remindersSent)}</TableCell>
+                <TableCell numeric>
+                  {formatInteger(row.remindersSent)}
+                  {row.remindersSimulated > 0 && (
+                    <p className="whitespace-nowrap text-xs text-muted-foreground" title="Restées dans la boîte d'envoi : non envoyées au client">
+                      + {formatInteger(row.remindersSimulated)} {row.remindersSimulated > 1 ? "simulées" : "simulée"}
+                    </p>
+                  )}
+                </TableCell>
                 {showAssignee && <TableCell className="whitespace-nowrap text-muted-foreground">{row.assigneeName ?? "—"}</TableCell>}
                 <TableCell className="text-right">
                   <Button asChild size="sm" variant={due ? "default" : "outline"}>
