@@ -24,7 +24,7 @@ const sortColumns: Record<WorklistSortKey, SQL> = {
   date: sql`actions.planned_date`,
   client: sql`clients.name`,
   action: sql`actions.type`,
-  documents: sql`coalesce(covered.document_count, 0)`,
+  documents: sql`covered.document_count`,
   amount: sql`facts.amount_at_stake`,
   lastContact: sql`last_contact.at`,
   reminders: sql`(sent.reminders, sent.simulated)`,
@@ -128,20 +128,22 @@ export async function listWorklist(
       select actions.id from actions join clients on clients.id = actions.client_id
       where ${agendaWhere(scope, filters)} and actions.status = 'planned'
     ),
+    -- One row per matching action, whatever the estimates: a join of two aggregates on a misjudged count of rows
+    -- made the planner loop over all the pièces covered once per action.
     covered as (
-      select ad.action_id, count(*)::int as document_count, min(d.due_date) filter (where d.status = 'open') as oldest_due,
-        coalesce(sum(d.open_amount) filter (where d.status = 'open'), 0) as open_amount
-      from matching join action_documents ad on ad.action_id = matching.id join documents d on d.id = ad.document_id
-      group by ad.action_id
+      select matching.id as action_id, count(ad.document_id)::int as document_count,
+        min(d.due_date) filter (where d.status = 'open') as oldest_due,
+        case when count(ad.document_id) > 0 then coalesce(sum(d.open_amount) filter (where d.status = 'open'), 0) end as open_amount
+      from matching left join action_documents ad on ad.action_id = matching.id left join documents d on d.id = ad.document_id
+      group by matching.id
     ),
     page as (
-      select actions.id, coalesce(covered.document_count, 0) as document_count, facts.amount_at_stake, facts.days_late, facts.broken_promises, ${points.map}, score.priority,
+      select actions.id, covered.document_count, facts.amount_at_stake, facts.days_late, facts.broken_promises, ${points.map}, score.priority,
         row_number() over (order by ${orderBy(sort, today)}) as position
-      from matching
-      join actions on actions.id = matching.id
+      from covered
+      join actions on actions.id = covered.action_id
       join clients on clients.id = actions.client_id
       left join users assignee on assignee.id = actions.assigned_user_id
-      left join covered on covered.action_id = actions.id
       left join broken on broken.client_id = actions.client_id
       cross join lateral (
         select greatest(${today}::date - coalesce(covered.oldest_due, actions.planned_date), 0) as days_late, coalesce(broken.n, 0) as broken_promises,
