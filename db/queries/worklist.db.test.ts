@@ -117,6 +117,7 @@ describe("worklist priority", () => {
       lastContactOn: "2026-11-15",
       lastContactType: "email",
       lastContactOutcome: null,
+      lastContactSimulated: true,
       remindersSent: 1,
       remindersSimulated: 1,
       documentCount: 2,

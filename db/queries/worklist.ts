@@ -33,7 +33,7 @@ const sortColumns: Record<WorklistSortKey, SQL> = {
 
 // What a client's row shows beside the action; joined for the page only, or for every row when it sorts them.
 const lastContactJoin = sql`left join lateral (
-      select coalesce(h.done_at, h.sent_at)::date as at, h.type, h.outcome from actions h
+      select coalesce(h.done_at, h.sent_at)::date as at, h.type, h.outcome, ${simulatedSend(sql`h.id`)} as simulated from actions h
       where h.client_id = actions.client_id and h.status in ('done', 'sent') and h.type in ('call', 'email', 'letter', 'formal_notice')
       order by coalesce(h.done_at, h.sent_at) desc nulls last, h.planned_date desc
       limit 1
@@ -81,6 +81,8 @@ export type WorklistRow = {
   lastContactOn: string | null;
   lastContactType: string | null;
   lastContactOutcome: string | null;
+  /** The last contact is a send left in the outbox: it never reached the client. */
+  lastContactSimulated: boolean;
   remindersSent: number;
   /** Sends that stayed in the outbox: shown apart, never as reminders sent. */
   remindersSimulated: number;
@@ -164,6 +166,7 @@ export async function listWorklist(
       ${points.texts}, page.priority::text as priority,
       coalesce(phone.number, clients.phone) as phone,
       last_contact.at::text as "lastContactOn", last_contact.type as "lastContactType", last_contact.outcome as "lastContactOutcome",
+      coalesce(last_contact.simulated, false) as "lastContactSimulated",
       sent.reminders as "remindersSent", sent.simulated as "remindersSimulated"
     from page
     join actions on actions.id = page.id

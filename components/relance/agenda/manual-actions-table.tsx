@@ -20,7 +20,8 @@ const tel = (number: string) => `tel:${number.replace(/[^+0-9]/g, "")}`;
 
 function lastContactText(row: WorklistRow) {
   if (!row.lastContactType) return null;
-  const result = row.lastContactOutcome ? (actionOutcomeLabels[row.lastContactOutcome as ActionOutcome] ?? row.lastContactOutcome) : "envoyé";
+  const sent = row.lastContactSimulated ? "simulé (non envoyé)" : "envoyé";
+  const result = row.lastContactOutcome ? (actionOutcomeLabels[row.lastContactOutcome as ActionOutcome] ?? row.lastContactOutcome) : sent;
   return `${actionTypeLabels[row.lastContactType]} · ${result}`;
 }
 
