@@ -43,7 +43,6 @@ export function automaticStateWhere(key: AutomaticState, today: string): SQL {
   return sql`${actions.plannedDate} > ${today}`;
 }
 
-
 /**
  * Whose actions a user may see: those of the clients in scope, and for a collector also those handed to them (or
  * to a colleague they cover) by a supervisor, even on a client of another portfolio.

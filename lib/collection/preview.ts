@@ -18,7 +18,6 @@ type SimAction = {
   channel: string | null;
   documents: Map<number, bigint>;
   createdOn: string | null;
-  cancelled: boolean;
 };
 
 type Group = { step: PreviewCandidate; planned: string; minCents: bigint; cents: bigint; members: PreviewCandidate[] };
@@ -40,7 +39,7 @@ export function simulateNights(input: {
   const actionKey = (a: { clientId: string; stepId: string; plannedDate: string }) => `${a.clientId}|${a.stepId}|${a.plannedDate}`;
   for (const p of input.pending) {
     const documents = new Map(p.documents.map((d) => [d.documentId, toCents(d.openAmount)]));
-    live.set(actionKey(p), { ...p, documents, createdOn: null, cancelled: false });
+    live.set(actionKey(p), { ...p, documents, createdOn: null });
   }
   const out: NightCount[] = [];
 
@@ -64,7 +63,7 @@ export function simulateNights(input: {
     for (const [key, group] of groups) {
       if (group.cents < group.minCents) continue;
       const { step, planned } = group;
-      const action = live.get(key) ?? { ...step, plannedDate: planned, documents: new Map(), createdOn: night, cancelled: false };
+      const action = live.get(key) ?? { ...step, plannedDate: planned, documents: new Map(), createdOn: night };
       live.set(key, action);
       for (const m of group.members) {
         action.documents.set(m.documentId, toCents(m.openAmount));
