@@ -63,15 +63,17 @@ test.describe("exports and search results are not kept by caches", () => {
 
 const payloads = ["//evil.test/", "/\\evil.test/", "/login/..//evil.test/", "https://evil.test/", "%2F%2Fevil.test%2F", "/%5Cevil.test/", "javascript:alert(1)", "http:evil.test"];
 
-test("a crafted return path never leads off the site after logging in", async ({ page, baseURL }) => {
+test("a crafted return path never leads off the site after logging in", async ({ browser, baseURL }) => {
   test.slow();
-  let leftTheSite = false;
-  await page.route("**://evil.test/**", (route) => {
-    leftTheSite = true;
-    return route.fulfill({ contentType: "text/html", body: "<h1>Ailleurs</h1>" });
-  });
   for (const payload of payloads) {
-    await page.context().clearCookies();
+    // A context per payload: a late cookie from the previous login cannot carry over and skip the login form.
+    const context = await browser.newContext({ baseURL });
+    let leftTheSite = false;
+    await context.route("**://evil.test/**", (route) => {
+      leftTheSite = true;
+      return route.fulfill({ contentType: "text/html", body: "<h1>Ailleurs</h1>" });
+    });
+    const page = await context.newPage();
     await page.goto(`/login?callbackUrl=${payload.startsWith("%") ? payload : encodeURIComponent(payload)}`);
     await page.getByLabel("Adresse e-mail").fill(accounts.manager);
     await page.getByLabel("Mot de passe").fill(password);
@@ -79,5 +81,6 @@ test("a crafted return path never leads off the site after logging in", async ({
     await expect(page.getByRole("navigation", { name: "Menu principal" })).toBeVisible();
     expect(new URL(page.url()).origin, payload).toBe(new URL(baseURL!).origin);
     expect(leftTheSite, payload).toBe(false);
+    await context.close();
   }
 });

@@ -15,7 +15,7 @@ import {
 import { sql } from "drizzle-orm";
 import { clients } from "./clients";
 import { documents } from "./documents";
-import { actionMode, actionStatus, actionType, disputeStatus, promiseStatus } from "./enums";
+import { actionMode, actionStatus, actionType, disputeCategory, disputeOutcome, disputeStatus, promiseStatus } from "./enums";
 import { users } from "./organisation";
 import { scenarioSteps, type TemplateAttachments } from "./relance";
 
@@ -122,14 +122,20 @@ export const disputes = pgTable(
   "disputes",
   {
     id: uuid().primaryKey().defaultRandom(),
-    documentId: bigint({ mode: "number" })
-      .notNull()
-      .references(() => documents.id, { onDelete: "cascade" }),
+    /** The pièce the dispute was first opened on; a case covers all of `dispute_documents`. */
+    documentId: bigint({ mode: "number" }).references(() => documents.id, { onDelete: "set null" }),
     clientId: uuid()
       .notNull()
       .references(() => clients.id, { onDelete: "cascade" }),
     reason: text().notNull(),
     status: disputeStatus().notNull().default("open"),
+    category: disputeCategory().notNull().default("autre"),
+    /** The amount in dispute; by default the open amount of its pièces when the case was opened. */
+    amount: numeric({ precision: 16, scale: 2 }),
+    ownerId: uuid().references(() => users.id, { onDelete: "set null" }),
+    targetDate: date({ mode: "string" }),
+    outcome: disputeOutcome(),
+    resolutionNote: text(),
     openedById: uuid().references(() => users.id, { onDelete: "set null" }),
     openedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     closedById: uuid().references(() => users.id, { onDelete: "set null" }),

@@ -1,5 +1,6 @@
 import { type AnyPgColumn, bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { actions, disputes } from "./actions";
+import { threads } from "./cases";
 import { clients } from "./clients";
 import { documents } from "./documents";
 import { users } from "./organisation";
@@ -15,11 +16,13 @@ export const comments = pgTable(
     actionId: uuid().references(() => actions.id, { onDelete: "cascade" }),
     disputeId: uuid().references(() => disputes.id, { onDelete: "cascade" }),
     parentId: uuid().references((): AnyPgColumn => comments.id, { onDelete: "cascade" }),
+    /** Set when the comment is a message of a discussion thread. */
+    threadId: uuid().references((): AnyPgColumn => threads.id, { onDelete: "cascade" }),
     authorId: uuid().references(() => users.id, { onDelete: "set null" }),
     body: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.clientId, t.createdAt), index().on(t.actionId), index().on(t.parentId)],
+  (t) => [index().on(t.clientId, t.createdAt), index().on(t.actionId), index().on(t.parentId), index().on(t.threadId, t.createdAt)],
 );
 
 export const notifications = pgTable(
@@ -33,6 +36,8 @@ export const notifications = pgTable(
     title: text().notNull(),
     body: text(),
     link: text(),
+    /** The thread, task, dispute or plan it is about, so that reading it there marks it read. */
+    subjectId: uuid(),
     readAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -19,5 +19,20 @@ export const actionStatus = pgEnum("action_status", [
   "cancelled",
 ]);
 export const promiseStatus = pgEnum("promise_status", ["pending", "kept", "broken", "cancelled"]);
-export const disputeStatus = pgEnum("dispute_status", ["open", "closed"]);
+/** `open`, `in_progress` and `waiting_customer` keep the pièces out of reminders; `resolved` and `closed` release them. */
+export const disputeStatus = pgEnum("dispute_status", ["open", "closed", "in_progress", "waiting_customer", "resolved"]);
+export const disputeCategory = pgEnum("dispute_category", ["prix", "quantite", "qualite", "livraison", "facturation", "autre"]);
+export const disputeOutcome = pgEnum("dispute_outcome", ["avoir_emis", "facture_maintenue", "partiel"]);
+export const threadSubject = pgEnum("thread_subject", [
+  "litige",
+  "conditions_paiement",
+  "limite_credit",
+  "demande_avoir",
+  "lettrage",
+  "autre",
+]);
+export const threadStatus = pgEnum("thread_status", ["open", "resolved"]);
+export const taskKind = pgEnum("task_kind", ["appeler", "relancer", "negocier_echeancier", "obtenir_justificatif", "autre"]);
+export const taskStatus = pgEnum("task_status", ["open", "done", "cancelled"]);
+export const paymentPlanStatus = pgEnum("payment_plan_status", ["active", "kept", "broken", "cancelled"]);
 export const jobStatus = pgEnum("job_status", ["running", "succeeded", "failed"]);

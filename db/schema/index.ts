@@ -5,5 +5,6 @@ export * from "./documents";
 export * from "./relance";
 export * from "./actions";
 export * from "./collaboration";
+export * from "./cases";
 export * from "./reporting";
 export * from "./outbound";
