@@ -18,11 +18,14 @@ export async function listNotifications(db: Queryable, userId: string, limit = 8
   return { rows, unread };
 }
 
-export async function notify(
-  db: Queryable,
-  notification: { userId: string; kind: string; title: string; body?: string; link?: string },
-): Promise<void> {
+type NewNotification = { userId: string; kind: string; title: string; body?: string; link?: string; subjectId?: string };
+
+export async function notify(db: Queryable, notification: NewNotification): Promise<void> {
   await db.insert(notifications).values(notification);
+}
+
+export async function notifyMany(db: Queryable, batch: NewNotification[]): Promise<void> {
+  if (batch.length) await db.insert(notifications).values(batch);
 }
 
 export async function markAllNotificationsRead(db: Queryable, userId: string): Promise<void> {

@@ -7,6 +7,7 @@ export const permissions = {
   "clients.edit": ["admin", "supervisor", "collector"],
   "clients.assign": ["admin", "supervisor"],
   "documents.read": ["admin", "supervisor", "collector", "sales", "manager"],
+  "discussions.write": ["admin", "supervisor", "collector", "sales", "manager"],
   "relance.work": ["admin", "supervisor", "collector"],
   "relance.configure": ["admin", "supervisor"],
   "actions.confirm": ["admin", "supervisor"],
