@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { NotificationsBell } from "@/components/shell/notifications-bell";
 import { menuItems } from "@/components/shell/menu";
+import { MobileNav } from "@/components/shell/mobile-nav";
 import { QuickSearch } from "@/components/shell/quick-search";
 import { Sidebar } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
@@ -25,14 +26,15 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </a>
       <Sidebar items={items} initiallyCollapsed={cookieStore.get("sidebar")?.value === "collapsed"} />
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="sticky top-0 z-40 flex h-14 items-center gap-4 border-b bg-background/95 px-6 backdrop-blur">
+        <header className="sticky top-0 z-40 flex h-14 items-center gap-2 border-b bg-background/95 px-3 backdrop-blur sm:gap-4 sm:px-6">
+          <MobileNav items={items} />
           {can(scope.role, "clients.read") && <QuickSearch />}
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex shrink-0 items-center gap-1 sm:gap-2">
             <NotificationsBell items={notifications.rows} unread={notifications.unread} />
             <UserMenu user={user} />
           </div>
         </header>
-        <main id="contenu" tabIndex={-1} className="flex-1 px-6 py-6 outline-none">
+        <main id="contenu" tabIndex={-1} className="min-w-0 flex-1 px-4 py-4 outline-none sm:px-6 sm:py-6">
           {children}
         </main>
       </div>

@@ -10,10 +10,39 @@ import type { MenuIcon } from "./menu";
 
 const icons: Record<MenuIcon, typeof Home> = { home: Home, clients: Building2, documents: FileText, relance: BellRing, import: FileUp, settings: Settings };
 
-type Item = { href: string; label: string; icon: MenuIcon };
+export type Item = { href: string; label: string; icon: MenuIcon };
+
+/** The menu's links, in the side bar on wide screens and in the drawer on phones and tablets. */
+export function NavLinks({ items, collapsed = false, onNavigate }: { items: Item[]; collapsed?: boolean; onNavigate?: () => void }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Menu principal" className="flex-1 space-y-1 px-2 py-4">
+      {items.map((item) => {
+        const Icon = icons[item.icon];
+        const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+        return (
+          <Link
+            key={item.href}
+            href={item.href}
+            onClick={onNavigate}
+            title={collapsed ? item.label : undefined}
+            aria-current={active ? "page" : undefined}
+            className={cn(
+              "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium outline-none transition-colors pointer-coarse:min-h-11",
+              "hover:bg-sidebar-accent hover:text-sidebar-accent-foreground focus-visible:ring-2 focus-visible:ring-sidebar-ring",
+              active ? "bg-sidebar-accent text-sidebar-accent-foreground" : "text-sidebar-foreground/80",
+            )}
+          >
+            <Icon className="size-5 shrink-0" aria-hidden="true" />
+            <span className={cn(collapsed && "sr-only")}>{item.label}</span>
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
 
 export function Sidebar({ items, initiallyCollapsed }: { items: Item[]; initiallyCollapsed: boolean }) {
-  const pathname = usePathname();
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
 
   function toggle() {
@@ -25,7 +54,8 @@ export function Sidebar({ items, initiallyCollapsed }: { items: Item[]; initiall
   return (
     <aside
       className={cn(
-        "shrink-0 bg-sidebar text-sidebar-foreground transition-[width] duration-200",
+        // Below 1 024 px the menu lives in the drawer of the header (MobileNav).
+        "hidden shrink-0 bg-sidebar text-sidebar-foreground transition-[width] duration-200 lg:block",
         collapsed ? "w-16" : "w-60",
       )}
     >
@@ -33,28 +63,7 @@ export function Sidebar({ items, initiallyCollapsed }: { items: Item[]; initiall
         <div className="flex h-14 items-center px-4">
           <Logo compact={collapsed} />
         </div>
-        <nav aria-label="Menu principal" className="flex-1 space-y-1 px-2 py-4">
-          {items.map((item) => {
-            const Icon = icons[item.icon];
-            const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
-            return (
-              <Link
-                key={item.href}
-                href={item.href}
-                title={collapsed ? item.label : undefined}
-                aria-current={active ? "page" : undefined}
-                className={cn(
-                  "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium outline-none transition-colors",
-                  "hover:bg-sidebar-accent hover:text-sidebar-accent-foreground focus-visible:ring-2 focus-visible:ring-sidebar-ring",
-                  active ? "bg-sidebar-accent text-sidebar-accent-foreground" : "text-sidebar-foreground/80",
-                )}
-              >
-                <Icon className="size-5 shrink-0" aria-hidden="true" />
-                <span className={cn(collapsed && "sr-only")}>{item.label}</span>
-              </Link>
-            );
-          })}
-        </nav>
+        <NavLinks items={items} collapsed={collapsed} />
         <button
           type="button"
           onClick={toggle}
