@@ -24,6 +24,13 @@ const schema = z.object({
   IMPORT_DROP_DIR: optional,
   IMPORT_DROP_MODE: z.preprocess(emptyAsUndefined, z.enum(["snapshot", "incremental"]).default("snapshot")),
   JOBS_IN_PROCESS: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).optional()),
+  /** Set, attachments and import files go to this S3-compatible bucket instead of DATA_DIR. */
+  S3_BUCKET: optional,
+  S3_REGION: z.preprocess(emptyAsUndefined, z.string().default("us-east-1")),
+  S3_ENDPOINT: optional,
+  S3_ACCESS_KEY_ID: optional,
+  S3_SECRET_ACCESS_KEY: optional,
+  S3_FORCE_PATH_STYLE: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false").transform((v) => v === "true")),
 });
 
 export type Env = z.infer<typeof schema>;
