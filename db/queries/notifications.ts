@@ -18,14 +18,8 @@ export async function listNotifications(db: Queryable, userId: string, limit = 8
   return { rows, unread };
 }
 
-type NewNotification = { userId: string; kind: string; title: string; body?: string; link?: string; subjectId?: string };
-
 export async function notify(db: Queryable, notification: NewNotification): Promise<void> {
   await db.insert(notifications).values(notification);
-}
-
-export async function notifyMany(db: Queryable, batch: NewNotification[]): Promise<void> {
-  if (batch.length) await db.insert(notifications).values(batch);
 }
 
 export async function markAllNotificationsRead(db: Queryable, userId: string): Promise<void> {
@@ -33,4 +27,11 @@ export async function markAllNotificationsRead(db: Queryable, userId: string): P
     .update(notifications)
     .set({ readAt: new Date() })
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+}
+
+export type NewNotification = { userId: string; kind: string; title: string; body?: string; link?: string; subjectId?: string };
+
+/** Several notifications in one insert: what a nightly verdict tells many people at once. */
+export async function notifyMany(db: Queryable, rows: NewNotification[]): Promise<void> {
+  if (rows.length) await db.insert(notifications).values(rows);
 }
