@@ -9,6 +9,8 @@ export const permissions = {
   "documents.read": ["admin", "supervisor", "collector", "sales", "manager"],
   "discussions.write": ["admin", "supervisor", "collector", "sales", "manager"],
   "relance.work": ["admin", "supervisor", "collector"],
+  "tasks.assign": ["admin", "supervisor", "collector"],
+  "tasks.work": ["admin", "supervisor", "collector", "sales", "manager"],
   "relance.configure": ["admin", "supervisor"],
   "actions.confirm": ["admin", "supervisor"],
   "portfolios.reassign": ["admin", "supervisor"],
