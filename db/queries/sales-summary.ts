@@ -51,6 +51,8 @@ export async function salesSummary(db: Queryable, scope: Scope, { recent = 10, t
         type: actions.type,
         status: actions.status,
         outcome: actions.outcome,
+        note: actions.note,
+        disputeReason: actions.disputeReason,
         at: sql<Date>`coalesce(${actions.doneAt}, ${actions.sentAt})`.mapWith(actions.doneAt),
         clientId: clients.id,
         clientName: clients.name,
