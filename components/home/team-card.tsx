@@ -24,7 +24,7 @@ export function TeamCard({ rows, from, to }: { rows: TeamPerformanceRow[]; from:
       <CardHeader>
         <CardTitle>Performance de l&apos;équipe</CardTitle>
         <CardDescription>
-          Du {formatDate(from)} au {formatDate(to)} : actions faites, promesses tenues / obtenues, factures réglées, encours et DSO du
+          Du {formatDate(from)} au {formatDate(to)} : actions faites, promesses tenues / obtenues, échéanciers tenus / rompus, factures réglées, encours et DSO du
           portefeuille de chaque collecteur
         </CardDescription>
       </CardHeader>
@@ -40,6 +40,9 @@ export function TeamCard({ rows, from, to }: { rows: TeamPerformanceRow[]; from:
                 <TableHead className="text-right">Appels</TableHead>
                 <TableHead className="text-right" title="Promesses tenues / promesses obtenues">
                   Promesses
+                </TableHead>
+                <TableHead className="text-right" title="Échéanciers tenus / rompus sur la période">
+                  Échéanciers
                 </TableHead>
                 <TableHead className="min-w-44">Réglé</TableHead>
                 <TableHead className="text-right">Encours</TableHead>
@@ -69,6 +72,15 @@ export function TeamCard({ rows, from, to }: { rows: TeamPerformanceRow[]; from:
                     <TableCell className="tabular text-right">{formatInteger(r.calls)}</TableCell>
                     <TableCell className="tabular text-right">
                       {formatInteger(r.promisesKept)} / {formatInteger(r.promisesObtained)}
+                    </TableCell>
+                    <TableCell className="tabular whitespace-nowrap text-right">
+                      <span className="text-emerald-700 dark:text-emerald-400" title="Tenus">
+                        {formatInteger(r.plansKept)}
+                      </span>{" "}
+                      /{" "}
+                      <span className={r.plansBroken > 0 ? "text-destructive" : undefined} title="Rompus">
+                        {formatInteger(r.plansBroken)}
+                      </span>
                     </TableCell>
                     <TableCell>
                       <div className="flex items-center gap-2">

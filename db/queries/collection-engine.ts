@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "../client";
+import { underActivePlan } from "./payment-plans";
 
 /** Actions not yet carried out: the engine may still add documents to them, take documents out or cancel them. */
 export const pendingStatuses = sql`('planned', 'to_confirm', 'scheduled', 'error')`;
@@ -35,12 +36,13 @@ export function cancelActionsOffScenario(db: Queryable): Promise<number> {
   );
 }
 
-/** A document no longer to be chased: settled, disputed, promised, or its client paused on `date`. */
+/** A document no longer to be chased: settled, disputed, promised, under an active échéancier, or its client paused on `date`. */
 const noLongerChased = (date: string) => sql`(
   d.status <> 'open' or d.open_amount <= 0 or d.disputed
   or (c.paused_until is not null and c.paused_until >= ${date}::date)
   or exists (select 1 from promise_documents pd join promises p on p.id = pd.promise_id
-             where pd.document_id = d.id and p.status = 'pending'))`;
+             where pd.document_id = d.id and p.status = 'pending')
+  or ${underActivePlan(sql`d.id`)})`;
 
 /**
  * Takes the documents no longer to be chased out of the pending actions that covered them. An action locked by a
@@ -96,7 +98,8 @@ const eligibleDocuments = (date: string) => sql`
     and g.scenario_id is not null
     and (c.paused_until is null or c.paused_until < ${date}::date)
     and not exists (select 1 from promise_documents pd join promises p on p.id = pd.promise_id
-                    where pd.document_id = d.id and p.status = 'pending')`;
+                    where pd.document_id = d.id and p.status = 'pending')
+    and not ${underActivePlan(sql`d.id`)}`;
 
 /**
  * Each eligible invoice with each step of its scenario whose date (due date + offset) is on or before `until`

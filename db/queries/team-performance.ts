@@ -22,6 +22,9 @@ export type TeamPerformanceRow = {
   calls: number;
   promisesObtained: number;
   promisesKept: number;
+  /** Échéanciers of the portfolio that ended kept, or broken, in the period. */
+  plansKept: number;
+  plansBroken: number;
   /** Σ amount of the portfolio's invoices settled in the period. */
   settled: string;
   settledDocuments: number;
@@ -57,6 +60,8 @@ export async function teamPerformance(db: Queryable, scope: Scope, date: string,
       actions: Record<string, number> | null;
       promises_obtained: number;
       promises_kept: number;
+      plans_kept: number;
+      plans_broken: number;
       settled: string;
       settled_documents: number;
       clients: number;
@@ -78,6 +83,12 @@ export async function teamPerformance(db: Queryable, scope: Scope, date: string,
           where ${clients} and p.created_at >= ${parisDayStart(from)}
             and p.created_at < (${nextDay}::timestamp at time zone 'Europe/Paris')
           group by 1),
+        plans as (
+          select clients.collector_id as user_id, (count(*) filter (where pp.status = 'kept'))::int as kept,
+            (count(*) filter (where pp.status = 'broken'))::int as broken
+          from payment_plans pp join clients on clients.id = pp.client_id
+          where ${clients} and pp.status in ('kept', 'broken') and pp.ended_on between ${from}::date and ${to}::date
+          group by 1),
         portfolio as (
           select collector_id as user_id, sum(clients)::int as n, sum(outstanding) as outstanding, sum(overdue) as overdue,
             sum(invoices_settled30d) as settled, sum(invoices_settled30d_count)::int as settled_documents
@@ -87,11 +98,13 @@ export async function teamPerformance(db: Queryable, scope: Scope, date: string,
         select u.id as user_id, u.name,
           (select jsonb_object_agg(acts.type, acts.n) from acts where acts.user_id = u.id) as actions,
           coalesce(proms.obtained, 0) as promises_obtained, coalesce(proms.kept, 0) as promises_kept,
+          coalesce(plans.kept, 0) as plans_kept, coalesce(plans.broken, 0) as plans_broken,
           coalesce(portfolio.settled, 0)::text as settled, coalesce(portfolio.settled_documents, 0) as settled_documents,
           coalesce(portfolio.n, 0) as clients,
           coalesce(portfolio.outstanding, 0)::text as outstanding, coalesce(portfolio.overdue, 0)::text as overdue
         from users u
         left join proms on proms.user_id = u.id
+        left join plans on plans.user_id = u.id
         left join portfolio on portfolio.user_id = u.id
         where u.role = 'collector' and u.active
         order by u.name, u.id`,
@@ -115,6 +128,8 @@ export async function teamPerformance(db: Queryable, scope: Scope, date: string,
       calls: actions.call ?? 0,
       promisesObtained: r.promises_obtained,
       promisesKept: r.promises_kept,
+      plansKept: r.plans_kept,
+      plansBroken: r.plans_broken,
       settled: r.settled,
       settledDocuments: r.settled_documents,
       clients: r.clients,

@@ -6,6 +6,7 @@
 import type { Db } from "@/db/client";
 import { cancelActionsOffScenario, cancelEmptyActions, planActions, releaseDocuments } from "@/db/queries/collection-engine";
 import { mergeSameDayActions } from "@/db/queries/collection-merge";
+import { type PaymentPlanOutcomes, settlePaymentPlans } from "@/db/queries/payment-plan-outcomes";
 import { withNightlyLock } from "./nightly-lock";
 
 export type EvaluationReport = {
@@ -23,6 +24,8 @@ export type EvaluationReport = {
   skippedBelowMinimum: number;
   /** Automatic actions cancelled as « Regroupée avec … »: a higher step of the same channel goes out that day. */
   mergedActions: number;
+  /** Échéanciers settled from the payments imported: instalments paid, plans kept or broken. */
+  paymentPlans: PaymentPlanOutcomes;
 };
 
 /** An evaluation started by hand: takes the nightly lock, refused (NightlyRunBusy) while a run holds it. */
@@ -33,6 +36,8 @@ export function evaluateScenarios(db: Db, date: string, horizonDays: number): Pr
 /** The evaluation itself, for a caller that holds the nightly lock (the nightly run). */
 export function applyScenarios(db: Db, date: string, horizonDays: number): Promise<EvaluationReport> {
   return db.transaction(async (tx) => {
+    // First: the pièces of a plan broken tonight are chased tonight, those of a plan kept leave the actions.
+    const paymentPlans = await settlePaymentPlans(tx, date);
     const cancelledOffScenario = await cancelActionsOffScenario(tx);
     const releasedDocuments = await releaseDocuments(tx, date);
     const cancelledEmpty = await cancelEmptyActions(tx);
@@ -50,6 +55,7 @@ export function applyScenarios(db: Db, date: string, horizonDays: number): Promi
       coveredDocuments: plan.documents,
       skippedBelowMinimum: plan.skippedBelowMinimum,
       mergedActions: merge.mergedActions,
+      paymentPlans,
     };
   });
 }
