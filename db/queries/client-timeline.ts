@@ -64,6 +64,7 @@ export function listClientTimeline(db: Queryable, scope: Scope, clientId: string
       union all
       select 'comment:' || c.id, 'comment', c.created_at, u.name, null, null, c.body, null, null, null, null, null
       from comments c join target t on t.id = c.client_id left join users u on u.id = c.author_id
+      where c.thread_id is null
       union all
       select 'promise:' || p.id, 'promise', p.created_at, u.name, null, p.status::text, null, null, p.amount::text, p.promised_date,
         null, null

@@ -38,6 +38,7 @@ export async function listCommentsFeed(db: Queryable, scope: Scope, options: { b
         left join users u on u.id = c.author_id
         left join actions a on a.id = c.action_id
         left join comments p on p.id = c.parent_id left join users pu on pu.id = p.author_id
+      where c.thread_id is null
       union all
       select 'note:' || a.id, 'note', a.done_at, u.name, a.note, m.id, m.code, m.name, a.type::text, a.outcome, null
       from actions a join mine m on m.id = a.client_id left join users u on u.id = a.done_by_id
