@@ -1,14 +1,15 @@
 /**
- * Ninety simulated nights on a small generated book, with invoices imported late, payments and disputes arriving
- * along the way. Each night the engine runs, then the due actions are carried out. The expected steps of every
+ * Ninety simulated nights on a small generated book, with invoices imported late, payments, disputes and two
+ * échéanciers (one kept, one broken) arriving along the way. Each night the engine runs, then the due actions are carried out. The expected steps of every
  * invoice are computed here, invoice by invoice, from the scenario definition alone.
  */
-import { inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "@/db/client";
 import { createRandom } from "@/db/seed/random";
-import { documents } from "@/db/schema";
-import { makeClient, makeEntity, makeGroup, makeScenario } from "@/db/test-builders";
+import { createPaymentPlan } from "@/db/queries/payment-plans";
+import { clients, documents, notifications, paymentPlanInstalments, paymentPlans } from "@/db/schema";
+import { makeClient, makeEntity, makeGroup, makeScenario, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import { addDays } from "@/lib/dates";
 import { evaluateScenarios } from "./evaluate";
@@ -35,6 +36,54 @@ type Invoice = {
 };
 
 const book = generateBook();
+
+type Plan = {
+  id: string;
+  from: string;
+  invoices: [Invoice, Invoice];
+  instalments: { dueDate: string; amount: string }[];
+  /** The night the nightly run ends it. */
+  endsOn: string;
+  status: "kept" | "broken";
+};
+
+/**
+ * Two invoices of one client, neither settled nor disputed in the book, imported by `from` and falling due within
+ * the 20 days after it, so the plan takes them before their reminders start.
+ */
+function pickPair(from: string, taken: Invoice[]): [Invoice, Invoice] {
+  const free = book.filter(
+    (inv) => !taken.includes(inv) && !inv.settles && !inv.dispute && inv.appears <= from && inv.dueDate >= from && inv.dueDate <= addDays(from, 20),
+  );
+  for (let client = 0; client < 12; client++) {
+    const mine = free.filter((inv) => inv.clientIndex === client && !taken.some((t) => t.clientIndex === client));
+    if (mine.length >= 2) return [mine[0], mine[1]];
+  }
+  throw new Error("No two invoices of one client to plan");
+}
+
+/**
+ * Kept: 200,00 in two instalments of 100,00; the first invoice paid 8 days in (instalment 1 paid), the second 38
+ * days in (instalment 2 paid, plan kept). Broken: the first invoice paid 4 days in (instalment 1), the second only
+ * reduced to 70,00 (paid 130,00 < 200,00), its instalment due 35 days in unpaid past 5 days of grace: broken on day 41.
+ */
+const plans: Plan[] = (() => {
+  const keptFrom = addDays(FIRST_NIGHT, 10);
+  const kept = pickPair(keptFrom, []);
+  kept[0].settles = addDays(keptFrom, 8);
+  kept[1].settles = addDays(keptFrom, 38);
+  const brokenFrom = addDays(FIRST_NIGHT, 20);
+  const broken = pickPair(brokenFrom, kept);
+  broken[0].settles = addDays(brokenFrom, 4);
+  const line = (from: string, days: number) => ({ dueDate: addDays(from, days), amount: "100.00" });
+  return [
+    { id: "00000000-0000-4000-8000-00000000000a", from: keptFrom, invoices: kept, instalments: [line(keptFrom, 10), line(keptFrom, 40)], endsOn: addDays(keptFrom, 38), status: "kept" },
+    { id: "00000000-0000-4000-8000-00000000000b", from: brokenFrom, invoices: broken, instalments: [line(brokenFrom, 5), line(brokenFrom, 35)], endsOn: addDays(brokenFrom, 41), status: "broken" },
+  ];
+})();
+const brokenPlan = plans[1];
+const partialPayment = { invoice: brokenPlan.invoices[1], night: addDays(brokenPlan.from, 10), openAmount: "70.00" };
+const underPlan = (invoice: Invoice, night: string) => plans.some((p) => p.invoices.includes(invoice) && p.from <= night && night < p.endsOn);
 
 function generateBook(): Invoice[] {
   const random = createRandom(90);
@@ -69,7 +118,7 @@ function expectedSteps(lastNight: string): Map<string, Expected[]> {
       const settled = invoice.settles !== null && invoice.settles <= night;
       const disputed = invoice.dispute !== null && invoice.dispute.from <= night && night < invoice.dispute.to;
       if (!present) continue;
-      if (settled || disputed) {
+      if (settled || disputed || underPlan(invoice, night)) {
         // Taken out of every action not yet carried out.
         for (let i = mine.length - 1; i >= 0; i--) if (!mine[i].done) mine.splice(i, 1);
         continue;
@@ -116,6 +165,7 @@ function mergeSameDay(given: Map<string, Expected[]>) {
 }
 
 let handle: DatabaseHandle;
+let collectorId = "";
 const lastNight = addDays(FIRST_NIGHT, NIGHTS - 1);
 
 beforeAll(async () => {
@@ -126,6 +176,10 @@ beforeAll(async () => {
   const group = await makeGroup(db, { name: "Tous", priority: 1, scenarioId: scenario.id });
   const clientIds: string[] = [];
   for (let i = 0; i < 12; i++) clientIds.push((await makeClient(db, entity.id, { groupId: group.id })).id);
+  const supervisor = await makeUser(db, "supervisor");
+  collectorId = (await makeUser(db, "collector")).id;
+  await db.update(clients).set({ collectorId }).where(eq(clients.id, clientIds[brokenPlan.invoices[0].clientIndex]));
+  const scope = { userId: supervisor.id, role: "supervisor" as const, entityIds: [], collectorIds: [] };
 
   for (let n = 0; n < NIGHTS; n++) {
     const night = addDays(FIRST_NIGHT, n);
@@ -146,6 +200,22 @@ beforeAll(async () => {
     const settling = book.filter((inv) => inv.settles !== null && inv.settles <= night).map((inv) => inv.number);
     if (settling.length) {
       await db.update(documents).set({ status: "settled", openAmount: "0", settledDate: night }).where(inArray(documents.number, settling));
+    }
+    if (night === partialPayment.night) {
+      await db.update(documents).set({ openAmount: partialPayment.openAmount }).where(eq(documents.number, partialPayment.invoice.number));
+    }
+    for (const plan of plans.filter((p) => p.from === night)) {
+      const found = await db.select({ id: documents.id }).from(documents).where(inArray(documents.number, plan.invoices.map((inv) => inv.number)));
+      const created = await createPaymentPlan(db, scope, {
+        id: plan.id,
+        clientId: clientIds[plan.invoices[0].clientIndex],
+        actionId: null,
+        documentIds: found.map((d) => d.id),
+        instalments: plan.instalments,
+        graceDays: 5,
+        note: null,
+      });
+      if (created.status !== "ok") throw new Error(`Plan refused: ${created.status}`);
     }
     const disputed = JSON.stringify(disputedOn(night));
     await db.execute(sql`update documents set disputed = number in (select jsonb_array_elements_text(${disputed}::jsonb))`);
@@ -185,6 +255,27 @@ describe("ninety nights", () => {
     expect(checkedSteps).toBeGreaterThan(300);
     expect(book.filter((inv) => inv.appears > inv.dueDate).length).toBeGreaterThan(5);
     expect(book.filter((inv) => inv.dispute).length).toBeGreaterThan(10);
+  });
+
+  it("keeps one échéancier and breaks the other on the expected nights, its pièces chased again that night", async () => {
+    for (const plan of plans) {
+      const [row] = await handle.db.select().from(paymentPlans).where(eq(paymentPlans.id, plan.id));
+      expect({ status: row.status, endedOn: row.endedOn, amount: row.amount }).toEqual({ status: plan.status, endedOn: plan.endsOn, amount: "200.00" });
+      const lines = await handle.db.select().from(paymentPlanInstalments).where(eq(paymentPlanInstalments.planId, plan.id)).orderBy(paymentPlanInstalments.seq);
+      const paidOn = plan.status === "kept" ? [plan.invoices[0].settles, plan.invoices[1].settles] : [plan.invoices[0].settles, null];
+      expect(lines.map((l) => l.paidOn)).toEqual(paidOn);
+    }
+    // While active, neither pièce of the broken plan got a new step; the night it broke, the unpaid one did.
+    const steps = await queryRows<{ planned: string }>(
+      handle.db,
+      sql`select a.planned_date::text as planned from action_documents ad join actions a on a.id = ad.action_id
+          join documents d on d.id = ad.document_id where d.number = ${brokenPlan.invoices[1].number} order by 1`,
+    );
+    const planned = steps.map((s) => s.planned);
+    expect(planned.filter((d) => d >= brokenPlan.from && d < brokenPlan.endsOn)).toEqual([]);
+    expect(planned).toContain(brokenPlan.endsOn);
+    const told = await handle.db.select().from(notifications).where(eq(notifications.subjectId, brokenPlan.id));
+    expect(told.map((n) => ({ userId: n.userId, kind: n.kind }))).toEqual([{ userId: collectorId, kind: "plan.broken" }]);
   });
 
   it("leaves no live action without a document", async () => {
