@@ -84,17 +84,19 @@ export function ClientListTable({
       <Table>
         <TableHeader>
           <TableRow>
-            <ClientSortableHead label="Code" sortKey="code" current={sort} params={params} />
-            <ClientSortableHead label="Raison sociale" sortKey="name" current={sort} params={params} />
+            <ClientSortableHead label="Code" sortKey="code" current={sort} params={params} className="max-sm:hidden" />
+            <ClientSortableHead label="Raison sociale" sortKey="name" current={sort} params={params} sticky />
             {shown.map(head)}
           </TableRow>
         </TableHeader>
         <TableBody>
           {rows.map((row) => (
             <TableRow key={row.id}>
-              <TableCell className="font-mono text-xs">{row.code}</TableCell>
-              <TableCell className="min-w-56">
-                <div className="flex items-center gap-1.5">
+              <TableCell className="font-mono text-xs max-sm:hidden">{row.code}</TableCell>
+              <TableCell sticky className="sm:min-w-56">
+                {/* On a phone the code column is left out and read under the name. */}
+                <span className="block font-mono text-xs text-muted-foreground sm:hidden">{row.code}</span>
+                <div className="flex items-center gap-1.5 max-sm:flex-wrap">
                   <RowLink href={`/clients/${row.id}`} className="font-medium hover:underline">
                     {row.name}
                   </RowLink>
@@ -122,7 +124,8 @@ export function ClientListTable({
         </TableBody>
         <TableFooter>
           <TableRow>
-            <TableCell colSpan={2}>Total ({formatInteger(totals.count)} clients)</TableCell>
+            <TableCell className="max-sm:hidden" />
+            <TableCell sticky>Total ({formatInteger(totals.count)} clients)</TableCell>
             {shown.map((column) => (
               <TableCell key={column.key} className="tabular text-right">
                 {column.key === "outstanding" ? formatMoney(totals.outstanding) : column.key === "overdue" ? <span className="text-destructive">{formatMoney(totals.overdue)}</span> : null}

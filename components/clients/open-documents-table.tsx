@@ -65,6 +65,7 @@ export function OpenDocumentsTable({
                       href={`/clients/${clientId}?tri=${next.key}&ordre=${next.direction}`}
                       sorted={sort.key === column.key ? sort.direction : undefined}
                       numeric={column.numeric}
+                      sticky={column === columns[0]}
                     />
                   );
                 })}

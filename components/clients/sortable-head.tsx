@@ -8,16 +8,20 @@ export function ClientSortableHead({
   current,
   params,
   numeric = false,
+  sticky = false,
+  className,
 }: {
   label: string;
   sortKey: ClientSort["key"];
   current: ClientSort;
   params: Record<string, string>;
   numeric?: boolean;
+  sticky?: boolean;
+  className?: string;
 }) {
   const active = current.key === sortKey;
   const order = active ? (current.order === "asc" ? "desc" : "asc") : numeric ? "desc" : "asc";
   const query = new URLSearchParams({ ...params, sort: sortKey, order });
   query.delete("page");
-  return <SortableHead label={label} href={`?${query}`} sorted={active ? current.order : undefined} numeric={numeric} />;
+  return <SortableHead label={label} href={`?${query}`} sorted={active ? current.order : undefined} numeric={numeric} sticky={sticky} className={className} />;
 }

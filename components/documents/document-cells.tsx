@@ -13,7 +13,7 @@ export function DocumentNumberCell({
   className?: string;
 }) {
   return (
-    <TableCell className={className}>
+    <TableCell sticky className={className}>
       <span className="font-medium">{doc.number}</span>
       <span className="ml-2 text-xs text-muted-foreground">{documentTypeLabels[doc.type]}</span>
       {doc.disputed && (

@@ -9,16 +9,21 @@ export function SortableHead({
   href,
   sorted,
   numeric = false,
+  sticky = false,
+  className,
 }: {
   label: string;
   href: string;
   /** The current direction when the table is sorted by this column. */
   sorted?: "asc" | "desc";
   numeric?: boolean;
+  /** The column that names the row, kept in view on a phone (see Table). */
+  sticky?: boolean;
+  className?: string;
 }) {
   const Icon = !sorted ? ArrowUpDown : sorted === "asc" ? ArrowUp : ArrowDown;
   return (
-    <TableHead numeric={numeric} aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}>
+    <TableHead numeric={numeric} sticky={sticky} className={className} aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}>
       <Link href={href} scroll={false} className={cn("inline-flex items-center gap-1 hover:text-foreground", sorted && "text-foreground")}>
         {label}
         <Icon className={cn("size-3.5", !sorted && "opacity-40")} aria-hidden="true" />

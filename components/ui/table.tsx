@@ -1,7 +1,13 @@
 import { cn } from "@/lib/utils";
 
-/** `numeric` right-aligns and uses tabular figures so amounts line up. */
-type NumericProp = { numeric?: boolean };
+/**
+ * `numeric` right-aligns and uses tabular figures so amounts line up. `sticky` marks the column that names the
+ * row (a client, a pièce): on a phone the table scrolls sideways inside its box and that column stays in view.
+ */
+type NumericProp = { numeric?: boolean; sticky?: boolean };
+
+const stickyCell =
+  "max-sm:sticky max-sm:left-0 max-sm:z-[1] max-sm:max-w-[45vw] max-sm:bg-card max-sm:whitespace-normal max-sm:shadow-[inset_-1px_0_0_var(--color-border)]";
 
 export function Table({ className, ...props }: React.ComponentProps<"table">) {
   return (
@@ -27,12 +33,13 @@ export function TableRow({ className, ...props }: React.ComponentProps<"tr">) {
   return <tr className={cn("border-b transition-colors hover:bg-muted/50 data-[state=selected]:bg-muted", className)} {...props} />;
 }
 
-export function TableHead({ className, numeric, ...props }: React.ComponentProps<"th"> & NumericProp) {
+export function TableHead({ className, numeric, sticky, ...props }: React.ComponentProps<"th"> & NumericProp) {
   return (
     <th
       className={cn(
         "h-10 px-3 text-left align-middle text-xs font-medium uppercase tracking-wide whitespace-nowrap text-muted-foreground",
         numeric && "text-right",
+        sticky && stickyCell,
         className,
       )}
       {...props}
@@ -40,8 +47,19 @@ export function TableHead({ className, numeric, ...props }: React.ComponentProps
   );
 }
 
-export function TableCell({ className, numeric, ...props }: React.ComponentProps<"td"> & NumericProp) {
-  return <td className={cn("px-3 py-2 align-middle", numeric && "tabular text-right whitespace-nowrap", className)} {...props} />;
+export function TableCell({ className, numeric, sticky, ...props }: React.ComponentProps<"td"> & NumericProp) {
+  return (
+    <td
+      className={cn(
+        // On a touch screen a link in a row is a 44 px target (WCAG 2.5.5).
+        "px-3 py-2 align-middle pointer-coarse:[&_a]:inline-flex pointer-coarse:[&_a]:min-h-11 pointer-coarse:[&_a]:items-center",
+        numeric && "tabular text-right whitespace-nowrap",
+        sticky && stickyCell,
+        className,
+      )}
+      {...props}
+    />
+  );
 }
 
 export function TableCaption({ className, ...props }: React.ComponentProps<"caption">) {

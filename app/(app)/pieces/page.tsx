@@ -61,7 +61,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
                 <span className="sr-only">Sélection</span>
               </TableHead>
             )}
-            <TableHead>Pièce</TableHead>
+            <TableHead sticky>Pièce</TableHead>
             <TableHead>Client</TableHead>
             <TableHead>Date</TableHead>
             <TableHead>Échéance</TableHead>

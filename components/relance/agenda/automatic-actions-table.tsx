@@ -71,7 +71,7 @@ export function AutomaticActionsTable({
                 />
               </TableHead>
               <TableHead>Date</TableHead>
-              <TableHead>Client</TableHead>
+              <TableHead sticky>Client</TableHead>
               <TableHead>Action</TableHead>
               <TableHead>État</TableHead>
               <TableHead numeric>Montant</TableHead>
@@ -93,7 +93,7 @@ export function AutomaticActionsTable({
                     />
                   </TableCell>
                   <TableCell className="font-medium">{formatDate(row.plannedDate)}</TableCell>
-                  <TableCell>
+                  <TableCell sticky>
                     <ClientCell row={row} assignee={row.assigneeName} />
                   </TableCell>
                   <TableCell>

@@ -21,7 +21,7 @@ export function HistoryTable({ rows }: { rows: AgendaRow[] }) {
           <TableRow>
             <TableHead>Date prévue</TableHead>
             <TableHead>Réalisée le</TableHead>
-            <TableHead>Client</TableHead>
+            <TableHead sticky>Client</TableHead>
             <TableHead>Action</TableHead>
             <TableHead>Statut</TableHead>
             <TableHead>Résultat</TableHead>
@@ -34,7 +34,7 @@ export function HistoryTable({ rows }: { rows: AgendaRow[] }) {
             <TableRow key={row.id}>
               <TableCell>{formatDate(row.plannedDate)}</TableCell>
               <TableCell className="whitespace-nowrap text-muted-foreground">{row.doneAt || row.sentAt ? formatDateTime(row.doneAt ?? row.sentAt) : "—"}</TableCell>
-              <TableCell>
+              <TableCell sticky>
                 <ClientCell row={row} />
               </TableCell>
               <TableCell className="whitespace-nowrap">

@@ -99,7 +99,7 @@ export function ManualActionsTable({
           <TableRow>
             <WorklistSortableHead label="Priorité" sortKey="priority" current={sort} params={params} numeric />
             <WorklistSortableHead label="Date prévue" sortKey="date" current={sort} params={params} />
-            <WorklistSortableHead label="Client" sortKey="client" current={sort} params={params} />
+            <WorklistSortableHead label="Client" sortKey="client" current={sort} params={params} sticky />
             <WorklistSortableHead label="Action" sortKey="action" current={sort} params={params} />
             <WorklistSortableHead label="Reste dû" sortKey="amount" current={sort} params={params} numeric />
             <WorklistSortableHead label="Dernier contact" sortKey="lastContact" current={sort} params={params} />
@@ -141,7 +141,7 @@ export function ManualActionsTable({
                     <span className="sr-only">{due ? "(à faire)" : "(à venir)"}</span>
                   </span>
                 </TableCell>
-                <TableCell>
+                <TableCell sticky>
                   <div className="min-w-36">
                     <ClientName row={row} className="font-medium" />
                     <p className="flex flex-wrap items-center gap-x-2 text-xs text-muted-foreground">

@@ -44,7 +44,7 @@ export default async function ImportHistoryPage() {
             <TableHeader>
               <TableRow>
                 <TableHead>Date</TableHead>
-                <TableHead>Fichier</TableHead>
+                <TableHead sticky>Fichier</TableHead>
                 <TableHead>Type</TableHead>
                 <TableHead>Statut</TableHead>
                 <TableHead className="text-right">Lues</TableHead>
@@ -60,7 +60,7 @@ export default async function ImportHistoryPage() {
               {rows.map((row) => (
                 <TableRow key={row.id}>
                   <TableCell className="whitespace-nowrap">{formatDateTime(row.createdAt)}</TableCell>
-                  <TableCell>
+                  <TableCell sticky>
                     <Link href={`/import/${row.id}`} className="font-medium hover:underline">
                       {row.fileName}
                     </Link>
