@@ -25,11 +25,12 @@ export function KpiStrip({ kpis }: { kpis: ClientKpis }) {
   return (
     <section aria-label="Indicateurs du client" className="grid grid-cols-2 gap-px overflow-hidden rounded-lg border bg-border shadow-xs sm:grid-cols-3 xl:grid-cols-6">
       {tiles.map((tile) => (
-        <div key={tile.label} className="bg-card p-4">
+        <div key={tile.label} className="min-w-0 bg-card p-3 sm:p-4">
           <p className="text-xs font-medium text-muted-foreground">{tile.label}</p>
           <p
             className={cn(
-              "tabular mt-1 text-xl font-semibold whitespace-nowrap",
+              // Large amounts wrap on a phone rather than being cut by the tile.
+              "tabular mt-1 text-lg font-semibold [overflow-wrap:anywhere] sm:text-xl sm:whitespace-nowrap",
               tile.tone === "danger" && "text-destructive",
               tile.tone === "warning" && "text-warning-foreground",
             )}

@@ -90,7 +90,8 @@ export default async function ClientPage({
       <OtherCurrenciesNote totals={otherCurrencies} />
       <OpenDocumentsTable clientId={client.id} documents={documents} sort={sort} agingLimits={agingLimits} canFlag={canWork} />
       <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
-        <div className="min-w-0">
+        {/* In one column (phones, tablets) the history comes last, after what a meeting needs first. */}
+        <div className="min-w-0 max-xl:order-last">
           <ClientTimeline clientId={client.id} events={events} canComment={canWork} canOpenSent={canWork} />
         </div>
         <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-1">
