@@ -16,7 +16,7 @@ export async function resolveUploadTarget(
   scope: Scope,
   target: AttachmentTarget,
 ): Promise<{ clientId: string; threadId: string | null } | null> {
-  if (target.threadId) {
+  if (target.threadId !== undefined) {
     const [row] = await db
       .select({ clientId: threads.clientId })
       .from(threads)
