@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { actionDocuments, actions, contacts, disputes, documents, promiseDocuments, promises } from "@/db/schema";
+import { actionDocuments, actions, contacts, disputeDocuments, disputes, documents, promiseDocuments, promises } from "@/db/schema";
 import { makeClient, makeDocument, makeEntity, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import type { Scope } from "@/lib/auth/scope";
@@ -172,6 +172,7 @@ describe("status transitions", () => {
     expect(result).toMatchObject({ status: "ok", disputes: 1 });
     const opened = await handle.db.select().from(disputes);
     expect(opened.map((d) => [d.documentId, d.reason])).toEqual([[docIds.a3, "Livraison non conforme"]]);
+    expect(await handle.db.select({ documentId: disputeDocuments.documentId }).from(disputeDocuments)).toEqual([{ documentId: docIds.a3 }]);
     const [a3] = await handle.db.select().from(documents).where(eq(documents.id, docIds.a3));
     expect(a3.disputed).toBe(true);
     // The history says why, next to the note.

@@ -19,15 +19,15 @@ export type ClientDocumentRow = Awaited<ReturnType<typeof listClientOpenDocument
 
 /**
  * Open documents of a client in scope, in the order asked for (ties by due date, then number), each with the
- * reason of its open dispute.
+ * reason of the latest active case covering it.
  */
 export function listClientOpenDocuments(db: Queryable, scope: Scope, clientId: string, today: string, sort: ClientDocumentSort) {
   const direction = sort.direction === "desc" ? desc : asc;
   return db
     .select({
       ...documentColumns(today),
-      disputeReason: sql<string | null>`(select ds.reason from disputes ds
-        where ds.document_id = ${documents.id} and ds.status = 'open' order by ds.opened_at desc limit 1)`,
+      disputeReason: sql<string | null>`(select ds.reason from dispute_documents dd join disputes ds on ds.id = dd.dispute_id
+        where dd.document_id = ${documents.id} and ds.status in ('open', 'in_progress', 'waiting_customer') order by ds.opened_at desc limit 1)`,
     })
     .from(documents)
     .innerJoin(clients, eq(clients.id, documents.clientId))

@@ -60,10 +60,26 @@ export async function insertDocuments(tx: Tx, today: string, entityIds: string[]
       ) timed
     ) final`);
 
+  // One case per disputed pièce, in every working status; and cases already settled, on some paid invoices.
   await tx.execute(sql`
-    insert into disputes (document_id, client_id, reason, opened_by_id, opened_at)
-    select d.id, d.client_id, (${JSON.stringify(disputeReasons)}::jsonb ->> (('x' || substr(md5(d.number), 1, 4))::bit(16)::int % ${disputeReasons.length})),
-      c.collector_id, (d.due_date + 10)::timestamptz
-    from documents d join clients c on c.id = d.client_id
-    where d.disputed`);
+    with hashed as (
+      select d.*, c.collector_id, ('x' || substr(md5(d.number), 1, 4))::bit(16)::int as h
+      from documents d join clients c on c.id = d.client_id
+      where d.disputed or (d.status = 'settled' and d.type = 'invoice' and d.settled_date > d.due_date + 12
+        and ('x' || substr(md5(d.number || 'r'), 1, 4))::bit(16)::int % 80 = 0)
+    ), opened as (
+      insert into disputes (document_id, client_id, reason, category, amount, owner_id, status, target_date, outcome,
+        opened_by_id, opened_at, closed_by_id, closed_at)
+      select id, client_id, (${JSON.stringify(disputeReasons)}::jsonb ->> (h % ${disputeReasons.length})),
+        (array['prix', 'quantite', 'qualite', 'livraison', 'facturation', 'autre'])[1 + h % 6]::dispute_category,
+        case when disputed then open_amount else amount end, collector_id,
+        case when disputed then (array['open', 'in_progress', 'waiting_customer'])[1 + h % 3]::dispute_status else 'resolved' end,
+        due_date + 40,
+        case when disputed then null else (array['avoir_emis', 'facture_maintenue', 'partiel'])[1 + h % 3]::dispute_outcome end,
+        collector_id, (due_date + 10)::timestamptz,
+        case when disputed then null else collector_id end, case when disputed then null else settled_date::timestamptz end
+      from hashed
+      returning id, document_id
+    )
+    insert into dispute_documents (dispute_id, document_id) select id, document_id from opened`);
 }

@@ -7,6 +7,9 @@ export const permissions = {
   "clients.edit": ["admin", "supervisor", "collector"],
   "clients.assign": ["admin", "supervisor"],
   "documents.read": ["admin", "supervisor", "collector", "sales", "manager"],
+  "disputes.read": ["admin", "supervisor", "collector", "sales", "manager"],
+  // Everything about a case; the case's owner, whatever their role, may still move its status.
+  "disputes.manage": ["admin", "supervisor", "collector"],
   "discussions.write": ["admin", "supervisor", "collector", "sales", "manager"],
   "relance.work": ["admin", "supervisor", "collector"],
   "tasks.assign": ["admin", "supervisor", "collector"],

@@ -37,7 +37,7 @@ const disputesOf = (prefix: string) =>
   queryRows<{ number: string; reason: string; status: string; opened_by: string | null }>(
     handle.db,
     sql`select d.number, x.reason, x.status::text as status, x.opened_by_id::text as opened_by
-        from disputes x join documents d on d.id = x.document_id join clients c on c.id = d.client_id
+        from disputes x join dispute_documents dd on dd.dispute_id = x.id join documents d on d.id = dd.document_id join clients c on c.id = d.client_id
         where c.code like ${`${prefix}%`} order by d.number, x.opened_at`,
   );
 

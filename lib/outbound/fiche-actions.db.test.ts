@@ -92,7 +92,7 @@ describe("an unplanned call logged from the fiche", () => {
     const id = randomUUID();
     const dispute = { outcome: "dispute" as const, note: null, dispute: { reason: "Livraison incomplète", documentIds: [] } };
     expect(await logUnplannedCall(handle.db, alice, { id, clientId, documentIds: [docs.F3], completion: dispute }, today)).toEqual({ status: "ok" });
-    const opened = await queryRows<{ number: string; reason: string }>(handle.db, sql`select d.number, ds.reason from disputes ds join documents d on d.id = ds.document_id where ds.client_id = ${clientId}`);
+    const opened = await queryRows<{ number: string; reason: string }>(handle.db, sql`select d.number, ds.reason from disputes ds join dispute_documents dd on dd.dispute_id = ds.id join documents d on d.id = dd.document_id where ds.client_id = ${clientId}`);
     expect(opened).toEqual([{ number: "F3", reason: "Livraison incomplète" }]);
 
     const promise = { outcome: "promise" as const, note: null, promise: { date: "2026-12-20", amount: "100.00" } };
