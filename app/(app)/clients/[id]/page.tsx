@@ -10,6 +10,7 @@ import { OtherCurrenciesNote } from "@/components/documents/other-currencies-not
 import { openInOtherCurrencies } from "@/db/queries/currencies";
 import { ClientActionsCard } from "@/components/relance/agenda/client-actions-card";
 import { OpenDocumentsTable } from "@/components/clients/open-documents-table";
+import { ClientTasksCard } from "@/components/tasks/client-tasks-card";
 import { Badge } from "@/components/ui/badge";
 import { listClientActions } from "@/db/queries/agenda";
 import { listClientOpenDocuments } from "@/db/queries/client-documents";
@@ -103,6 +104,7 @@ export default async function ClientPage({
             canAssign={canAssign}
             canEdit={canEdit}
           />
+          <ClientTasksCard clientId={client.id} salesRepId={client.salesRepId} documents={documents} today={date} />
           <ClientActionsCard pending={clientActions.pending} past={clientActions.past} today={date} canWork={canWork} />
           <ContactsCard clientId={client.id} contacts={contacts} canEdit={canEdit} />
           <IdentityCard client={client} entityName={found.entityName} />
