@@ -1,4 +1,4 @@
-import { ExternalLink, Phone, Smartphone } from "lucide-react";
+import { CalendarRange, ExternalLink, Phone, Smartphone } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -116,6 +116,11 @@ export function OpenedAction({
           minDate={today}
           closeHref={savedHref ?? closeHref}
         />
+      )}
+      {action.status === "planned" && (
+        <a href={`/clients/${action.clientId}?echeancier=${action.id}`} className="inline-flex items-center gap-1 text-sm text-primary hover:underline">
+          <CalendarRange className="size-4" aria-hidden="true" /> Négocier un échéancier
+        </a>
       )}
       {pending && (
         <details className="rounded-lg border p-3" open={action.status !== "planned"}>

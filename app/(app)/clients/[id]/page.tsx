@@ -10,6 +10,8 @@ import { OtherCurrenciesNote } from "@/components/documents/other-currencies-not
 import { openInOtherCurrencies } from "@/db/queries/currencies";
 import { ClientActionsCard } from "@/components/relance/agenda/client-actions-card";
 import { OpenDocumentsTable } from "@/components/clients/open-documents-table";
+import { PaymentPlanDialog } from "@/components/clients/payment-plan-dialog";
+import { PaymentPlansCard } from "@/components/clients/payment-plans-card";
 import { ClientTasksCard } from "@/components/tasks/client-tasks-card";
 import { Badge } from "@/components/ui/badge";
 import { listClientActions } from "@/db/queries/agenda";
@@ -19,6 +21,7 @@ import { getClientKpis } from "@/db/queries/client-kpis";
 import { listClientTimeline } from "@/db/queries/client-timeline";
 import { getClient } from "@/db/queries/clients";
 import { listContacts } from "@/db/queries/contacts";
+import { listClientPaymentPlans } from "@/db/queries/payment-plans";
 import { getOption } from "@/db/queries/settings";
 import { listTemplates } from "@/db/queries/templates";
 import { can } from "@/lib/auth/permissions";
@@ -41,6 +44,8 @@ export default async function ClientPage({
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const sort = parseClientDocumentSort(await searchParams);
+  // « Négocier un échéancier » from an agenda action opens the dialog here, tied to that action.
+  const planFor = (await searchParams).echeancier;
   const date = today();
   const canAssign = can(scope.role, "clients.assign");
   const canEdit = can(scope.role, "clients.edit");
@@ -62,6 +67,8 @@ export default async function ClientPage({
   if (!found || !kpis) notFound();
   const { client } = found;
   const paused = client.pausedUntil !== null && client.pausedUntil >= date;
+  const paymentPlans = await listClientPaymentPlans(db, scope, client.id);
+  const plannedIds = new Set(paymentPlans.filter((p) => p.status === "active").flatMap((p) => p.documents.map((d) => d.id)));
 
   return (
     <div className="space-y-6">
@@ -77,14 +84,23 @@ export default async function ClientPage({
           {[found.entityName, client.city, client.siren && `SIREN ${client.siren}`].filter(Boolean).join(" · ")}
         </p>
         {canWork && (
-          <ClientActionButtons
-            clientId={client.id}
-            documents={documents}
-            templates={templates.filter((t) => t.channel === "email").map((t) => ({ id: t.id, name: t.name }))}
-            promiseAmount={Number(kpis.overdue) > 0 ? kpis.overdue : kpis.outstanding}
-            today={date}
-            signature={user.name}
-          />
+          <div className="flex flex-wrap items-center gap-2">
+            <ClientActionButtons
+              clientId={client.id}
+              documents={documents}
+              templates={templates.filter((t) => t.channel === "email").map((t) => ({ id: t.id, name: t.name }))}
+              promiseAmount={Number(kpis.overdue) > 0 ? kpis.overdue : kpis.outstanding}
+              today={date}
+              signature={user.name}
+            />
+            <PaymentPlanDialog
+              clientId={client.id}
+              documents={documents.filter((d) => d.type === "invoice" && Number(d.openAmount) > 0 && !plannedIds.has(d.id))}
+              today={date}
+              actionId={typeof planFor === "string" && isUuid(planFor) ? planFor : null}
+              defaultOpen={planFor !== undefined}
+            />
+          </div>
         )}
       </div>
       <KpiStrip kpis={kpis} />
@@ -105,6 +121,7 @@ export default async function ClientPage({
             canEdit={canEdit}
           />
           <ClientTasksCard clientId={client.id} salesRepId={client.salesRepId} documents={documents} today={date} />
+          <PaymentPlansCard plans={paymentPlans} today={date} canWork={canWork} />
           <ClientActionsCard pending={clientActions.pending} past={clientActions.past} today={date} canWork={canWork} />
           <ContactsCard clientId={client.id} contacts={contacts} canEdit={canEdit} />
           <IdentityCard client={client} entityName={found.entityName} />

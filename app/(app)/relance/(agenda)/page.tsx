@@ -2,10 +2,12 @@ import { CalendarCheck } from "lucide-react";
 import type { Metadata } from "next";
 import { Pagination } from "@/components/clients/pagination";
 import { AgendaToolbar } from "@/components/relance/agenda/agenda-toolbar";
+import { DueInstalmentsCard } from "@/components/relance/agenda/due-instalments-card";
 import { openHref } from "@/components/relance/agenda/agenda-row-parts";
 import { ManualActionsTable } from "@/components/relance/agenda/manual-actions-table";
 import { OpenedActionSlot } from "@/components/relance/agenda/opened-action-slot";
 import { EmptyState } from "@/components/ui/empty-state";
+import { listDueInstalments } from "@/db/queries/payment-plans";
 import { getOption } from "@/db/queries/settings";
 import { listWorklist } from "@/db/queries/worklist";
 import { toWorklistSort } from "@/lib/relance/worklist-sort";
@@ -18,7 +20,10 @@ export default async function ManualActionsPage({ searchParams }: { searchParams
   const { db, scope, filters, page, today, params, search, opened } = frame;
   const sort = toWorklistSort(search);
   const weights = await getOption(db, "worklistPriority");
-  const rows = await listWorklist(db, scope, filters, { today, weights, sort, page, pageSize: PAGE_SIZE });
+  const [rows, dueInstalments] = await Promise.all([
+    listWorklist(db, scope, filters, { today, weights, sort, page, pageSize: PAGE_SIZE }),
+    listDueInstalments(db, scope, today),
+  ]);
   const pageParams = page > 1 ? { ...params, page: String(page) } : params;
   // Once an action is saved, the next one in the list opens: the saved one leaves the list meanwhile.
   const openedIndex = rows.findIndex((r) => r.id === opened);
@@ -26,6 +31,7 @@ export default async function ManualActionsPage({ searchParams }: { searchParams
   return (
     <>
       <AgendaToolbar frame={frame} tab="manual" />
+      <DueInstalmentsCard rows={dueInstalments} today={today} />
       {rows.length === 0 ? (
         <EmptyState
           icon={CalendarCheck}
