@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "../client";
 import { jobLeases, jobRuns } from "../schema";
+import { notifyAdminsOfFailedRun } from "./notification-sources";
 
 export async function startJobRun(db: Queryable, job: string, runDate: string): Promise<string> {
   const [row] = await db.insert(jobRuns).values({ job, runDate, status: "running" }).returning({ id: jobRuns.id });
@@ -20,6 +21,7 @@ export async function finishJobRun(
         : { status: "succeeded", report: outcome.report, error: null, finishedAt: new Date() },
     )
     .where(eq(jobRuns.id, id));
+  if ("error" in outcome) await notifyAdminsOfFailedRun(db, id);
 }
 
 export async function hasSucceededRun(db: Queryable, job: string, runDate: string): Promise<boolean> {

@@ -7,7 +7,8 @@ export type PromiseOutcomes = { kept: number; broken: number };
 /**
  * On `date`, set-based: a pending promise whose documents are all settled is `kept`; a pending promise whose date
  * is past (before `date`) with a document still open is `broken`, which makes its documents eligible for the
- * scenario engine again (it only leaves out documents of pending promises). Promises without documents wait.
+ * scenario engine again (it only leaves out documents of pending promises), and tells the client's collector.
+ * Promises without documents wait.
  */
 export async function settlePromises(db: Queryable, date: string): Promise<PromiseOutcomes> {
   const [row] = await queryRows<PromiseOutcomes>(
@@ -24,7 +25,13 @@ export async function settlePromises(db: Queryable, date: string): Promise<Promi
           set status = (case when v.all_settled then 'kept' else 'broken' end)::promise_status
           from verdict v
           where p.id = v.id and (v.all_settled or v.promised_date < ${date}::date)
-          returning p.status
+          returning p.id, p.client_id, p.promised_date, p.status
+        ), notified as (
+          insert into notifications (user_id, kind, title, body, link, subject_id)
+          select c.collector_id, 'promise.broken', 'Promesse non tenue : ' || c.name,
+                 'Promesse de paiement du ' || to_char(changed.promised_date, 'DD/MM/YYYY') || ' non tenue.', '/clients/' || c.id, changed.id
+          from changed join clients c on c.id = changed.client_id
+          where changed.status = 'broken' and c.collector_id is not null
         )
         select count(*) filter (where status = 'kept')::int as kept, count(*) filter (where status = 'broken')::int as broken from changed`,
   );

@@ -16,6 +16,7 @@ import {
 } from "@/db/queries/imports";
 import { recordAudit } from "@/db/queries/audit";
 import { saveImportProfile } from "@/db/queries/import-profiles";
+import { notifyAdminsOfImport } from "@/db/queries/notification-sources";
 import { recomputeGroupMembership } from "@/db/queries/group-membership";
 import { applyPayments, type PaymentTotals } from "@/db/queries/payments-apply";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
@@ -92,11 +93,14 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
   const stopHeartbeat = keepImportAlive(db, importId);
   try {
     await closeInterruptedImports(db);
-    return await importRecorded(db, request, importId, lines);
+    const outcome = await importRecorded(db, request, importId, lines);
+    await notifyAdminsOfImport(db, importId);
+    return outcome;
   } catch (error) {
     // The transaction rolled back. With the database gone the record cannot be written either: it stays running
     // until the heartbeat check closes it.
     await abandonImportRecord(db, importId, UNEXPECTED_FAILURE).catch(() => {});
+    await notifyAdminsOfImport(db, importId).catch(() => {});
     throw error;
   } finally {
     stopHeartbeat();
