@@ -4,6 +4,8 @@ import { KpiCards } from "@/components/home/kpi-cards";
 import { KpiEntitySelect } from "@/components/home/kpi-entity-select";
 import { Onboarding } from "@/components/home/onboarding";
 import { PendingActionsCard } from "@/components/home/pending-actions-card";
+import { SalesSummaryCards } from "@/components/home/sales-summary";
+import { salesSummary } from "@/db/queries/sales-summary";
 import { TeamCard } from "@/components/home/team-card";
 import { agedBalanceBuckets } from "@/db/queries/aged-balance";
 import { teamPerformance, teamPeriod } from "@/db/queries/team-performance";
@@ -54,7 +56,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // Every figure is read as of the latest snapshot; the actions due are today's.
   const asOf = figures.snapshotDate ?? date;
   const period = teamPeriod(asOf);
-  const [kpis, pending, topOverdue, agedBalance, team, trend, geography, otherCurrencies] = await Promise.all([
+  const [kpis, pending, topOverdue, agedBalance, team, trend, geography, otherCurrencies, sales] = await Promise.all([
     homeKpis(db, scope, asOf, entityId),
     listMyPendingActions(db, scope, date, entityId),
     listTopOverdueClients(db, scope, entityId),
@@ -63,6 +65,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     homeTrend(db, scope, date, entityId),
     homeGeography(db, scope, asOf, entityId),
     openInOtherCurrencies(db, scope, { entityId }),
+    scope.role === "sales" ? salesSummary(db, scope) : null,
   ]);
 
   return (
@@ -78,6 +81,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </div>
         {entities.length > 1 && <KpiEntitySelect entities={entities} value={entityId ?? null} />}
       </div>
+      {sales && <SalesSummaryCards summary={sales} today={date} />}
       <KpiCards kpis={kpis} />
       <OtherCurrenciesNote totals={otherCurrencies} />
       <div className="grid gap-6 xl:grid-cols-2">
