@@ -1,8 +1,8 @@
-import fs from "node:fs";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { isoDatePattern, today } from "@/lib/dates";
 import { runImport } from "@/lib/import/run-import";
+import { removeUpload } from "@/lib/import/uploads";
 import { defineJob } from "../define-job";
 
 const eventData = z.object({
@@ -51,7 +51,7 @@ export const importFileJob = defineJob({
         mapping: mapping as Record<number, string> | undefined,
         importDate: data.importDate ?? today(),
       });
-      if (deleteFileAfter && outcome.status === "succeeded") fs.rmSync(data.filePath, { force: true });
+      if (deleteFileAfter && outcome.status === "succeeded") await removeUpload(data.filePath);
       const reconciliation = outcome.reconciliation && { ...outcome.reconciliation, rows: outcome.reconciliation.rows.slice(0, 20) };
       return { ...outcome, errors: outcome.errors.slice(0, 100), errorCount: outcome.errors.length, reconciliation };
     });

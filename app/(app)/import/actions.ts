@@ -1,6 +1,5 @@
 "use server";
 
-import fs from "node:fs";
 import { z } from "zod";
 import { createImportRecord } from "@/db/queries/imports";
 import { dispatchJobInBackground } from "@/inngest/dispatch";
@@ -8,7 +7,7 @@ import { importFileJob } from "@/inngest/functions/import-file";
 import { authedAction } from "@/lib/auth/action";
 import { today } from "@/lib/dates";
 import { MAX_MAPPING_KEY } from "@/lib/import/custom-fields";
-import { touchUpload, uploadPath } from "@/lib/import/uploads";
+import { touchUpload, uploadWorkingCopy } from "@/lib/import/uploads";
 
 const commitInput = z.object({
   uploadId: z.uuid(),
@@ -34,8 +33,8 @@ const commitInput = z.object({
  * process by default, on Inngest when configured). The page then follows its progress at /import/[id].
  */
 export const commitImportAction = authedAction("imports.run", commitInput, async (input, { db, scope }) => {
-  const path = uploadPath(input.uploadId);
-  if (!path || !fs.existsSync(path)) return { ok: false, error: "Fichier expiré : déposez-le à nouveau." };
+  const path = await uploadWorkingCopy(input.uploadId);
+  if (!path) return { ok: false, error: "Fichier expiré : déposez-le à nouveau." };
   touchUpload(path);
   const importId = await createImportRecord(db, {
     kind: input.kind,

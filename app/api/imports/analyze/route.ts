@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { findImportProfile } from "@/db/queries/import-profiles";
@@ -11,7 +10,7 @@ import { inspectImportFile } from "@/lib/import/inspect-file";
 import { MAX_MAPPING_KEY } from "@/lib/import/custom-fields";
 import { ImportFileError } from "@/lib/import/result";
 import { FILE_MESSAGES } from "@/lib/import/sniff";
-import { removeExpiredUploads, saveUpload, uploadPath } from "@/lib/import/uploads";
+import { removeExpiredUploads, saveUpload, uploadWorkingCopy } from "@/lib/import/uploads";
 import { withErrorResponse } from "@/lib/http/route-errors";
 
 // Room for the form fields around the file in the multipart body.
@@ -82,8 +81,8 @@ export const POST = withErrorResponse(async function handlePost(request: Request
     uploadId = await saveUpload(file);
     fileName = file.name;
   }
-  const path = uploadId ? uploadPath(uploadId) : null;
-  if (!path || !fs.existsSync(path)) return NextResponse.json({ error: "Choisissez un fichier à importer." }, { status: 400 });
+  const path = uploadId ? await uploadWorkingCopy(uploadId) : null;
+  if (!path) return NextResponse.json({ error: "Choisissez un fichier à importer." }, { status: 400 });
 
   const profile = input.profile ? await findImportProfile(current.db, input.profile) : null;
   try {
