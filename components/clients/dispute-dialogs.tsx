@@ -31,7 +31,7 @@ export function DisputeDialog({ clientId, doc }: { clientId: string; doc: Doc })
       title={lift ? `Lever le litige sur ${doc.number}` : `Mettre ${doc.number} en litige`}
       description={
         lift
-          ? `La pièce sera de nouveau relancée.${doc.disputeReason ? ` Motif du litige : ${doc.disputeReason}` : ""}`
+          ? `Le litige qui couvre la pièce sera clos et ses pièces de nouveau relancées.${doc.disputeReason ? ` Motif du litige : ${doc.disputeReason}` : ""}`
           : "Une pièce en litige ne fait plus l'objet de relances automatiques tant que le litige n'est pas levé."
       }
       submitLabel={lift ? "Lever le litige" : "Marquer en litige"}

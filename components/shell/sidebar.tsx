@@ -1,6 +1,6 @@
 "use client";
 
-import { BellRing, Building2, FileText, FileUp, Home, ListTodo, PanelLeftClose, PanelLeftOpen, Settings } from "lucide-react";
+import { BellRing, Building2, FileText, FileUp, Home, ListTodo, PanelLeftClose, PanelLeftOpen, Scale, Settings } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
@@ -8,7 +8,7 @@ import { cn } from "@/lib/utils";
 import { Logo } from "./logo";
 import type { MenuIcon } from "./menu";
 
-const icons: Record<MenuIcon, typeof Home> = { home: Home, clients: Building2, documents: FileText, relance: BellRing, import: FileUp, settings: Settings, tasks: ListTodo };
+const icons: Record<MenuIcon, typeof Home> = { home: Home, clients: Building2, documents: FileText, disputes: Scale, relance: BellRing, import: FileUp, settings: Settings, tasks: ListTodo };
 
 export type Item = { href: string; label: string; icon: MenuIcon };
 

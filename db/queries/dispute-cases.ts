@@ -6,6 +6,7 @@ import type { DisputeFilters, DisputeSort } from "@/lib/disputes/filters";
 import { queryRows, type Queryable } from "../client";
 import { clients, disputeDocuments, disputes, documents, users } from "../schema";
 import { ACTIVE_DISPUTE_STATUSES } from "./disputes";
+import { daysLate } from "./documents";
 import { clientInScope } from "./scope";
 import { clientMatches } from "./search";
 
@@ -55,6 +56,7 @@ const caseColumns = (today: string) => ({
   outcome: disputes.outcome,
   resolutionNote: disputes.resolutionNote,
   openedAt: disputes.openedAt,
+  openedByName: sql<string | null>`(select u.name from users u where u.id = ${disputes.openedById})`,
   closedAt: disputes.closedAt,
   ageDays: ageDays(today),
   overdue: sql<boolean>`coalesce(${isActive} and ${disputes.targetDate} < ${today}::date, false)`,
@@ -114,6 +116,7 @@ export async function getDisputeCase(db: Queryable, scope: Scope, id: string, to
       currency: documents.currency,
       status: documents.status,
       disputed: documents.disputed,
+      daysLate: daysLate(today),
     })
     .from(disputeDocuments)
     .innerJoin(documents, eq(documents.id, disputeDocuments.documentId))

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AgedBalanceCard } from "@/components/home/aged-balance-card";
+import { DisputesCard } from "@/components/home/disputes-card";
 import { KpiCards } from "@/components/home/kpi-cards";
 import { KpiEntitySelect } from "@/components/home/kpi-entity-select";
 import { Onboarding } from "@/components/home/onboarding";
@@ -88,6 +89,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <AgedBalanceCard buckets={agedBalance.buckets} agingLimits={agedBalance.agingLimits} clients={agedBalance.clients} entityId={entityId} />
         <div className="space-y-6">
           <PendingActionsCard rows={pending.rows} total={pending.total} agendaLink={can(scope.role, "relance.work")} />
+          <DisputesCard db={db} scope={scope} today={date} />
           <Card>
             <CardHeader>
               <CardTitle>Plus gros retards</CardTitle>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ClientActionButtons } from "@/components/clients/client-action-dialogs";
 import { ClientTimeline } from "@/components/clients/client-timeline";
 import { ContactsCard } from "@/components/clients/contacts-card";
+import { ClientDisputesCard } from "@/components/disputes/client-disputes-card";
 import { FollowUpCard } from "@/components/clients/follow-up-card";
 import { IdentityCard } from "@/components/clients/identity-card";
 import { KpiStrip } from "@/components/clients/kpi-strip";
@@ -123,6 +124,7 @@ export default async function ClientPage({
           <ClientTasksCard clientId={client.id} salesRepId={client.salesRepId} documents={documents} today={date} />
           <PaymentPlansCard plans={paymentPlans} today={date} canWork={canWork} />
           <ClientActionsCard pending={clientActions.pending} past={clientActions.past} today={date} canWork={canWork} />
+          <ClientDisputesCard db={db} scope={scope} clientId={client.id} today={date} />
           <ContactsCard clientId={client.id} contacts={contacts} canEdit={canEdit} />
           <IdentityCard client={client} entityName={found.entityName} />
         </div>
