@@ -6,6 +6,7 @@ import { DisputeStatusBadge } from "@/components/disputes/dispute-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { RowLink } from "@/components/ui/row-link";
+import { ThreadsButton } from "@/components/threads/threads-button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDisputeCase, listDisputeOwners } from "@/db/queries/dispute-cases";
 import { can } from "@/lib/auth/permissions";
@@ -18,9 +19,16 @@ import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Litige" };
 
-export default async function DisputePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function DisputePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ discussion?: string | string[] }>;
+}) {
   const { db, scope } = await requireUser("disputes.read");
   const { id } = await params;
+  const { discussion } = await searchParams;
   if (!isUuid(id)) notFound();
   const date = today();
   const [dispute, owners] = await Promise.all([getDisputeCase(db, scope, id, date), listDisputeOwners(db)]);
@@ -60,6 +68,13 @@ export default async function DisputePage({ params }: { params: Promise<{ id: st
             {dispute.clientCode}
           </Badge>
           <DisputeStatusBadge status={dispute.status} />
+          <ThreadsButton
+            target={{ clientId: dispute.clientId, disputeId: dispute.id }}
+            label={`Litige ${dispute.clientName}`}
+            defaultSubject="litige"
+            syncUrl
+            initialThreadId={typeof discussion === "string" && isUuid(discussion) ? discussion : undefined}
+          />
         </div>
         <p className="text-sm">
           {dispute.reason} ·{" "}
