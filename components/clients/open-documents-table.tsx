@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DisputeDialog } from "@/components/clients/dispute-dialogs";
 import { DaysLateCell, DocumentNumberCell } from "@/components/documents/document-cells";
+import { ThreadsButton } from "@/components/threads/threads-button";
 import { canBeLate } from "@/lib/documents/lateness";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { SortableHead } from "@/components/ui/sortable-head";
@@ -25,12 +26,15 @@ export function OpenDocumentsTable({
   sort,
   agingLimits,
   canFlag,
+  threadCounts,
 }: {
   clientId: string;
   documents: ClientDocumentRow[];
   sort: ClientDocumentSort;
   agingLimits: number[];
   canFlag: boolean;
+  /** Discussions per pièce; the row's « Discussions » button shows when given. */
+  threadCounts?: Record<number, number>;
 }) {
   const disputed = documents.filter((d) => d.disputed).length;
   return (
@@ -70,6 +74,11 @@ export function OpenDocumentsTable({
                   );
                 })}
                 <TableHead>Tranche</TableHead>
+                {threadCounts && (
+                  <TableHead>
+                    <span className="sr-only">Discussions</span>
+                  </TableHead>
+                )}
                 {canFlag && (
                   <TableHead>
                     <span className="sr-only">Litige</span>
@@ -88,6 +97,11 @@ export function OpenDocumentsTable({
                     <TableCell className="tabular text-right font-medium whitespace-nowrap">{formatMoney(doc.openAmount, doc.currency)}</TableCell>
                     <DaysLateCell doc={doc} />
                     <TableCell className="text-xs whitespace-nowrap text-muted-foreground">{canBeLate(doc.type) ? agingBucketLabel(doc.daysLate, agingLimits) : "—"}</TableCell>
+                    {threadCounts && (
+                      <TableCell className="w-10 py-1 text-right">
+                        <ThreadsButton variant="icon" target={{ clientId, documentId: doc.id }} count={threadCounts[doc.id]} label={`Pièce ${doc.number}`} />
+                      </TableCell>
+                    )}
                     {canFlag && (
                       <TableCell className="w-10 py-1 text-right">
                         <DisputeDialog clientId={clientId} doc={doc} />

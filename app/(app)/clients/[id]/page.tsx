@@ -14,6 +14,7 @@ import { OpenDocumentsTable } from "@/components/clients/open-documents-table";
 import { PaymentPlanDialog } from "@/components/clients/payment-plan-dialog";
 import { PaymentPlansCard } from "@/components/clients/payment-plans-card";
 import { ClientTasksCard } from "@/components/tasks/client-tasks-card";
+import { ThreadsButton } from "@/components/threads/threads-button";
 import { Badge } from "@/components/ui/badge";
 import { listClientActions } from "@/db/queries/agenda";
 import { listClientOpenDocuments } from "@/db/queries/client-documents";
@@ -25,6 +26,7 @@ import { listContacts } from "@/db/queries/contacts";
 import { listClientPaymentPlans } from "@/db/queries/payment-plans";
 import { getOption } from "@/db/queries/settings";
 import { listTemplates } from "@/db/queries/templates";
+import { countThreads, countThreadsByDocument } from "@/db/queries/threads";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { today } from "@/lib/dates";
@@ -69,6 +71,9 @@ export default async function ClientPage({
   const { client } = found;
   const paused = client.pausedUntil !== null && client.pausedUntil >= date;
   const paymentPlans = await listClientPaymentPlans(db, scope, client.id);
+  const [threadCount, threadsByDocument] = await Promise.all([countThreads(db, scope, { clientId: client.id }), countThreadsByDocument(db, scope, client.id)]);
+  // A notification's link opens the discussions panel on its thread.
+  const discussion = (await searchParams).discussion;
   const plannedIds = new Set(paymentPlans.filter((p) => p.status === "active").flatMap((p) => p.documents.map((d) => d.id)));
 
   return (
@@ -80,6 +85,13 @@ export default async function ClientPage({
             {client.code}
           </Badge>
           {paused && <Badge variant="warning">Relances suspendues jusqu&apos;au {formatDate(client.pausedUntil)}</Badge>}
+          <ThreadsButton
+            target={{ clientId: client.id }}
+            count={threadCount}
+            label={client.name}
+            initialThreadId={typeof discussion === "string" && isUuid(discussion) ? discussion : undefined}
+            syncUrl
+          />
         </div>
         <p className="text-sm text-muted-foreground">
           {[found.entityName, client.city, client.siren && `SIREN ${client.siren}`].filter(Boolean).join(" · ")}
@@ -106,7 +118,7 @@ export default async function ClientPage({
       </div>
       <KpiStrip kpis={kpis} />
       <OtherCurrenciesNote totals={otherCurrencies} />
-      <OpenDocumentsTable clientId={client.id} documents={documents} sort={sort} agingLimits={agingLimits} canFlag={canWork} />
+      <OpenDocumentsTable clientId={client.id} documents={documents} sort={sort} agingLimits={agingLimits} canFlag={canWork} threadCounts={threadsByDocument} />
       <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
         {/* In one column (phones, tablets) the history comes last, after what a meeting needs first. */}
         <div className="min-w-0 max-xl:order-last">
