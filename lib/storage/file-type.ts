@@ -22,10 +22,13 @@ export const CONTENT_TYPES: Record<AttachmentKind, string> = {
   msg: "application/vnd.ms-outlook",
 };
 
-export type AttachmentCheck = { ok: true; kind: AttachmentKind; contentType: string } | { ok: false; error: string };
+export type AttachmentCheck =
+  | { ok: true; kind: AttachmentKind; contentType: string }
+  | { ok: false; reason: "tooLarge" | "empty" | "type"; error: string };
 
 const refused = (what: string): AttachmentCheck => ({
   ok: false,
+  reason: "type",
   error: `Type de fichier non accepté : ${what}. ${ATTACHMENT_MESSAGES.accepted}`,
 });
 
@@ -37,8 +40,8 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const MSG_STREAM = Buffer.from("__substg1.0_", "utf16le");
 
 export function checkAttachment(bytes: Uint8Array, fileName: string): AttachmentCheck {
-  if (bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, error: ATTACHMENT_MESSAGES.tooLarge };
-  if (bytes.length === 0) return { ok: false, error: ATTACHMENT_MESSAGES.empty };
+  if (bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, reason: "tooLarge", error: ATTACHMENT_MESSAGES.tooLarge };
+  if (bytes.length === 0) return { ok: false, reason: "empty", error: ATTACHMENT_MESSAGES.empty };
   const kind = detectKind(bytes);
   if (typeof kind === "string") return { ok: true, kind, contentType: CONTENT_TYPES[kind] };
   return refused(kind.what ?? `« ${displayName(fileName)} »`);

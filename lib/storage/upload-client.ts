@@ -24,5 +24,6 @@ export async function uploadFile(file: File, target: UploadTarget): Promise<Uplo
   if (!res.ok || !body?.id) {
     return { ok: false, error: body?.error ?? `Envoi refusé (erreur ${res.status}).` };
   }
-  return { ok: true, file: { id: body.id, fileName: body.fileName ?? file.name, size: body.size ?? file.size, contentType: body.contentType ?? "" } };
+  const { id, fileName = file.name, size = file.size, contentType = "" } = body;
+  return { ok: true, file: { id, fileName, size, contentType } };
 }

@@ -42,10 +42,7 @@ export const POST = withErrorResponse(async function handlePost(request: Request
   const bytes = new Uint8Array(await file.arrayBuffer());
   const fileName = cleanFileName(file.name);
   const check = checkAttachment(bytes, fileName);
-  if (!check.ok) {
-    const status = check.error === ATTACHMENT_MESSAGES.tooLarge ? 413 : check.error === ATTACHMENT_MESSAGES.empty ? 400 : 415;
-    return failure(check.error, status);
-  }
+  if (!check.ok) return failure(check.error, { tooLarge: 413, empty: 400, type: 415 }[check.reason]);
 
   const storage = storageFor("files");
   const now = new Date();
