@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ThreadsButton } from "@/components/threads/threads-button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { AgendaRow } from "@/db/queries/agenda";
 import { actionStatusLabels, actionTypeLabels } from "@/lib/collection/labels";
@@ -44,7 +45,10 @@ export function ClientActionsCard({ pending, past, today, canWork }: { pending: 
                       </p>
                       {row.stepLabel && <p className="text-xs text-muted-foreground">{row.stepLabel}</p>}
                     </div>
-                    <PendingBadge row={row} today={today} />
+                    <div className="flex items-center gap-1">
+                      <PendingBadge row={row} today={today} />
+                      <ThreadsButton variant="icon" target={{ clientId: row.clientId, actionId: row.id }} label={label} />
+                    </div>
                   </div>
                   {canWork && <RescheduleInline actionId={row.id} plannedDate={row.plannedDate} minDate={today} label={label} />}
                 </li>
@@ -58,9 +62,12 @@ export function ClientActionsCard({ pending, past, today, canWork }: { pending: 
           <ul className="divide-y">
             {past.map((row) => (
               <li key={row.id} className="py-2">
-                <p>
-                  <span className="font-medium">{actionTypeLabels[row.type]}</span> · {actionStatusLabels[shownStatus(row)]} le {formatDateTime(row.doneAt ?? row.sentAt)}
-                </p>
+                <div className="flex items-start justify-between gap-2">
+                  <p>
+                    <span className="font-medium">{actionTypeLabels[row.type]}</span> · {actionStatusLabels[shownStatus(row)]} le {formatDateTime(row.doneAt ?? row.sentAt)}
+                  </p>
+                  <ThreadsButton variant="icon" target={{ clientId: row.clientId, actionId: row.id }} label={`${actionTypeLabels[row.type]} du ${formatDate(row.plannedDate)}`} />
+                </div>
                 {historyResult(row) && <p className="text-xs text-muted-foreground">{historyResult(row)}</p>}
               </li>
             ))}

@@ -1,6 +1,7 @@
 import { CalendarRange, ExternalLink, Phone, Smartphone } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { ThreadsButton } from "@/components/threads/threads-button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { getAgendaAction } from "@/db/queries/agenda";
 import { actionStatusLabels, actionTypeLabels } from "@/lib/collection/labels";
@@ -122,6 +123,7 @@ export function OpenedAction({
           <CalendarRange className="size-4" aria-hidden="true" /> Négocier un échéancier
         </a>
       )}
+      <ThreadsButton target={{ clientId: action.clientId, actionId: action.id }} label={`${actionTypeLabels[action.type]} du ${formatDate(action.plannedDate)}`} />
       {pending && (
         <details className="rounded-lg border p-3" open={action.status !== "planned"}>
           <summary className="cursor-pointer text-sm font-medium">Replanifier, réattribuer ou annuler</summary>
