@@ -73,7 +73,12 @@ export function ThreadsButton({
           </Button>
         )}
       </SheetTrigger>
-      <SheetContent side="right" className="w-full gap-4 p-5 sm:w-[30rem]">
+      <SheetContent
+        side="right"
+        className="w-full gap-4 p-5 sm:w-[30rem]"
+        // Escape first closes the @ suggestions of the message box (it names their list while open).
+        onEscapeKeyDown={(event) => (event.target as HTMLElement | null)?.getAttribute("aria-controls") && event.preventDefault()}
+      >
         <div className="space-y-1 pr-10">
           <SheetTitle>Discussions</SheetTitle>
           <SheetDescription>{label ?? "Échanges internes, invisibles du client."}</SheetDescription>
