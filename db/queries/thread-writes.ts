@@ -1,10 +1,11 @@
 /** Writing discussions: open a thread, post a message (mentions, attachments, notifications), resolve, reopen. */
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import { parseMentions, plainBody } from "@/lib/collaboration/mentions";
 import { type ThreadSubject, type ThreadTarget, threadLink } from "@/lib/collaboration/subjects";
 import type { Queryable } from "../client";
-import { actions, attachments, clients, comments, disputes, documents, threadParticipants, threads, users } from "../schema";
+import { actions, clients, comments, disputes, documents, threadParticipants, threads, users } from "../schema";
+import { attachToComment } from "./attachments";
 import { notifyMany } from "./notifications";
 import { clientInScope } from "./scope";
 import { activeUserIds, threadReadable } from "./threads";
@@ -52,14 +53,7 @@ async function addMessage(
     .values({ clientId: thread.clientId, threadId: thread.id, authorId: scope.userId, body, createdAt: now })
     .returning({ id: comments.id });
   await db.update(threads).set({ lastMessageAt: now }).where(eq(threads.id, thread.id));
-  if (attachmentIds.length) {
-    await db
-      .update(attachments)
-      .set({ commentId: message.id })
-      .where(
-        and(inArray(attachments.id, attachmentIds), eq(attachments.threadId, thread.id), eq(attachments.uploadedById, scope.userId), isNull(attachments.commentId)),
-      );
-  }
+  await attachToComment(db, scope, attachmentIds, thread.id, message.id);
   const mentioned = (await activeUserIds(db, parseMentions(body))).filter((id) => id !== scope.userId);
   const others = await db
     .select({ userId: threadParticipants.userId })
