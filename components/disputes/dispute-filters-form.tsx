@@ -18,7 +18,7 @@ export function DisputeFiltersForm({ search, owners }: { search: DisputeSearch; 
       <div className="space-y-1.5">
         <Label htmlFor="l-statut">Statut</Label>
         <select id="l-statut" name="statut" defaultValue={search.statut} className={selectClassName}>
-          <option value="actifs">En cours de traitement</option>
+          <option value="actifs">À traiter</option>
           <option value="tous">Tous</option>
           {disputeStatuses.map((s) => (
             <option key={s} value={s}>
@@ -49,7 +49,7 @@ export function DisputeFiltersForm({ search, owners }: { search: DisputeSearch; 
           ))}
         </select>
       </div>
-      <div className="flex items-end justify-between gap-3">
+      <div className="flex flex-wrap items-end justify-between gap-3">
         <label className="flex h-9 items-center gap-2 text-sm">
           <input type="checkbox" name="depasse" value="1" defaultChecked={search.depasse === "1"} className="size-4 accent-primary" />
           Cible dépassée

@@ -45,7 +45,7 @@ export function DisputeListTable({ rows, sort, params }: { rows: DisputeCaseRow[
                   {row.clientCode} · {row.reason}
                 </span>
               </TableCell>
-              <TableCell className="text-sm">
+              <TableCell className="text-sm whitespace-nowrap">
                 {row.documentNumbers.join(", ")}
                 {row.documentCount > row.documentNumbers.length && <span className="text-muted-foreground"> +{formatInteger(row.documentCount - row.documentNumbers.length)}</span>}
               </TableCell>

@@ -76,7 +76,7 @@ export async function insertDocuments(tx: Tx, today: string, entityIds: string[]
         case when disputed then (array['open', 'in_progress', 'waiting_customer'])[1 + h % 3]::dispute_status else 'resolved' end,
         due_date + 40,
         case when disputed then null else (array['avoir_emis', 'facture_maintenue', 'partiel'])[1 + h % 3]::dispute_outcome end,
-        collector_id, (due_date + 10)::timestamptz,
+        collector_id, least(due_date + 10, ${d} - 1)::timestamptz,
         case when disputed then null else collector_id end, case when disputed then null else settled_date::timestamptz end
       from hashed
       returning id, document_id
