@@ -50,7 +50,9 @@ export function ThreadsButton({
     setView(next);
     if (syncUrl) syncAddress(next.kind === "thread" ? next.id : null);
   };
-  const suffix = count ? ` (${count})` : "";
+  const [created, setCreated] = useState(0);
+  const shown = (count ?? 0) + created;
+  const suffix = shown ? ` (${shown})` : "";
 
   return (
     <Sheet
@@ -64,7 +66,7 @@ export function ThreadsButton({
         {variant === "icon" ? (
           <Button variant="ghost" size="sm" className="h-8 gap-1 px-2 text-muted-foreground" aria-label={`Discussions${label ? ` – ${label}` : ""}${suffix}`}>
             <MessageSquare className="size-4" aria-hidden="true" />
-            {count ? <span className="tabular text-xs">{count}</span> : null}
+            {shown ? <span className="tabular text-xs">{shown}</span> : null}
           </Button>
         ) : (
           <Button variant="outline" size="sm">
@@ -83,7 +85,7 @@ export function ThreadsButton({
           <SheetTitle>Discussions</SheetTitle>
           <SheetDescription>{label ?? "Échanges internes, invisibles du client."}</SheetDescription>
         </div>
-        {open && <ThreadsPanel target={target} view={view} onView={showView} canWrite={canWrite} defaultSubject={defaultSubject} />}
+        {open && <ThreadsPanel target={target} view={view} onView={showView} canWrite={canWrite} defaultSubject={defaultSubject} onCreated={() => setCreated((n) => n + 1)} />}
       </SheetContent>
     </Sheet>
   );

@@ -19,12 +19,14 @@ export function ThreadsPanel({
   onView,
   canWrite,
   defaultSubject,
+  onCreated,
 }: {
   target: ThreadTarget;
   view: PanelView;
   onView: (view: PanelView) => void;
   canWrite: boolean;
   defaultSubject?: ThreadSubject;
+  onCreated?: () => void;
 }) {
   const [threads, setThreads] = useState<ThreadSummary[] | null>(null);
   const [thread, setThread] = useState<ThreadDetail | null>(null);
@@ -77,7 +79,10 @@ export function ThreadsPanel({
     return (
       <div className="flex flex-col gap-3">
         {back}
-        <NewThreadForm target={target} defaultSubject={defaultSubject} onCreated={(id) => onView({ kind: "thread", id })} onCancel={() => onView({ kind: "list" })} />
+        <NewThreadForm target={target} defaultSubject={defaultSubject} onCreated={(id) => {
+            onCreated?.();
+            onView({ kind: "thread", id });
+          }} onCancel={() => onView({ kind: "list" })} />
       </div>
     );
   }

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createThread, postMessage, setThreadResolution } from "@/db/queries/thread-writes";
 import { getThread, listThreads, markThreadRead, type ThreadDetail, type ThreadSummary } from "@/db/queries/threads";
@@ -43,7 +42,7 @@ export const createThreadAction = authedAction(
   async ({ subject, title, body, ...t }, { db, scope }): Promise<ActionResult<{ threadId: string }>> => {
     const result = await db.transaction((tx) => createThread(tx, scope, { target: t, subject: subject as (typeof threadSubjects)[number], title, body }));
     if (result.status !== "ok") return { ok: false, error: "Client ou pièce introuvable." };
-    revalidatePath(`/clients/${t.clientId}`);
+    // No page refresh: the panel counts the new thread itself, and a refresh would drop `?discussion=` from the address.
     return { ok: true, data: { threadId: result.threadId }, message: "Discussion ouverte." };
   },
 );
