@@ -23,7 +23,7 @@ function Figure({ label, value, hint, danger = false }: { label: string; value: 
 export function SalesSummaryCards({ summary, today }: { summary: SalesSummary; today: string }) {
   const { tasks, recentActions, disputes } = summary;
   return (
-    <section aria-label="Mon portefeuille" className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+    <section aria-label="Mon portefeuille" className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
       <Card>
         <CardHeader className="pb-3">
           <CardTitle>Mon portefeuille</CardTitle>

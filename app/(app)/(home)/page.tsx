@@ -85,7 +85,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       {sales && <SalesSummaryCards summary={sales} today={date} />}
       <KpiCards kpis={kpis} />
       <OtherCurrenciesNote totals={otherCurrencies} />
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <AgedBalanceCard buckets={agedBalance.buckets} agingLimits={agedBalance.agingLimits} clients={agedBalance.clients} entityId={entityId} />
         <div className="space-y-6">
           <PendingActionsCard rows={pending.rows} total={pending.total} agendaLink={can(scope.role, "relance.work")} />
