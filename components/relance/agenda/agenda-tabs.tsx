@@ -31,7 +31,7 @@ const tabClass = (active: boolean) =>
  */
 export function AgendaTabs({ current, counts, query = "" }: { current: AgendaTab | OtherTab; counts?: AgendaCounts; query?: string }) {
   return (
-    {/* Positioned, so its screen-reader-only labels scroll with the tabs instead of widening the page on a phone. */}
+    // Positioned, so its screen-reader-only labels scroll with the tabs instead of widening the page on a phone.
     <nav aria-label="Agenda de relance" className="relative flex gap-1 overflow-x-auto border-b">
       {agendaTabs.map(({ tab, href, label }) => {
         const active = tab === current;
