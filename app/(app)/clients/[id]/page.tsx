@@ -119,12 +119,12 @@ export default async function ClientPage({
       <KpiStrip kpis={kpis} />
       <OtherCurrenciesNote totals={otherCurrencies} />
       <OpenDocumentsTable clientId={client.id} documents={documents} sort={sort} agingLimits={agingLimits} canFlag={canWork} threadCounts={threadsByDocument} />
-      <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
         {/* In one column (phones, tablets) the history comes last, after what a meeting needs first. */}
         <div className="min-w-0 max-xl:order-last">
           <ClientTimeline clientId={client.id} events={events} canComment={canWork} canOpenSent={canWork} />
         </div>
-        <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-1">
+        <div className="grid grid-cols-1 gap-6 md:grid-cols-2 xl:grid-cols-1">
           <FollowUpCard
             followUp={{ ...client, clientId: client.id, collectorName: found.collectorName, salesRepName: found.salesRepName }}
             today={date}
