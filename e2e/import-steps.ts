@@ -15,7 +15,8 @@ export async function analyzeUpload(page: Page, kind: RegExp, file: string, mode
 export async function importAndWait(page: Page) {
   await page.getByRole("button", { name: "Importer", exact: true }).click();
   await page.waitForURL(/\/import\/[0-9a-f-]{36}$/);
-  const result = page.getByRole("status").filter({ hasText: /Import terminé|Fichier refusé/ });
+  // The page's own result, not the bell's announcement of the same import.
+  const result = page.getByRole("main").getByRole("status").filter({ hasText: /Import terminé|Fichier refusé/ });
   await expect(result).toBeVisible({ timeout: 30_000 });
   return result;
 }
