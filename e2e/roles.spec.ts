@@ -2,12 +2,12 @@ import { expect, test } from "./test";
 import { type Account, fixtures, storageState } from "./helpers";
 
 const menus: Record<Account, string[]> = {
-  admin: ["Accueil", "Clients", "Pièces", "Relance", "Import", "Paramétrage"],
-  supervisor: ["Accueil", "Clients", "Pièces", "Relance"],
-  collector: ["Accueil", "Clients", "Pièces", "Relance"],
-  collector2: ["Accueil", "Clients", "Pièces", "Relance"],
-  sales: ["Accueil", "Clients", "Pièces"],
-  manager: ["Accueil", "Clients", "Pièces"],
+  admin: ["Accueil", "Clients", "Pièces", "Litiges", "Relance", "Mes tâches", "Import", "Paramétrage"],
+  supervisor: ["Accueil", "Clients", "Pièces", "Litiges", "Relance", "Mes tâches"],
+  collector: ["Accueil", "Clients", "Pièces", "Litiges", "Relance", "Mes tâches"],
+  collector2: ["Accueil", "Clients", "Pièces", "Litiges", "Relance", "Mes tâches"],
+  sales: ["Accueil", "Clients", "Pièces", "Litiges", "Mes tâches"],
+  manager: ["Accueil", "Clients", "Pièces", "Litiges", "Mes tâches"],
 };
 
 for (const account of Object.keys(menus) as Account[]) {

@@ -29,7 +29,8 @@ export function NotificationsBell({ items, unread }: { items: BellItem[]; unread
 
   return (
     <>
-      <p role="status" aria-live="polite" className="sr-only">
+      {/* A live region without role="status": the page's own status messages stay the only ones. */}
+      <p aria-live="polite" aria-atomic="true" className="sr-only">
         {announcement}
       </p>
       <Popover open={open} onOpenChange={setOpen}>
