@@ -20,6 +20,8 @@ const schema = z.object({
   RESEND_FROM: z.preprocess(emptyAsUndefined, z.string().default("Encaisse <relances@encaisse.local>")),
   /** The Resend API's address; tests point it at a local fake server. */
   RESEND_BASE_URL: optional,
+  /** Where users reach the app: the links of e-mails sent to them (the daily digest). */
+  APP_URL: z.preprocess(emptyAsUndefined, z.url().default("http://localhost:3000")),
   IMPORT_MAX_MEGABYTES: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(100)),
   IMPORT_DROP_DIR: optional,
   IMPORT_DROP_MODE: z.preprocess(emptyAsUndefined, z.enum(["snapshot", "incremental"]).default("snapshot")),

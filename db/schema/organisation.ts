@@ -36,6 +36,10 @@ export const users = pgTable(
     absenceFrom: date({ mode: "string" }),
     absenceTo: date({ mode: "string" }),
     coveringUserId: uuid().references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+    /** Wants the unread notifications of the day by e-mail each working morning. */
+    notificationDigest: boolean().notNull().default(false),
+    /** When the last digest went out: the next one holds what arrived since. */
+    lastDigestAt: timestamp({ withTimezone: true }),
     // Sessions opened before this instant are refused: logout holds even if a stale cookie comes back.
     sessionsRevokedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

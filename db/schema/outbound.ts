@@ -22,6 +22,8 @@ export const outboundMessages = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     actionId: uuid().references(() => actions.id, { onDelete: "set null" }),
+    /** The send key of messages that are not actions (a user's daily digest: `digest:<user>:<day>`). */
+    dedupeKey: text(),
     clientId: uuid().references(() => clients.id, { onDelete: "set null" }),
     channel: channel().notNull(),
     /** E-mail address, postal address on one line, or mobile number. */
@@ -46,6 +48,7 @@ export const outboundMessages = pgTable(
   },
   (t) => [
     uniqueIndex("outbound_messages_action_uq").on(t.actionId),
+    uniqueIndex("outbound_messages_dedupe_key_uq").on(t.dedupeKey),
     index().on(t.createdAt),
     index().on(t.channel, t.createdAt),
     index().on(t.batchDate),

@@ -3,9 +3,10 @@ import { dailySnapshotJob } from "./daily-snapshot";
 import { importDropJob } from "./import-drop";
 import { importFileJob } from "./import-file";
 import { nightlyRunJob } from "./nightly-run";
+import { notificationDigestJob } from "./notification-digest";
 import { sendActionJob } from "./send-action";
 
-export const jobs: AnyJob[] = [nightlyRunJob, dailySnapshotJob, importFileJob, importDropJob, sendActionJob];
+export const jobs: AnyJob[] = [nightlyRunJob, dailySnapshotJob, importFileJob, importDropJob, sendActionJob, notificationDigestJob];
 export const inngestFunctions = jobs.map((job) => job.fn);
 
 export function findJob(id: string) {

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/clients/pagination";
+import { DigestForm } from "@/components/notifications/digest-form";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { getNotificationDigest } from "@/db/queries/notification-digest";
 import { listMyNotifications, type NotificationOrder } from "@/db/queries/notification-feed";
 import { requireUser } from "@/lib/auth/session";
 import { formatDateTime, formatInteger } from "@/lib/format/fr";
@@ -31,7 +33,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const unreadOnly = params.filtre === "non-lues";
   const order: NotificationOrder = params.ordre === "date" ? "date" : "unread";
   const page = Math.max(1, Number.parseInt(String(params.page ?? "1"), 10) || 1);
-  const { rows, total } = await listMyNotifications(db, scope.userId, { unreadOnly, order, page, pageSize: PAGE_SIZE });
+  const [{ rows, total }, digest] = await Promise.all([
+    listMyNotifications(db, scope.userId, { unreadOnly, order, page, pageSize: PAGE_SIZE }),
+    getNotificationDigest(db, scope.userId),
+  ]);
   const query = (changes: Record<string, string>) => {
     const next = { filtre: unreadOnly ? "non-lues" : "", ordre: order === "date" ? "date" : "", ...changes };
     const search = new URLSearchParams(Object.entries(next).filter(([, v]) => v)).toString();
@@ -107,6 +112,12 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         total={total}
         params={{ filtre: unreadOnly ? "non-lues" : "", ordre: order === "date" ? "date" : "" }}
       />
+      <section aria-labelledby="digest-title" className="space-y-3 rounded-lg border bg-card p-4">
+        <h2 id="digest-title" className="text-base font-semibold">
+          Résumé par e-mail
+        </h2>
+        <DigestForm on={digest} />
+      </section>
     </div>
   );
 }
