@@ -20,6 +20,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { TIMELINE_LIMIT, type TimelineEvent } from "@/db/queries/client-timeline";
 import { type ActionOutcome, actionOutcomeLabels, actionStatusLabels, actionTypeLabels, promiseStatusLabels } from "@/lib/collection/labels";
+import { type DisputeOutcome, disputeOutcomeLabels } from "@/lib/disputes/labels";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/format/fr";
 import { cn } from "@/lib/utils";
 
@@ -54,9 +55,16 @@ function describe(e: TimelineEvent): View {
         lines: [],
       };
     case "dispute_opened":
-      return { icon: AlertTriangle, tone: "bg-warning/25 text-warning-foreground", title: `Litige ouvert sur ${e.subject}`, lines: e.body ? [`Motif : ${e.body}`] : [] };
-    case "dispute_closed":
-      return { icon: CircleCheck, tone: "bg-success/12 text-success", title: `Litige levé sur ${e.subject}`, lines: e.body ? [`Motif initial : ${e.body}`] : [] };
+      return { icon: AlertTriangle, tone: "bg-warning/25 text-warning-foreground", title: `Litige ouvert sur ${e.subject ?? "le compte"}`, lines: e.body ? [`Motif : ${e.body}`] : [] };
+    case "dispute_closed": {
+      const outcome = disputeOutcomeLabels[e.status as DisputeOutcome];
+      return {
+        icon: CircleCheck,
+        tone: "bg-success/12 text-success",
+        title: `${outcome ? "Litige résolu" : "Litige levé"} sur ${e.subject ?? "le compte"}`,
+        lines: [outcome && `Résultat : ${outcome}`, e.body && `Motif initial : ${e.body}`].filter((l): l is string => Boolean(l)),
+      };
+    }
     case "import": {
       const created = e.created ?? 0;
       const count = e.documents ?? 0;

@@ -3,6 +3,7 @@ import { RowLink } from "@/components/ui/row-link";
 import type { Queryable } from "@/db/client";
 import { listClientDisputes } from "@/db/queries/dispute-cases";
 import type { Scope } from "@/lib/auth/scope";
+import { today as dayOf } from "@/lib/dates";
 import { disputeCategoryLabels } from "@/lib/disputes/labels";
 import { formatDate, formatInteger, formatMoney } from "@/lib/format/fr";
 import { DisputeStatusBadge } from "./dispute-status-badge";
@@ -29,7 +30,7 @@ export async function ClientDisputesCard({ db, scope, clientId, today }: { db: Q
               </div>
               <p className="text-xs text-muted-foreground">
                 {row.amount === null ? "" : `${formatMoney(row.amount)} · `}
-                ouvert le {formatDate(row.openedAt.toISOString().slice(0, 10))}
+                ouvert le {formatDate(dayOf(undefined, row.openedAt))}
                 {row.ownerName && ` · ${row.ownerName}`}
               </p>
             </li>

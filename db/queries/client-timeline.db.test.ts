@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { actions, auditLog, comments, disputes, groups, imports, promises } from "@/db/schema";
+import { actions, auditLog, comments, disputeDocuments, disputes, groups, imports, promises } from "@/db/schema";
 import { makeClient, makeDocument, makeEntity, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import type { Scope } from "@/lib/auth/scope";
@@ -120,5 +120,27 @@ describe("client timeline", () => {
       ["assignment", "Claire Admin", "collector", "transfer", "Alice Martin", "Bruno Petit", null],
     ]);
     expect((await listClientTimeline(handle.db, scopes.bruno, ids.other)).map((e) => e.kind)).toContain("pause");
+  });
+
+  it("shows a case over several pièces, or over the account alone, with its outcome once resolved", async () => {
+    const db = handle.db;
+    const client = await makeClient(db, (await makeEntity(db)).id, { collectorId: ids.alice });
+    const base = { issueDate: "2026-09-01", dueDate: "2026-10-01", amount: "100.00" };
+    const g1 = await makeDocument(db, client.id, { ...base, number: "G-1" });
+    const g2 = await makeDocument(db, client.id, { ...base, number: "G-2" });
+    const [resolved] = await db
+      .insert(disputes)
+      .values([
+        { clientId: client.id, reason: "Prix", status: "resolved", outcome: "avoir_emis", openedAt: at("02T08:00:00"), closedAt: at("09T08:00:00") },
+        { clientId: client.id, reason: "Conditions", openedAt: at("03T08:00:00") },
+      ])
+      .returning();
+    await db.insert(disputeDocuments).values([g2, g1].map((d) => ({ disputeId: resolved.id, documentId: d.id })));
+    const events = await listClientTimeline(db, scopes.alice, client.id);
+    expect(events.map((e) => [e.kind, e.subject, e.status])).toEqual([
+      ["dispute_closed", "G-1, G-2", "avoir_emis"],
+      ["dispute_opened", null, null],
+      ["dispute_opened", "G-1, G-2", null],
+    ]);
   });
 });

@@ -27,11 +27,11 @@ export type TimelineEvent = {
   /** The instant, ISO 8601 in UTC. */
   at: string;
   actor: string | null;
-  /** Action type, document number, file name, or who was assigned ("collector" or "salesRep"). */
+  /** Action type, document number(s), file name, or who was assigned ("collector" or "salesRep"). */
   subject: string | null;
   /**
    * Action or promise status ("simulated" for a send that stayed in the outbox); "transfer" for an assignment made
-   * by a whole portfolio's transfer.
+   * by a whole portfolio's transfer; a resolved dispute's outcome (null when it was lifted without one).
    */
   status: string | null;
   /** Comment body, call outcome, subject of what an action sent, dispute or pause reason, new assignee or group. */
@@ -47,6 +47,10 @@ export type TimelineEvent = {
 };
 
 export const TIMELINE_LIMIT = 100;
+
+// The pièces of a dispute case, as one line (a case opened on the account alone has none).
+const disputePieces = sql`(select string_agg(d.number, ', ' order by d.number) as numbers
+  from dispute_documents dd join documents d on d.id = dd.document_id where dd.dispute_id = ds.id)`;
 
 /** The latest events of one client in scope (none when it is not found there). */
 export function listClientTimeline(db: Queryable, scope: Scope, clientId: string, limit = TIMELINE_LIMIT): Promise<TimelineEvent[]> {
@@ -70,12 +74,13 @@ export function listClientTimeline(db: Queryable, scope: Scope, clientId: string
         null, null
       from promises p join target t on t.id = p.client_id left join users u on u.id = p.created_by_id
       union all
-      select 'dispute-opened:' || ds.id, 'dispute_opened', ds.opened_at, u.name, d.number, null, ds.reason, null, null, null, null, null
-      from disputes ds join target t on t.id = ds.client_id join documents d on d.id = ds.document_id
+      select 'dispute-opened:' || ds.id, 'dispute_opened', ds.opened_at, u.name, pieces.numbers, null, ds.reason, null, null, null, null, null
+      from disputes ds join target t on t.id = ds.client_id cross join lateral ${disputePieces} pieces
         left join users u on u.id = ds.opened_by_id
       union all
-      select 'dispute-closed:' || ds.id, 'dispute_closed', ds.closed_at, u.name, d.number, null, ds.reason, null, null, null, null, null
-      from disputes ds join target t on t.id = ds.client_id join documents d on d.id = ds.document_id
+      select 'dispute-closed:' || ds.id, 'dispute_closed', ds.closed_at, u.name, pieces.numbers, ds.outcome::text, ds.reason, null, null, null,
+        null, null
+      from disputes ds join target t on t.id = ds.client_id cross join lateral ${disputePieces} pieces
         left join users u on u.id = ds.closed_by_id
       where ds.closed_at is not null
       union all

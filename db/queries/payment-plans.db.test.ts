@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "@/db/client";
-import { documents, notifications, paymentPlanInstalments, paymentPlans } from "@/db/schema";
+import { auditLog, documents, notifications, paymentPlanInstalments, paymentPlans } from "@/db/schema";
 import { makeClient, makeDocument, makeEntity, makeGroup, makeScenario, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import type { Scope } from "@/lib/auth/scope";
@@ -178,5 +178,10 @@ describe("settlePaymentPlans and the engine", () => {
     expect(await cancelPaymentPlan(handle.db, scopes.bob, plan.id, "2026-12-05")).toBeNull();
     expect(await cancelPaymentPlan(handle.db, scopes.alice, plan.id, "2026-12-05")).toBe(client.id);
     expect(await planState(plan.id)).toMatchObject({ status: "cancelled", endedOn: "2026-12-05" });
+    const audit = await handle.db.select().from(auditLog).where(eq(auditLog.targetId, plan.id)).orderBy(auditLog.at, auditLog.action);
+    expect(audit.map((a) => [a.action, a.userId, a.details.clientId])).toEqual([
+      ["payment_plan.create", scopes.alice.userId, client.id],
+      ["payment_plan.cancel", scopes.alice.userId, client.id],
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { type InstalmentInput, totalMismatch } from "@/lib/collection/payment-plan-input";
 import { type Db, type Queryable, queryRows } from "../client";
 import { actions, clients, paymentPlanDocuments, paymentPlanInstalments, paymentPlans } from "../schema";
+import { recordAudit } from "./audit";
 import { clientInScope } from "./scope";
 
 /** A document under an active plan: the scenario engine leaves it alone. */
@@ -72,20 +73,31 @@ export function createPaymentPlan(db: Db, scope: Scope, plan: NewPaymentPlan): P
     });
     await tx.insert(paymentPlanDocuments).values(plan.documentIds.map((documentId) => ({ planId: plan.id, documentId })));
     await tx.insert(paymentPlanInstalments).values(plan.instalments.map((i, n) => ({ planId: plan.id, seq: n + 1, dueDate: i.dueDate, amount: i.amount })));
+    await recordAudit(tx, {
+      userId: scope.userId,
+      action: "payment_plan.create",
+      targetType: "payment_plan",
+      targetId: plan.id,
+      details: { clientId: plan.clientId, amount: chosen.covered, documentIds: plan.documentIds, instalments: plan.instalments },
+    });
     return { status: "ok", planId: plan.id, duplicate: false };
   });
 }
 
 /** Cancels an active plan of a client in scope; its pièces are chased again. Returns the client, or null. */
-export async function cancelPaymentPlan(db: Queryable, scope: Scope, planId: string, today: string): Promise<string | null> {
+export function cancelPaymentPlan(db: Db, scope: Scope, planId: string, today: string): Promise<string | null> {
+  return db.transaction(async (tx) => {
   const rows = await queryRows<{ client_id: string }>(
-    db,
+    tx,
     sql`update payment_plans p set status = 'cancelled', ended_at = now(), ended_on = ${today}::date
         from clients
         where clients.id = p.client_id and p.id = ${planId} and p.status = 'active' and ${clientInScope(scope)}
         returning p.client_id`,
   );
-  return rows[0]?.client_id ?? null;
+  const clientId = rows[0]?.client_id ?? null;
+  if (clientId) await recordAudit(tx, { userId: scope.userId, action: "payment_plan.cancel", targetType: "payment_plan", targetId: planId, details: { clientId } });
+  return clientId;
+  });
 }
 
 export type PlanInstalment = { seq: number; dueDate: string; amount: string; paidOn: string | null };
