@@ -20,6 +20,7 @@ type FixtureClient = { id: string; code: string; name: string; siren: string };
 type Fixtures = Record<"distClient" | "clientOfCollector1" | "clientOfCollector2" | "clientForFiche" | "clientForActions" | "clientToReassign" | "clientOfSales", FixtureClient> & {
   /** The day the data was prepared for: the date of the latest snapshot. */
   kpiDate: string;
+  disputeForCollaboration: { id: string; clientId: string; clientName: string };
   expectedHome: { admin: ExpectedHomeFigures; collector1: ExpectedBalances };
 };
 export function fixtures(): Fixtures {

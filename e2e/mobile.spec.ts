@@ -14,17 +14,21 @@ async function expectNoSidewaysScroll(page: Page, path: string) {
 }
 
 // A sales rep has no agenda (relance.work): their list stops at the pièces.
-const pages: { account: Account; fiche: () => string; more: string[] }[] = [
-  { account: "collector", fiche: () => `/clients/${fixtures().clientForFiche.id}`, more: ["/relance"] },
-  { account: "sales", fiche: () => `/clients/${fixtures().clientOfSales.id}`, more: [] },
+const pages: { account: Account; fiche: () => string; more: Record<string, string> }[] = [
+  { account: "collector", fiche: () => `/clients/${fixtures().clientForFiche.id}`, more: { relance: "/relance" } },
+  { account: "sales", fiche: () => `/clients/${fixtures().clientOfSales.id}`, more: {} },
 ];
 
 for (const { account, fiche, more } of pages) {
   test.describe(`${account} on a phone`, () => {
     test.use({ ...phone, storageState: storageState(account) });
 
-    test("home, clients, a fiche, pièces and the agenda fit the screen", async ({ page }) => {
-      for (const path of ["/", "/clients", fiche(), "/pieces", ...more]) await expectNoSidewaysScroll(page, path);
+    test("home, clients, a fiche, pièces, tasks and the agenda fit the screen", async ({ page }) => {
+      const shown = { accueil: "/", clients: "/clients", fiche: fiche(), pieces: "/pieces", taches: "/taches", ...more };
+      for (const [name, path] of Object.entries(shown)) {
+        await expectNoSidewaysScroll(page, path);
+        await page.screenshot({ path: `test-results/screens/phone-${account}-${name}.png`, fullPage: true });
+      }
     });
   });
 }

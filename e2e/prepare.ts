@@ -74,6 +74,15 @@ async function main() {
       sql`select a.id from actions a join users u on u.id = a.assigned_user_id
           where u.email = 'recouvrement2@encaisse.demo' and a.status = 'planned' order by a.planned_date, a.id limit 1`,
     );
+    // The open dispute the collaboration test discusses: Sophie Durand's client whose sales rep is Nicolas Moreau.
+    const [disputeForCollaboration] = await queryRows<{ id: string; clientId: string; clientName: string }>(
+      handle.db,
+      sql`select d.id, c.id as "clientId", c.name as "clientName" from disputes d join clients c on c.id = d.client_id
+          join users uc on uc.id = c.collector_id join users us on us.id = c.sales_rep_id
+          where uc.email = 'recouvrement1@encaisse.demo' and us.email = 'commercial@encaisse.demo'
+            and d.closed_at is null and d.status = 'open'
+          order by c.code desc, d.id limit 1`,
+    );
     const [collector3] = await queryRows<{ id: string; name: string }>(
       handle.db,
       sql`select id, name from users where email = 'recouvrement3@encaisse.demo'`,
@@ -85,6 +94,7 @@ async function main() {
         collector1: await expectedBalances(handle.db, date, "recouvrement1@encaisse.demo"),
       },
       actionOfCollector2,
+      disputeForCollaboration,
       collector3,
       distClient,
       clientOfCollector1: await clientOf("recouvrement1@encaisse.demo"),
