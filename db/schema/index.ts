@@ -8,3 +8,4 @@ export * from "./collaboration";
 export * from "./cases";
 export * from "./reporting";
 export * from "./outbound";
+export * from "./scoring";
