@@ -123,3 +123,21 @@ test("a collector and a sales rep settle a dispute together, notified live, the 
   expect(supervisor.errors).toEqual([]);
   await supervisor.close();
 });
+
+test("a collector asks for the daily e-mail digest of their notifications, then turns it off", async ({ page }) => {
+  await page.goto("/notifications");
+  const digest = page.getByRole("form", { name: "Résumé par e-mail" });
+  const box = digest.getByRole("checkbox", { name: /Recevoir chaque jour ouvré/ });
+  await expect(box).not.toBeChecked();
+  await box.check();
+  await digest.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(digest.getByRole("status")).toHaveText("Résumé quotidien activé : il partira le prochain jour ouvré à 7 h.");
+  await page.screenshot({ path: "test-results/screens/notifications-digest.png", fullPage: true });
+  await page.reload();
+  await expect(box).toBeChecked();
+  await box.uncheck();
+  await digest.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(digest.getByRole("status")).toHaveText("Résumé quotidien désactivé.");
+  await page.reload();
+  await expect(box).not.toBeChecked();
+});
