@@ -24,6 +24,25 @@ export async function finishJobRun(
   if ("error" in outcome) await notifyAdminsOfFailedRun(db, id);
 }
 
+/** Runs `work` as one line of the run history: its report and duration, or its error (then thrown again). */
+export async function recordJobRun<R extends Record<string, unknown>>(
+  db: Queryable,
+  job: string,
+  runDate: string,
+  work: () => Promise<R>,
+): Promise<R & { durationMs: number }> {
+  const started = Date.now();
+  const runId = await startJobRun(db, job, runDate);
+  try {
+    const report = { ...(await work()), durationMs: Date.now() - started };
+    await finishJobRun(db, runId, { report });
+    return report;
+  } catch (error) {
+    await finishJobRun(db, runId, { error: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}
+
 export async function hasSucceededRun(db: Queryable, job: string, runDate: string): Promise<boolean> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })

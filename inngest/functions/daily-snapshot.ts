@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { finishJobRun, startJobRun } from "@/db/queries/job-runs";
+import { recordJobRun } from "@/db/queries/job-runs";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
 import { isoDatePattern, today } from "@/lib/dates";
 import { defineJob } from "../define-job";
@@ -17,17 +17,7 @@ export const dailySnapshotJob = defineJob({
     const date = eventData.parse(event.data).date ?? today();
     return step.run("record-snapshot", async () => {
       const db = await getDb();
-      const started = Date.now();
-      const runId = await startJobRun(db, "daily-snapshot", date);
-      try {
-        const report = await db.transaction((tx) => recordDailySnapshot(tx, date));
-        const result = { ...report, durationMs: Date.now() - started };
-        await finishJobRun(db, runId, { report: result });
-        return result;
-      } catch (error) {
-        await finishJobRun(db, runId, { error: error instanceof Error ? error.message : String(error) });
-        throw error;
-      }
+      return recordJobRun(db, "daily-snapshot", date, () => db.transaction((tx) => recordDailySnapshot(tx, date)));
     });
   },
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { finishJobRun, startJobRun } from "@/db/queries/job-runs";
+import { recordJobRun } from "@/db/queries/job-runs";
 import { sendNotificationDigests } from "@/lib/collaboration/notification-digest";
 import { isoDatePattern, today } from "@/lib/dates";
 import { env } from "@/lib/env";
@@ -18,16 +18,7 @@ export const notificationDigestJob = defineJob({
     const date = eventData.parse(event.data).date ?? today();
     return step.run("send-digests", async () => {
       const db = await getDb();
-      const started = Date.now();
-      const runId = await startJobRun(db, "notification-digest", date);
-      try {
-        const result = { ...(await sendNotificationDigests(db, date)), durationMs: Date.now() - started };
-        await finishJobRun(db, runId, { report: result });
-        return result;
-      } catch (error) {
-        await finishJobRun(db, runId, { error: error instanceof Error ? error.message : String(error) });
-        throw error;
-      }
+      return recordJobRun(db, "notification-digest", date, () => sendNotificationDigests(db, date));
     });
   },
 });
