@@ -13,7 +13,7 @@ function Figure({ label, value, hint, danger = false }: { label: string; value: 
   return (
     <div className="min-w-0 rounded-md bg-muted/60 p-3">
       <dt className="text-xs font-medium text-muted-foreground">{label}</dt>
-      <dd className={cn("tabular mt-1 text-base font-semibold leading-tight [overflow-wrap:anywhere] sm:text-lg", danger && "text-destructive")}>{value}</dd>
+      <dd className={cn("tabular mt-1 text-[0.9375rem] font-semibold leading-tight [overflow-wrap:anywhere] sm:text-lg", danger && "text-destructive")}>{value}</dd>
       {hint && <dd className="mt-0.5 text-xs text-muted-foreground">{hint}</dd>}
     </div>
   );
