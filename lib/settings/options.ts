@@ -49,6 +49,8 @@ export const optionSchemas = {
     .default(null),
   /** Weights of the worklist priority, set by supervisors in the Relance configuration. */
   worklistPriority: priorityWeightsSchema,
+  /** Predictive scoring: an invoice counts as late when paid more than `graceDays` after its due date. */
+  scoring: z.object({ graceDays: z.number().int().min(0).max(60).default(0) }).default({ graceDays: 0 }),
 };
 
 export type Options = { [K in keyof typeof optionSchemas]: z.infer<(typeof optionSchemas)[K]> };
