@@ -7,7 +7,7 @@
  * precisely the day is known — the error of a predicted payment date grows roughly in proportion to the lateness.
  * An invoice already overdue is at least as late as today, so its spread is measured from today when that is later.
  * The logistic is chosen over the normal because its CDF is closed-form (PostgreSQL has no erf: the nightly SQL in
- * db/queries/cash-forecast-compute.ts computes the very same formula) and because its heavier tails suit payment delays.
+ * db/queries/cash-forecast.ts computes the very same formula) and because its heavier tails suit payment delays.
  * It is discretised by whole days and conditioned on being paid today or later, since an open invoice was not paid in
  * the past; what falls after the horizon is the probability of being paid later, so the weeks sum to at most 1.
  */
