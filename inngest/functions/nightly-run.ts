@@ -2,6 +2,7 @@ import { NonRetriableError } from "inngest";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { countSendOutcomes, listDueActionIds } from "@/db/queries/action-sending";
+import { computeCashForecast } from "@/db/queries/cash-forecast";
 import { recomputeGroupMembership } from "@/db/queries/group-membership";
 import { closeInterruptedRuns, finishJobRun, startJobRun } from "@/db/queries/job-runs";
 import { settlePromises } from "@/db/queries/promise-outcomes";
@@ -26,7 +27,8 @@ const SEND_BATCH = 100;
 const eventData = z.object({ date: z.string().regex(isoDatePattern).optional() });
 
 /**
- * The night's work, step by step: groups, promises, scenarios, sending what is due, the day's snapshot, and a report.
+ * The night's work, step by step: groups, promises, scenarios, sending what is due, the day's snapshot, the cash-in
+ * forecast, and a report.
  * The whole run holds the nightly lock, its holder id memoised from step to step: a second run is refused before
  * it does anything. Every step is safe to run again, so a crashed run is simply started again once its lock expired.
  */
@@ -75,7 +77,9 @@ export const nightlyRunJob = defineJob({
       });
       const sending = await sendDueActions(locked, date);
       const snapshot = await locked("record-snapshot", async () => (await getDb()).transaction((tx) => recordDailySnapshot(tx, date)));
-      const report = { groups, promises, evaluation, sending, snapshot };
+      // From the scores written by "score-invoices" earlier in the run.
+      const forecast = await locked("cash-forecast", async () => (await getDb()).transaction((tx) => computeCashForecast(tx, date)));
+      const report = { groups, promises, evaluation, sending, snapshot, forecast };
       await locked("write-report", async () => finishJobRun(await getDb(), runId, { report }));
       await step.run("release-lock", async () => releaseNightlyLock(await getDb(), holder));
       return report;
