@@ -13,7 +13,7 @@ export function PriorityWeightsForm({ weights }: { weights: PriorityWeights }) {
     <InlineActionForm action={savePriorityWeightsAction} label="Pondération de la priorité" className="space-y-4">
       {(pending) => (
         <>
-          <div className="grid gap-4 md:grid-cols-3">
+          <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
             {priorityFactors.map((f) => (
               <div key={f.key} className="space-y-1">
                 <Field name={f.key} label={`${f.label} (points)`}>

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { actionDocuments, actions, contacts, outboundMessages, promises } from "@/db/schema";
+import { makeClientScore, makeDocumentScore, makeScoreModel } from "@/db/score-test-builders";
 import { makeClient, makeDocument, makeEntity, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import type { Scope } from "@/lib/auth/scope";
@@ -14,7 +15,7 @@ const today = "2026-11-23";
 let handle: DatabaseHandle;
 const scopes: Record<"alice" | "sup", Scope> = {} as never;
 const ids: Record<string, string> = {};
-const weights: PriorityWeights = { amount: 1, daysLate: 0.5, brokenPromises: 10 };
+const weights: PriorityWeights = { amount: 1, daysLate: 0.5, brokenPromises: 10, risk: 2 };
 
 async function makeAction(name: string, values: Partial<typeof actions.$inferInsert> & Pick<typeof actions.$inferInsert, "clientId" | "plannedDate">, docs: number[] = []) {
   const [row] = await handle.db
@@ -46,6 +47,12 @@ beforeAll(async () => {
   const a1 = await makeDocument(db, a.id, { amount: "47335.00", issueDate: "2026-09-24", dueDate: "2026-10-24" });
   const a0 = await makeDocument(db, a.id, { amount: "80.00", issueDate: "2026-08-01", dueDate: "2026-09-01", status: "settled", openAmount: "0" });
   await makeAction("alpha", { clientId: a.id, assignedUserId: alice.id, plannedDate: "2026-11-20", amountCovered: "50000.00" }, [a1.id, a0.id]);
+  // Risk: Alpha's open pièce 40 % likely late (47 335 × 0,4 = 18 934 € expected late; the client's own figure is
+  // not used when the action covers pièces); Charlie's actions cover none, so its client's 3 000 € counts.
+  const model = await makeScoreModel(db, today);
+  await makeDocumentScore(db, model.id, a1.id, { pLate: 0.4, scoredOn: today });
+  await makeDocumentScore(db, model.id, a0.id, { pLate: 0.9, scoredOn: today });
+  await makeClientScore(db, model.id, a.id, { pLate: 0.5, scoredOn: today, expectedLateAmount: "99999.00" });
   // Bravo: 97 € covered, pièce due 25/08 (90 days late), two promises broken within 90 days.
   const b1 = await makeDocument(db, b.id, { amount: "97.00", issueDate: "2026-07-25", dueDate: "2026-08-25" });
   await makeAction("bravo", { clientId: b.id, assignedUserId: alice.id, plannedDate: today, amountCovered: "97.00" }, [b1.id]);
@@ -58,6 +65,7 @@ beforeAll(async () => {
     { clientId: b.id, promisedDate: "2026-11-30", amount: "97.00", status: "pending" },
     { clientId: c.id, promisedDate: "2026-11-20", amount: "10.00", status: "broken" },
   ]);
+  await makeClientScore(db, model.id, c.id, { pLate: 0.6, scoredOn: today, expectedLateAmount: "3000.00" });
   // Charlie: a task of 5 000 € with no pièce, planned yesterday (1 day late), one broken promise.
   await makeAction("charlie", { clientId: c.id, assignedUserId: alice.id, plannedDate: "2026-11-22", amountCovered: "5000.00", type: "task" });
   // Upcoming, the largest of all: after what is due, whatever its priority.
@@ -85,20 +93,20 @@ const nameOf = (id: string) => Object.entries(ids).find(([, v]) => v === id)?.[0
 describe("worklist priority", () => {
   it("orders what is due by priority, each part its weight times its factor, then what is to come", async () => {
     const rows = await list(scopes.alice);
-    expect(rows.map((r) => [nameOf(r.id), r.priority, r.points, r.daysLate, r.brokenPromises])).toEqual([
-      // 0,097 × 1 = 0,1 ; 90 j × 0,5 = 45 ; 2 × 10 = 20
-      ["bravo", "65.1", { amount: "0.1", daysLate: "45.0", brokenPromises: "20.0" }, 90, 2],
-      // 47,335 × 1 = 47,3 ; 30 j × 0,5 = 15 ; 0
-      ["alpha", "62.3", { amount: "47.3", daysLate: "15.0", brokenPromises: "0.0" }, 30, 0],
-      // 5 × 1 = 5 ; 1 j (planned date, no pièce) × 0,5 = 0,5 ; 1 × 10 = 10
-      ["charlie", "15.5", { amount: "5.0", daysLate: "0.5", brokenPromises: "10.0" }, 1, 1],
-      // 100 × 1 = 100 ; not late ; 1 × 10
-      ["upcoming", "110.0", { amount: "100.0", daysLate: "0.0", brokenPromises: "10.0" }, 0, 1],
+    expect(rows.map((r) => [nameOf(r.id), r.priority, r.points, r.daysLate, r.brokenPromises, r.expectedLate])).toEqual([
+      // 47,335 × 1 = 47,3 ; 30 j × 0,5 = 15 ; 0 ; 18,934 × 2 = 37,9 (the settled pièce, though scored, owes nothing)
+      ["alpha", "100.2", { amount: "47.3", daysLate: "15.0", brokenPromises: "0.0", risk: "37.9" }, 30, 0, "18934.00"],
+      // 0,097 × 1 = 0,1 ; 90 j × 0,5 = 45 ; 2 × 10 = 20 ; no score: 0
+      ["bravo", "65.1", { amount: "0.1", daysLate: "45.0", brokenPromises: "20.0", risk: "0.0" }, 90, 2, "0.00"],
+      // 5 × 1 = 5 ; 1 j (planned date, no pièce) × 0,5 = 0,5 ; 1 × 10 = 10 ; 3 × 2 = 6
+      ["charlie", "21.5", { amount: "5.0", daysLate: "0.5", brokenPromises: "10.0", risk: "6.0" }, 1, 1, "3000.00"],
+      // 100 × 1 = 100 ; not late ; 1 × 10 ; 3 × 2 = 6
+      ["upcoming", "116.0", { amount: "100.0", daysLate: "0.0", brokenPromises: "10.0", risk: "6.0" }, 0, 1, "3000.00"],
     ]);
   });
 
   it("follows the weights: amount alone puts Alpha first", async () => {
-    const rows = await list(scopes.alice, {}, { amount: 2, daysLate: 0, brokenPromises: 0 });
+    const rows = await list(scopes.alice, {}, { amount: 2, daysLate: 0, brokenPromises: 0, risk: 0 });
     expect(rows.map((r) => [nameOf(r.id), r.priority])).toEqual([
       ["alpha", "94.7"],
       ["charlie", "10.0"],
@@ -130,7 +138,7 @@ describe("worklist priority", () => {
   it("sorts by any column, ties broken by priority", async () => {
     const order = async (sort: WorklistSortKey, direction?: "asc" | "desc") => (await list(scopes.alice, { sort, order: direction })).map((r) => nameOf(r.id));
     expect(await order("amount")).toEqual(["upcoming", "alpha", "charlie", "bravo"]);
-    expect(await order("priority", "asc")).toEqual(["charlie", "alpha", "bravo", "upcoming"]);
+    expect(await order("priority", "asc")).toEqual(["charlie", "bravo", "alpha", "upcoming"]);
     expect(await order("date")).toEqual(["alpha", "charlie", "bravo", "upcoming"]);
     expect(await order("reminders")).toEqual(["alpha", "upcoming", "bravo", "charlie"]);
     expect(await order("lastContact")).toEqual(["alpha", "upcoming", "bravo", "charlie"]);
@@ -142,15 +150,15 @@ describe("worklist priority", () => {
     // Zoulou: 999 999,99 € × 1 / 1 000 = 1 000,0 points, due today.
     expect((await list(scopes.sup)).map((r) => [nameOf(r.id), r.priority])).toEqual([
       ["zoulou", "1000.0"],
+      ["alpha", "100.2"],
       ["bravo", "65.1"],
-      ["alpha", "62.3"],
-      ["charlie", "15.5"],
-      ["upcoming", "110.0"],
+      ["charlie", "21.5"],
+      ["upcoming", "116.0"],
     ]);
   });
 
   it("reads the weights from the settings, with defaults", async () => {
-    expect(await getOption(handle.db, "worklistPriority")).toEqual({ amount: 1, daysLate: 1, brokenPromises: 10 });
+    expect(await getOption(handle.db, "worklistPriority")).toEqual({ amount: 1, daysLate: 1, brokenPromises: 10, risk: 1 });
     await setOption(handle.db, "worklistPriority", weights);
     expect(await getOption(handle.db, "worklistPriority")).toEqual(weights);
   });

@@ -17,6 +17,7 @@ const factorValues: Record<PriorityFactor, SQL> = {
   amount: sql`facts.amount_at_stake / 1000`,
   daysLate: sql`facts.days_late`,
   brokenPromises: sql`facts.broken_promises`,
+  risk: sql`facts.expected_late / 1000`,
 };
 
 const sortColumns: Record<WorklistSortKey, SQL> = {
@@ -74,6 +75,8 @@ export type WorklistRow = {
   documentCount: number;
   daysLate: number;
   brokenPromises: number;
+  /** Σ open × probability of paying late over the pièces covered (the client's, for an action without pièces). */
+  expectedLate: string;
   /** Points per factor, rounded to one decimal; the priority is their sum. */
   points: Record<PriorityFactor, string>;
   priority: string;
@@ -135,22 +138,27 @@ export async function listWorklist(
     covered as (
       select matching.id as action_id, count(ad.document_id)::int as document_count,
         min(d.due_date) filter (where d.status = 'open') as oldest_due,
-        case when count(ad.document_id) > 0 then coalesce(sum(d.open_amount) filter (where d.status = 'open'), 0) end as open_amount
+        case when count(ad.document_id) > 0 then coalesce(sum(d.open_amount) filter (where d.status = 'open'), 0) end as open_amount,
+        case when count(ad.document_id) > 0 then coalesce(sum(d.open_amount * ds.p_late::numeric) filter (where d.status = 'open'), 0) end as expected_late
       from matching left join action_documents ad on ad.action_id = matching.id left join documents d on d.id = ad.document_id
+        left join document_scores ds on ds.document_id = d.id
       group by matching.id
     ),
     page as (
-      select actions.id, covered.document_count, facts.amount_at_stake, facts.days_late, facts.broken_promises, ${points.map}, score.priority,
+      select actions.id, covered.document_count, facts.amount_at_stake, facts.days_late, facts.broken_promises, facts.expected_late, ${points.map}, score.priority,
         row_number() over (order by ${orderBy(sort, today)}) as position
       from covered
       join actions on actions.id = covered.action_id
       join clients on clients.id = actions.client_id
       left join users assignee on assignee.id = actions.assigned_user_id
       left join broken on broken.client_id = actions.client_id
+      left join client_scores on client_scores.client_id = actions.client_id
       cross join lateral (
         select greatest(${today}::date - coalesce(covered.oldest_due, actions.planned_date), 0) as days_late, coalesce(broken.n, 0) as broken_promises,
           -- What is still owed on the pièces covered (some may have been paid since); the planned amount for an action without any.
-          coalesce(covered.open_amount, actions.amount_covered) as amount_at_stake
+          coalesce(covered.open_amount, actions.amount_covered) as amount_at_stake,
+          -- Open × probability of paying late over the pièces covered; the client's whole expected amount late otherwise.
+          coalesce(covered.expected_late, client_scores.expected_late_amount, 0) as expected_late
       ) facts
       cross join lateral (select ${points.columns}) points
       cross join lateral (select ${points.total} as priority) score
@@ -163,6 +171,7 @@ export async function listWorklist(
       clients.id as "clientId", clients.code as "clientCode", clients.name as "clientName", ${clientInScope(scope)} as "clientOpen",
       assignee.name as "assigneeName", scenario_steps.label as "stepLabel",
       page.document_count as "documentCount", page.amount_at_stake::text as "amountAtStake", page.days_late as "daysLate", page.broken_promises as "brokenPromises",
+      round(page.expected_late, 2)::text as "expectedLate",
       ${points.texts}, page.priority::text as priority,
       coalesce(phone.number, clients.phone) as phone,
       last_contact.at::text as "lastContactOn", last_contact.type as "lastContactType", last_contact.outcome as "lastContactOutcome",

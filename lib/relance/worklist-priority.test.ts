@@ -3,8 +3,12 @@ import { formatPoints, priorityWeightsSchema } from "./worklist-priority";
 import { toWorklistSort } from "./worklist-sort";
 
 describe("worklist priority settings", () => {
-  it("defaults to 1 point per 1 000 €, 1 per day late and 10 per broken promise", () => {
-    expect(priorityWeightsSchema.parse(undefined)).toEqual({ amount: 1, daysLate: 1, brokenPromises: 10 });
+  it("defaults to 1 point per 1 000 €, 1 per day late, 10 per broken promise and 1 per 1 000 € expected late", () => {
+    expect(priorityWeightsSchema.parse(undefined)).toEqual({ amount: 1, daysLate: 1, brokenPromises: 10, risk: 1 });
+  });
+
+  it("reads weights saved before the risk factor with its default weight", () => {
+    expect(priorityWeightsSchema.parse({ amount: 2, daysLate: 0, brokenPromises: 5 })).toEqual({ amount: 2, daysLate: 0, brokenPromises: 5, risk: 1 });
   });
 
   it("refuses negative weights and more than two decimals", () => {

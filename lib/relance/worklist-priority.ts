@@ -1,7 +1,6 @@
 /**
  * The worklist priority: a sum of points, one part per factor, each part its weight times the factor's value.
- * A factor is one entry here and one SQL expression in db/queries/worklist.ts; a risk score joins both lists
- * once scoring exists.
+ * A factor is one entry here and one SQL expression in db/queries/worklist.ts.
  */
 import { z } from "zod";
 
@@ -9,6 +8,7 @@ export const priorityFactors = [
   { key: "amount", label: "Montant en jeu", unit: "par tranche de 1 000 € restant dus sur les pièces de l'action" },
   { key: "daysLate", label: "Retard", unit: "par jour de retard de la plus ancienne pièce couverte" },
   { key: "brokenPromises", label: "Promesses non tenues", unit: "par promesse non tenue sur les 90 derniers jours" },
+  { key: "risk", label: "Risque", unit: "par tranche de 1 000 € de retard attendu (reste dû × probabilité de retard)" },
 ] as const;
 
 export type PriorityFactor = (typeof priorityFactors)[number]["key"];
@@ -20,10 +20,11 @@ const weight = z
   .max(1000, "1 000 au maximum.")
   .multipleOf(0.01, "Deux décimales au plus.");
 
-export const defaultPriorityWeights: PriorityWeights = { amount: 1, daysLate: 1, brokenPromises: 10 };
+export const defaultPriorityWeights: PriorityWeights = { amount: 1, daysLate: 1, brokenPromises: 10, risk: 1 };
 
 export const priorityWeightsSchema = z
-  .object({ amount: weight, daysLate: weight, brokenPromises: weight } satisfies Record<PriorityFactor, typeof weight>)
+  // Weights saved before the risk factor existed read with its default.
+  .object({ amount: weight, daysLate: weight, brokenPromises: weight, risk: weight.default(defaultPriorityWeights.risk) } satisfies Record<PriorityFactor, z.ZodType>)
   .default(defaultPriorityWeights);
 
 /** How far back a broken promise still counts. */

@@ -7,6 +7,7 @@ const factorValue: Record<PriorityFactor, (row: WorklistRow) => string> = {
   amount: (row) => formatMoney(row.amountAtStake),
   daysLate: (row) => `${formatInteger(row.daysLate)} j`,
   brokenPromises: (row) => formatInteger(row.brokenPromises),
+  risk: (row) => formatMoney(row.expectedLate),
 };
 
 /** Each part of the priority: the factor's value, its weight and the points it brings. */
