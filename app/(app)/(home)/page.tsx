@@ -26,6 +26,8 @@ import { homeGeography } from "@/db/queries/home-geography";
 import { homeTrend } from "@/db/queries/home-trend";
 import { RowLink } from "@/components/ui/row-link";
 import { OtherCurrenciesNote } from "@/components/documents/other-currencies-note";
+import { CashForecastCard } from "@/components/forecast/cash-forecast-card";
+import { listCashForecast } from "@/db/queries/cash-forecast";
 import { openInOtherCurrencies } from "@/db/queries/currencies";
 
 export const metadata: Metadata = { title: "Accueil" };
@@ -57,7 +59,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // Every figure is read as of the latest snapshot; the actions due are today's.
   const asOf = figures.snapshotDate ?? date;
   const period = teamPeriod(asOf);
-  const [kpis, pending, topOverdue, agedBalance, team, trend, geography, otherCurrencies, sales] = await Promise.all([
+  const [kpis, pending, topOverdue, agedBalance, team, trend, geography, otherCurrencies, sales, forecast] = await Promise.all([
     homeKpis(db, scope, asOf, entityId),
     listMyPendingActions(db, scope, date, entityId),
     listTopOverdueClients(db, scope, entityId),
@@ -67,6 +69,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     homeGeography(db, scope, asOf, entityId),
     openInOtherCurrencies(db, scope, { entityId }),
     scope.role === "sales" ? salesSummary(db, scope) : null,
+    // Kept by société and collector portfolio: a sales rep has none.
+    scope.role === "sales" ? null : listCashForecast(db, scope, { entityId }),
   ]);
 
   return (
@@ -114,6 +118,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </Card>
         </div>
       </div>
+      {forecast && <CashForecastCard weeks={forecast} entityId={entityId} />}
       {team && <TeamCard rows={team} from={period.from} to={period.to} />}
       <section aria-label="Tendance et géographie" className="space-y-6">
         <TrendCard points={trend} />
