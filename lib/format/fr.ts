@@ -39,6 +39,12 @@ export function formatPercent(ratio: number | null): string {
   return ratio === null || !Number.isFinite(ratio) ? "—" : percent.format(ratio);
 }
 
+/** A measure with a fixed number of decimals, 0,873; a dash when undefined. */
+export function formatDecimal(value: number | null, digits: number): string {
+  if (value === null || !Number.isFinite(value)) return "—";
+  return value.toLocaleString("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
 /** A business date `yyyy-mm-dd` shown as `dd/mm/yyyy`, with no time-zone arithmetic. */
 export function formatDate(isoDate: string | null | undefined): string {
   if (!isoDate) return "—";
