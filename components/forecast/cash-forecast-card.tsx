@@ -15,7 +15,7 @@ export function CashForecastCard({ weeks, entityId }: { weeks: CashForecastWeek[
       <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-2">
         <div className="space-y-1.5">
           <CardTitle>Encaissements prévus</CardTitle>
-          <CardDescription>Par semaine sur 13 semaines, en euros, avec l&apos;intervalle à 80 %</CardDescription>
+          <CardDescription>Semaine par semaine, sur les 13 prochaines semaines, avec l&apos;intervalle à 80 %</CardDescription>
         </div>
         <Button asChild variant="outline" size="sm">
           <Link href={forecastHref(entityId)}>

@@ -29,9 +29,9 @@ export default async function CashForecastPage({ searchParams }: { searchParams:
         <div>
           <h1 className="text-2xl font-semibold">Encaissements prévus</h1>
           <p className="text-sm text-muted-foreground">
-            Par semaine (du lundi au dimanche) sur 13 semaines, sur votre périmètre{entity ? ` : ${entity.name}` : ""}. Chaque pièce
-            ouverte compte pour son montant ouvert × la probabilité d&apos;être payée dans la semaine ; l&apos;intervalle à 80 %
-            encadre l&apos;encaissement de chaque semaine.
+            Par semaine du lundi au dimanche, la semaine en cours à partir d&apos;aujourd&apos;hui, sur votre périmètre
+            {entity ? ` : ${entity.name}` : ""}. Chaque facture ouverte en euros compte pour son montant ouvert × la probabilité
+            d&apos;être payée dans la semaine ; l&apos;intervalle à 80 % encadre l&apos;encaissement de chaque semaine.
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
