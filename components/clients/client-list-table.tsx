@@ -3,7 +3,8 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ClientListRow, ClientSort } from "@/db/queries/clients";
 import { standardColumns } from "@/lib/clients/columns";
-import { formatInteger, formatMoney } from "@/lib/format/fr";
+import { GradeBadge } from "@/components/scoring/grade-badge";
+import { formatInteger, formatMoney, formatPercent } from "@/lib/format/fr";
 import { cn } from "@/lib/utils";
 import { AgedBar } from "./aged-bar";
 import { ClientSortableHead } from "./sortable-head";
@@ -40,6 +41,10 @@ function cell(row: ClientListRow, key: string, agingLabels: string[]): React.Rea
       return Number(row.overdue) > 0 ? <span className="text-destructive">{formatMoney(row.overdue)}</span> : "";
     case "aged":
       return <AgedBar outstanding={row.outstanding} aged={row.aged} labels={agingLabels} />;
+    case "score":
+      return <GradeBadge grade={row.scoreGrade} pLate={row.scorePLate} />;
+    case "pLate":
+      return formatPercent(row.scorePLate);
     default: {
       const value = row.customFields[key.slice(3)];
       return value === null || value === undefined ? "—" : String(value);

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { ClientSearch } from "@/lib/clients/filters";
+import { grades } from "@/lib/scoring/grades";
 
 type Option = ChoiceOption;
 
@@ -60,6 +61,17 @@ export function ListFiltersForm({
       <ChoiceField id="f-overdue" label="Retard" name="hasOverdue" value={search.hasOverdue} options={yesNo("Avec échu", "Sans échu")} all="Indifférent" />
       <ChoiceField id="f-dispute" label="Litige" name="hasDispute" value={search.hasDispute} options={yesNo("Avec litige", "Sans litige")} all="Indifférent" />
       <ChoiceField id="f-paused" label="Relances" name="paused" value={search.paused} options={yesNo("Suspendues", "Actives")} all="Toutes" />
+      <fieldset className="space-y-1.5">
+        <legend className="text-sm leading-none font-medium">Score</legend>
+        <div className="flex h-9 items-center gap-3">
+          {grades.map((g) => (
+            <label key={g} className="flex items-center gap-1 text-sm">
+              <input type="checkbox" name="grade" value={g} defaultChecked={search.grade?.includes(g)} className="size-4 accent-primary" aria-label={`Score ${g}`} />
+              {g}
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <div className="flex items-end gap-2 lg:col-span-2">
         <Button type="submit" className="flex-1">
           <Filter className="size-4" aria-hidden="true" /> Filtrer

@@ -73,9 +73,12 @@ export function DocumentFiltersForm({
       <RangeFields id="f-issued" label="Date de pièce" names={["issuedFrom", "issuedTo"]} values={[search.issuedFrom, search.issuedTo]} type="date" />
       <RangeFields id="f-due-range" label="Date d'échéance" names={["dueFrom", "dueTo"]} values={[search.dueFrom, search.dueTo]} type="date" />
       <RangeFields id="f-amount" label="Montant (€)" names={["amountMin", "amountMax"]} values={[search.amountMin, search.amountMax]} />
+      <RangeFields id="f-plate" label="Probabilité de retard (%)" names={["pLateMin", "pLateMax"]} values={[search.pLateMin, search.pLateMax]} />
       {/* The type is chosen with the tabs above the form; filtering keeps it. */}
       <input type="hidden" name="type" value={search.type} />
       {search.client && <input type="hidden" name="client" value={search.client} />}
+      {search.sort && <input type="hidden" name="sort" value={search.sort} />}
+      {search.order && <input type="hidden" name="order" value={search.order} />}
       <div className="flex items-end">
         <Button type="submit" className="w-full">
           <Filter className="size-4" aria-hidden="true" /> Filtrer

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { GroupCriterion } from "@/db/schema/relance";
 import { criterionFields, customFieldPrefix, type FieldKey, operatorLabels, operatorsFor, resolveField } from "@/lib/groups/criteria";
+import { grades } from "@/lib/scoring/grades";
 
 type Choice = { id: string; name: string };
 export type CriteriaChoices = { entity: Choice[]; collector: Choice[]; salesRep: Choice[] };
@@ -16,13 +17,17 @@ const fieldGroups: { label: string; keys: FieldKey[] }[] = [
   { label: "Client", keys: ["code", "name", "siren", "hasSiren", "department", "region", "city", "country", "entity", "collector", "salesRep", "paymentTermsDays"] },
   { label: "Montants", keys: ["outstanding", "overdue", "creditLimit", "creditLimitExceeded", "oldestDaysLate"] },
   { label: "Suivi", keys: ["hasOpenDispute", "hasBrokenPromise"] },
+  { label: "Score", keys: ["scoreGrade", "scorePLate"] },
 ];
+
+const gradeChoices = grades.map((g) => ({ id: g, name: g }));
+const listed = (field: string) => ["reference", "grade"].includes(resolveField(field)?.def.type ?? "");
 
 export const toCriterionRow = (c: GroupCriterion, key: number): CriterionRow => ({
   key,
   field: c.field,
   operator: c.operator,
-  value: Array.isArray(c.value) ? (resolveField(c.field)?.def.type === "reference" ? c.value.map(String) : c.value.join(", ")) : c.value === null ? "" : String(c.value),
+  value: Array.isArray(c.value) ? (listed(c.field) ? c.value.map(String) : c.value.join(", ")) : c.value === null ? "" : String(c.value),
 });
 
 export function toCriterion(row: CriterionRow): GroupCriterion {
@@ -57,7 +62,8 @@ export function CriteriaFields({
   const update = (key: number, change: Partial<CriterionRow>) => onRowsChange((all) => all.map((r) => (r.key === key ? { ...r, ...change } : r)));
   const changeField = (key: number, field: string) => {
     const def = resolveField(field)?.def;
-    update(key, { field, operator: def ? operatorsFor(def)[0] : "eq", value: def?.type === "boolean" ? "true" : "" });
+    const operator = def ? operatorsFor(def)[0] : "eq";
+    update(key, { field, operator, value: def?.type === "boolean" ? "true" : operator === "in" && listed(field) ? [] : "" });
   };
   const rowError = (i: number) =>
     errorOf(`criteria.${i}.field`) ?? errorOf(`criteria.${i}.operator`) ?? errorOf(`criteria.${i}.value`) ?? errorOf(`criteria.${i}`);
@@ -70,7 +76,8 @@ export function CriteriaFields({
         const def = resolveField(row.field)?.def;
         const error = rowError(i);
         const n = i + 1;
-        const reference = def?.type === "reference" ? choices[row.field as "entity" | "collector" | "salesRep"] : null;
+        const reference =
+          def?.type === "reference" ? choices[row.field as "entity" | "collector" | "salesRep"] : def?.type === "grade" ? gradeChoices : null;
         return (
           <div key={row.key} className="space-y-1">
             <div className="grid gap-2 sm:grid-cols-[minmax(0,14rem)_minmax(0,9rem)_minmax(0,1fr)_auto]">
@@ -118,8 +125,10 @@ export function CriteriaFields({
               ) : (
                 <Input
                   aria-label={`Valeur du critère ${n}`}
-                  inputMode={def?.type === "number" && row.operator !== "in" ? "decimal" : undefined}
-                  placeholder={row.operator === "in" ? "Valeurs séparées par des virgules" : def?.type === "number" ? "Nombre" : "Valeur"}
+                  inputMode={(def?.type === "number" || def?.type === "percent") && row.operator !== "in" ? "decimal" : undefined}
+                  placeholder={
+                    row.operator === "in" ? "Valeurs séparées par des virgules" : def?.type === "number" ? "Nombre" : def?.type === "percent" ? "En %, ex. 40" : "Valeur"
+                  }
                   value={String(row.value)}
                   onChange={(e) => update(row.key, { value: e.target.value })}
                 />

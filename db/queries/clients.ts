@@ -41,12 +41,18 @@ export type ClientFilters = {
   hasOverdue?: boolean;
   hasDispute?: boolean;
   paused?: boolean;
+  /** Score letters kept; a client not scored yet has none. */
+  grades?: string[];
 };
 
-export type ClientSort = { key: "code" | "name" | "city" | "outstanding" | "overdue" | "creditLimit"; order: "asc" | "desc" };
+export type ClientSort = { key: "code" | "name" | "city" | "outstanding" | "overdue" | "creditLimit" | "score" | "pLate"; order: "asc" | "desc" };
 
 /** Whether the client of the current row has an open disputed document (named by hand: safe in any statement). */
 export const hasOpenDispute = sql`exists (select 1 from documents d where d.client_id = "clients"."id" and d.status = 'open' and d.disputed)`;
+
+// The client's score, if scored yet; read by the list, its sort and filters, and group and alert criteria.
+export const clientScoreGrade = sql<"A" | "B" | "C" | "D" | "E" | null>`(select cs.grade::text from client_scores cs where cs.client_id = "clients"."id")`;
+export const clientScorePLate = sql<number | null>`(select cs.p_late from client_scores cs where cs.client_id = "clients"."id")`;
 
 function inRange(column: typeof clients.outstanding | typeof clients.overdue, range: Range | undefined) {
   return and(range?.min === undefined ? undefined : gte(column, String(range.min)), range?.max === undefined ? undefined : lte(column, String(range.max)));
@@ -71,6 +77,7 @@ function listWhere(scope: Scope, f: ClientFilters, today: string): SQL | undefin
       : f.paused
         ? gte(clients.pausedUntil, today)
         : or(isNull(clients.pausedUntil), lt(clients.pausedUntil, today)),
+    f.grades?.length ? inArray(clientScoreGrade, f.grades) : undefined,
   );
 }
 
@@ -81,12 +88,15 @@ const sortColumns = {
   outstanding: clients.outstanding,
   overdue: clients.overdue,
   creditLimit: clients.creditLimit,
+  // The letter follows the probability: both sort by it.
+  score: clientScorePLate,
+  pLate: clientScorePLate,
 } as const;
 
 function orderBy(sort: ClientSort) {
   const column = sortColumns[sort.key];
   // Blanks last either way; spelled out only for nullable columns, so the others can walk their index backwards.
-  const nullable = sort.key === "city" || sort.key === "creditLimit";
+  const nullable = sort.key === "city" || sort.key === "creditLimit" || sort.key === "score" || sort.key === "pLate";
   const direction = sort.order === "asc" ? sql`asc` : nullable ? sql`desc nulls last` : sql`desc`;
   return [sql`${column} ${direction}`, asc(clients.name), asc(clients.id)];
 }
@@ -113,6 +123,8 @@ const listColumns = {
   pausedUntil: clients.pausedUntil,
   customFields: clients.customFields,
   hasDispute: sql<boolean>`${hasOpenDispute}`,
+  scoreGrade: clientScoreGrade,
+  scorePLate: clientScorePLate,
 };
 
 function listQuery(db: Queryable) {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import type { Queryable } from "../client";
-import { clients, documents, entities } from "../schema";
+import { clients, documentScores, documents, entities } from "../schema";
 import { clientInScope } from "./scope";
 import { escapeLike, matchingClientIds } from "./search";
 import { BASE_CURRENCY } from "./currencies";
@@ -23,6 +23,11 @@ export type DocumentFilters = {
   /** Days past due in (daysLateAbove, daysLateAtMost]: one aging bucket. */
   daysLateAbove?: number;
   daysLateAtMost?: number;
+  /** Probability of paying late, 0–1, of the pièces scored; a pièce not scored meets neither bound. */
+  pLateMin?: number;
+  pLateMax?: number;
+  /** By the probability of paying late (not scored last); by due date otherwise. */
+  sort?: { key: "pLate"; order: "asc" | "desc" };
 };
 
 /**
@@ -52,6 +57,8 @@ function where(scope: Scope, f: DocumentFilters, today: string): SQL | undefined
     f.dueTo ? lte(documents.dueDate, f.dueTo) : undefined,
     f.daysLateAbove === undefined ? undefined : sql`${today}::date - ${documents.dueDate} > ${f.daysLateAbove}`,
     f.daysLateAtMost === undefined ? undefined : sql`${today}::date - ${documents.dueDate} <= ${f.daysLateAtMost}`,
+    f.pLateMin === undefined ? undefined : sql`${documentScores.pLate} >= ${f.pLateMin}::float8`,
+    f.pLateMax === undefined ? undefined : sql`${documentScores.pLate} <= ${f.pLateMax}::float8`,
     f.q ? piecesMatching(f.q) : undefined,
   );
 }
@@ -80,7 +87,15 @@ const columns = (today: string) => ({
   clientCode: clients.code,
   clientName: clients.name,
   entityCode: entities.code,
+  pLate: documentScores.pLate,
 });
+
+function orderBy(f: DocumentFilters) {
+  const byDue = [asc(documents.dueDate), desc(documents.openAmount), asc(documents.id)];
+  if (!f.sort) return byDue;
+  // Pièces not scored last, whichever the direction.
+  return [sql`${documentScores.pLate} ${sql.raw(f.sort.order === "asc" ? "asc nulls last" : "desc nulls last")}`, ...byDue];
+}
 
 /** Documents of the scope, most overdue first, with the totals of everything the filters match. */
 export async function listDocuments(db: Queryable, scope: Scope, filters: DocumentFilters, today: string, page: { page: number; pageSize: number }) {
@@ -91,8 +106,9 @@ export async function listDocuments(db: Queryable, scope: Scope, filters: Docume
       .from(documents)
       .innerJoin(clients, eq(clients.id, documents.clientId))
       .innerJoin(entities, eq(entities.id, clients.entityId))
+      .leftJoin(documentScores, eq(documentScores.documentId, documents.id))
       .where(condition)
-      .orderBy(asc(documents.dueDate), desc(documents.openAmount))
+      .orderBy(...orderBy(filters))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
     db
@@ -104,6 +120,7 @@ export async function listDocuments(db: Queryable, scope: Scope, filters: Docume
       })
       .from(documents)
       .innerJoin(clients, eq(clients.id, documents.clientId))
+      .leftJoin(documentScores, eq(documentScores.documentId, documents.id))
       .where(condition)
       .groupBy(documents.currency)
       .orderBy(documents.currency),
@@ -128,6 +145,7 @@ export async function* streamDocuments(db: Queryable, scope: Scope, filters: Doc
       .from(documents)
       .innerJoin(clients, eq(clients.id, documents.clientId))
       .innerJoin(entities, eq(entities.id, clients.entityId))
+      .leftJoin(documentScores, eq(documentScores.documentId, documents.id))
       .where(and(condition, sql`${documents.id} > ${lastId}`))
       .orderBy(asc(documents.id))
       .limit(batch);

@@ -2,7 +2,7 @@ import { and, asc, type SQL, sql } from "drizzle-orm";
 import { type FieldKey, type ParsedCriterion, parseCriteriaOrThrow } from "@/lib/groups/criteria";
 import { type Queryable, queryRows } from "../client";
 import { groups } from "../schema";
-import { hasOpenDispute } from "./clients";
+import { clientScoreGrade, clientScorePLate, hasOpenDispute } from "./clients";
 import { foldedContains } from "./search";
 import type { GroupCriterion } from "../schema/relance";
 
@@ -28,6 +28,8 @@ function fieldSql(key: FieldKey, today: string): SQL {
     case "creditLimitExceeded": return sql`coalesce(${col("outstanding")} > ${col("credit_limit")}, false)`;
     case "hasBrokenPromise": return sql`exists (select 1 from promises p where p.client_id = "clients"."id"
       and p.status = 'broken' and p.promised_date >= ${today}::date - 90)`;
+    case "scoreGrade": return clientScoreGrade;
+    case "scorePLate": return clientScorePLate;
     default: return col(key);
   }
 }
@@ -40,13 +42,24 @@ function criterionSql(c: ParsedCriterion, today: string): SQL {
   if (type === "boolean") return c.value ? sql`(${raw})` : sql`not (${raw})`;
   const x = type === "text" ? sql`lower(${raw})` : raw;
   const bind = (v: string | number) =>
-    type === "text" ? sql`lower(${v})` : type === "number" ? sql`${String(v)}::numeric` : sql`${v}::uuid`;
+    type === "text"
+      ? sql`lower(${v})`
+      : type === "number"
+        ? sql`${String(v)}::numeric`
+        : type === "grade"
+          ? sql`${v}::text`
+          // A percentage against the stored probability: 29 % is the same double as a stored 0.29.
+          : type === "percent"
+            ? sql`(${String(v)}::numeric / 100)::float8`
+            : sql`${v}::uuid`;
   switch (c.operator) {
     case "eq": return sql`${x} = ${bind(c.value as string | number)}`;
     case "neq": return sql`${x} is distinct from ${bind(c.value as string | number)}`;
     case "in": return sql`${x} in (${sql.join((c.value as (string | number)[]).map(bind), sql`, `)})`;
     case "gt": return sql`${x} > ${bind(c.value as number)}`;
     case "lt": return sql`${x} < ${bind(c.value as number)}`;
+    case "gte": return sql`${x} >= ${bind(c.value as number)}`;
+    case "lte": return sql`${x} <= ${bind(c.value as number)}`;
     case "contains": return foldedContains(raw, c.value as string);
     case "empty": return type === "text" ? sql`coalesce(${raw}, '') = ''` : sql`${raw} is null`;
     case "notEmpty": return type === "text" ? sql`coalesce(${raw}, '') <> ''` : sql`${raw} is not null`;

@@ -14,6 +14,8 @@ export const standardColumns = [
   { key: "outstanding", label: "Encours", sort: "outstanding", numeric: true },
   { key: "overdue", label: "Échu", sort: "overdue", numeric: true },
   { key: "aged", label: "Balance âgée" },
+  { key: "score", label: "Score", sort: "score" },
+  { key: "pLate", label: "Probabilité de retard", sort: "pLate", numeric: true },
 ] as const satisfies readonly { key: string; label: string; sort?: ClientSort["key"]; numeric?: boolean }[];
 
 export type StandardColumnKey = (typeof standardColumns)[number]["key"];

@@ -4,6 +4,7 @@ import { isoDatePattern } from "@/lib/dates";
 import { amountParam, optionalParam, parseSearch } from "@/lib/search-params";
 
 const isoDate = optionalParam(z.string().regex(isoDatePattern));
+const percentParam = optionalParam(z.preprocess((v) => (typeof v === "string" ? v.replace(/[\s\u00a0\u202f%]/g, "").replace(",", ".") : v), z.coerce.number().min(0).max(100)));
 const schema = z.object({
   q: optionalParam(z.string().trim().max(100)),
   // Invoices unless told otherwise: payments and credit notes are read apart, « all » mixes every type.
@@ -22,6 +23,12 @@ const schema = z.object({
   client: optionalParam(z.uuid()),
   /** Index of an aging bucket: 0 = first bucket (1–30 j by default), the last one open-ended. */
   age: optionalParam(z.coerce.number().int().min(0).max(8)),
+  /** Probability of paying late, in %, as typed (« 40 », « 12,5 »). */
+  pLateMin: percentParam,
+  pLateMax: percentParam,
+  // Most overdue first unless sorted by the probability of paying late.
+  sort: optionalParam(z.enum(["pLate"])),
+  order: optionalParam(z.enum(["asc", "desc"])),
 });
 
 export type DocumentSearch = z.infer<typeof schema>;
@@ -33,7 +40,7 @@ export function parseDocumentSearch(params: Record<string, string | string[] | u
 
 /** The URL's choices as query filters; `agingLimits` turns a bucket index into a range of days late. */
 export function toDocumentFilters(search: DocumentSearch, agingLimits: readonly number[]): DocumentFilters {
-  const { type, disputed, entity, client, age, ...rest } = search;
+  const { type, disputed, entity, client, age, pLateMin, pLateMax, sort, order, ...rest } = search;
   const bucket =
     age === undefined || age > agingLimits.length
       ? {}
@@ -45,5 +52,8 @@ export function toDocumentFilters(search: DocumentSearch, agingLimits: readonly 
     entityId: entity,
     clientId: client,
     disputed: disputed === undefined ? undefined : disputed === "yes",
+    pLateMin: pLateMin === undefined ? undefined : pLateMin / 100,
+    pLateMax: pLateMax === undefined ? undefined : pLateMax / 100,
+    sort: sort ? { key: sort, order: order ?? "desc" } : undefined,
   };
 }

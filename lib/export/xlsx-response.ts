@@ -42,3 +42,5 @@ export async function* mapBatches<T, U>(source: AsyncIterable<T[]>, map: (item: 
 
 export const moneyFormat = "#,##0.00";
 export const dateFormat = "dd/mm/yyyy";
+/** A ratio (0,42) shown as a percentage (42,0 %). */
+export const percentFormat = "0.0%";

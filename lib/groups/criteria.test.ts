@@ -8,6 +8,8 @@ describe("criterion catalogue", () => {
     expect(operatorsFor(criterionFields.creditLimit)).toContain("empty");
     expect(operatorsFor(criterionFields.collector)).toEqual(["eq", "neq", "in", "empty", "notEmpty"]);
     expect(operatorsFor(criterionFields.hasOpenDispute)).toEqual(["eq"]);
+    expect(operatorsFor(criterionFields.scoreGrade)).toEqual(["in", "eq", "empty", "notEmpty"]);
+    expect(operatorsFor(criterionFields.scorePLate)).toEqual(["gte", "lte", "empty", "notEmpty"]);
   });
 
   it("resolves custom fields and refuses unknown or inherited names", () => {
@@ -47,5 +49,22 @@ describe("criteria validation", () => {
       "Valeur invalide pour « Échu » : une liste de 1 à 500 valeurs est attendue, chacune un nombre.",
     ]);
     expect(messages({ field: "city" })).toEqual(["Liste de critères attendue."]);
+  });
+
+  it("reads a score as a letter A to E and a probability as a percentage", () => {
+    const parsed = parse([
+      { field: "scoreGrade", operator: "in", value: ["d", " E "] },
+      { field: "scorePLate", operator: "gte", value: "42,5" },
+    ]);
+    expect(parsed.data?.map((c) => c.value)).toEqual([["D", "E"], 42.5]);
+    expect(messages([{ field: "scoreGrade", operator: "in", value: ["F"] }])).toEqual([
+      "Valeur invalide pour « Score » : une liste de 1 à 500 valeurs est attendue, chacune une lettre de A à E.",
+    ]);
+    expect(messages([{ field: "scorePLate", operator: "lte", value: "120" }])).toEqual([
+      "Valeur invalide pour « Probabilité de retard » : un pourcentage de 0 à 100 est attendu.",
+    ]);
+    expect(messages([{ field: "scorePLate", operator: "gt", value: "12" }])).toEqual([
+      "L'opérateur « > » ne s'applique pas à « Probabilité de retard ».",
+    ]);
   });
 });

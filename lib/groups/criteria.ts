@@ -1,14 +1,15 @@
 /** The criteria a group may put on clients: which fields, which operators for each type, and their validation. */
 import { z } from "zod";
 import type { GroupCriterion } from "@/db/schema/relance";
+import { grades } from "@/lib/scoring/grades";
 
-export type FieldType = "text" | "number" | "reference" | "boolean";
+export type FieldType = "text" | "number" | "reference" | "boolean" | "grade" | "percent";
 
 export type FieldKey =
   | "code" | "name" | "siren" | "department" | "region" | "city" | "country"
   | "entity" | "collector" | "salesRep" | "paymentTermsDays" | "creditLimit"
   | "outstanding" | "overdue" | "oldestDaysLate" | "hasOpenDispute" | "hasSiren"
-  | "creditLimitExceeded" | "hasBrokenPromise";
+  | "creditLimitExceeded" | "hasBrokenPromise" | "scoreGrade" | "scorePLate";
 
 type FieldDef = { label: string; type: FieldType; nullable?: boolean };
 
@@ -32,6 +33,9 @@ export const criterionFields: Record<FieldKey, FieldDef> = {
   hasSiren: { label: "SIREN renseigné", type: "boolean" },
   creditLimitExceeded: { label: "Limite de crédit dépassée", type: "boolean" },
   hasBrokenPromise: { label: "Promesse non tenue (90 derniers jours)", type: "boolean" },
+  // A client not scored yet has neither: it meets no condition on them but « est vide ».
+  scoreGrade: { label: "Score", type: "grade", nullable: true },
+  scorePLate: { label: "Probabilité de retard", type: "percent", nullable: true },
 };
 
 export const customFieldPrefix = "custom:";
@@ -42,6 +46,8 @@ export const operatorLabels = {
   in: "dans",
   gt: ">",
   lt: "<",
+  gte: "≥",
+  lte: "≤",
   contains: "contient",
   empty: "est vide",
   notEmpty: "est renseigné",
@@ -54,6 +60,8 @@ const operatorsByType: Record<FieldType, readonly Operator[]> = {
   number: ["eq", "neq", "in", "gt", "lt", "empty", "notEmpty"],
   reference: ["eq", "neq", "in", "empty", "notEmpty"],
   boolean: ["eq"],
+  grade: ["in", "eq", "empty", "notEmpty"],
+  percent: ["gte", "lte", "empty", "notEmpty"],
 };
 
 /** Operators offered for a field: "est vide" only where the value can be missing. */
@@ -88,12 +96,16 @@ const valueSchemas: Record<FieldType, z.ZodType<string | number | boolean>> = {
   number: amount,
   reference: z.uuid(),
   boolean: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
+  grade: z.string().trim().toUpperCase().pipe(z.enum(grades)),
+  percent: z.union([z.number(), frenchNumber]).pipe(z.number().min(0).max(100)),
 };
 const valueHints: Record<FieldType, string> = {
   text: "un texte de 1 à 200 caractères",
   number: "un nombre",
   reference: "un identifiant",
   boolean: "oui ou non",
+  grade: "une lettre de A à E",
+  percent: "un pourcentage de 0 à 100",
 };
 
 function parseValue(type: FieldType, operator: Operator, value: unknown) {

@@ -14,6 +14,9 @@ describe("summariseCriteria", () => {
     expect(summariseCriteria([{ field: "collector", operator: "empty", value: null }])).toBe("Chargé de recouvrement est vide");
     expect(summariseCriteria([{ field: "hasOpenDispute", operator: "eq", value: "true" }])).toBe("Litige en cours : oui");
     expect(summariseCriteria([{ field: "entity", operator: "eq", value: "e1" }], new Map([["e1", "Encaisse SA"]]))).toBe("Société = Encaisse SA");
+    expect(summariseCriteria([{ field: "scoreGrade", operator: "in", value: ["D", "E"] }, { field: "scorePLate", operator: "gte", value: "42,5" }])).toBe(
+      "Score dans D, E · Probabilité de retard ≥ 42,5 %",
+    );
     expect(summariseCriteria([])).toBe("Tous les clients");
   });
 });

@@ -18,6 +18,7 @@ export function summariseCriterion(c: GroupCriterion, names: ReadonlyMap<string,
       const n = Number(String(v).replace(/[\s\u00a0\u202f]/g, "").replace(",", "."));
       if (Number.isFinite(n)) return `${number.format(n)}${money ? " €" : ""}`;
     }
+    if (field?.def.type === "percent") return `${number.format(Number(String(v).replace(",", ".")))} %`;
     if (field?.def.type === "reference") return names.get(String(v)) ?? String(v);
     return String(v);
   };

@@ -14,7 +14,8 @@ export const priorityFactors = [
 export type PriorityFactor = (typeof priorityFactors)[number]["key"];
 export type PriorityWeights = Record<PriorityFactor, number>;
 
-const weight = z
+/** One factor's weight, as typed in the priority configuration. */
+export const priorityWeight = z
   .number({ message: "Indiquez un nombre." })
   .min(0, "Un poids est positif ou nul.")
   .max(1000, "1 000 au maximum.")
@@ -24,7 +25,7 @@ export const defaultPriorityWeights: PriorityWeights = { amount: 1, daysLate: 1,
 
 export const priorityWeightsSchema = z
   // Weights saved before the risk factor existed read with its default.
-  .object({ amount: weight, daysLate: weight, brokenPromises: weight, risk: weight.default(defaultPriorityWeights.risk) } satisfies Record<PriorityFactor, z.ZodType>)
+  .object({ amount: priorityWeight, daysLate: priorityWeight, brokenPromises: priorityWeight, risk: priorityWeight.default(defaultPriorityWeights.risk) } satisfies Record<PriorityFactor, z.ZodType>)
   .default(defaultPriorityWeights);
 
 /** How far back a broken promise still counts. */

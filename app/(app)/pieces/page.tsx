@@ -18,7 +18,10 @@ import { requireUser } from "@/lib/auth/session";
 import { today } from "@/lib/dates";
 import { parseDocumentSearch, toDocumentFilters } from "@/lib/documents/filters";
 import { searchToParams } from "@/lib/search-params";
-import { formatDate, formatInteger, formatMoney } from "@/lib/format/fr";
+import { formatDate, formatInteger, formatMoney, formatPercent } from "@/lib/format/fr";
+import { GradeBadge } from "@/components/scoring/grade-badge";
+import { SortableHead } from "@/components/ui/sortable-head";
+import { gradeOf } from "@/lib/scoring/grades";
 import { OtherCurrenciesNote } from "@/components/documents/other-currencies-note";
 import { agingBucketLabels } from "@/lib/settings/options";
 import { RowLink } from "@/components/ui/row-link";
@@ -47,6 +50,8 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
   const params = searchToParams(search);
   const query = new URLSearchParams(params).toString();
   const withoutClient = searchToParams({ ...search, client: undefined });
+  // Riskiest first on the first click, then the other way.
+  const pLateSort = new URLSearchParams({ ...params, sort: "pLate", order: search.sort === "pLate" && (search.order ?? "desc") === "desc" ? "asc" : "desc" });
   // Payments and credit notes are never late: their lists leave the column out.
   const showLateness = search.type !== "payment" && search.type !== "credit_note";
   const openLabel = search.type === "payment" ? "non affecté" : search.type === "credit_note" ? "reste à imputer" : "reste dû";
@@ -68,6 +73,8 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
             <TableHead className="text-right">Montant</TableHead>
             <TableHead className="text-right">Reste dû</TableHead>
             {showLateness && <TableHead className="text-right">Retard</TableHead>}
+            {showLateness && <TableHead>Score</TableHead>}
+            {showLateness && <SortableHead label="Probabilité de retard" href={`?${pLateSort}`} sorted={search.sort === "pLate" ? (search.order ?? "desc") : undefined} numeric />}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -94,6 +101,12 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
               <TableCell className="tabular text-right">{formatMoney(doc.amount, doc.currency)}</TableCell>
               <TableCell className="tabular text-right font-medium">{formatMoney(doc.openAmount, doc.currency)}</TableCell>
               {showLateness && <DaysLateCell doc={doc} />}
+              {showLateness && (
+                <TableCell>
+                  <GradeBadge grade={doc.pLate === null ? null : gradeOf(doc.pLate)} pLate={doc.pLate} />
+                </TableCell>
+              )}
+              {showLateness && <TableCell className="tabular text-right">{formatPercent(doc.pLate)}</TableCell>}
             </TableRow>
           ))}
         </TableBody>
@@ -105,7 +118,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
             </TableCell>
             <TableCell className="tabular text-right">{formatMoney(totals.amount)}</TableCell>
             <TableCell className="tabular text-right">{formatMoney(totals.openAmount)}</TableCell>
-            {showLateness && <TableCell />}
+            {showLateness && <TableCell colSpan={3} />}
           </TableRow>
         </TableFooter>
       </Table>

@@ -4,6 +4,7 @@ import { ClientActionButtons } from "@/components/clients/client-action-dialogs"
 import { ClientTimeline } from "@/components/clients/client-timeline";
 import { ContactsCard } from "@/components/clients/contacts-card";
 import { ClientDisputesCard } from "@/components/disputes/client-disputes-card";
+import { ClientScoreCard } from "@/components/scoring/client-score-card";
 import { FollowUpCard } from "@/components/clients/follow-up-card";
 import { IdentityCard } from "@/components/clients/identity-card";
 import { KpiStrip } from "@/components/clients/kpi-strip";
@@ -133,6 +134,7 @@ export default async function ClientPage({
             canAssign={canAssign}
             canEdit={canEdit}
           />
+          <ClientScoreCard db={db} scope={scope} clientId={client.id} today={date} />
           <ClientTasksCard clientId={client.id} salesRepId={client.salesRepId} documents={documents} today={date} />
           <PaymentPlansCard plans={paymentPlans} today={date} canWork={canWork} />
           <ClientActionsCard pending={clientActions.pending} past={clientActions.past} today={date} canWork={canWork} />

@@ -6,12 +6,12 @@ import { chosenColumns, columnsCookie, standardColumns } from "@/lib/clients/col
 import { parseClientSearch, toClientFilters, toClientSort } from "@/lib/clients/filters";
 import { today as todayInParis } from "@/lib/dates";
 import { neutraliseFormula } from "@/lib/export/neutralise";
-import { mapBatches, moneyFormat, xlsxResponse } from "@/lib/export/xlsx-response";
+import { mapBatches, moneyFormat, percentFormat, xlsxResponse } from "@/lib/export/xlsx-response";
 import { agingBucketLabels } from "@/lib/settings/options";
 import { withErrorResponse } from "@/lib/http/route-errors";
 
 type Cell = string | number | null;
-type ExportColumn = { header: string; width: number; money?: boolean; value: (row: ClientListRow) => Cell };
+type ExportColumn = { header: string; width: number; money?: boolean; percent?: boolean; value: (row: ClientListRow) => Cell };
 
 const text = (v: string | null | undefined) => (v ? neutraliseFormula(v) : null);
 // Exported as numbers so the spreadsheet can sum them; the database keeps exact decimals.
@@ -45,6 +45,10 @@ function exportColumns(key: string, agingLabels: string[]): ExportColumn[] {
       return [{ header: label, width: 14, money: true, value: (r) => money(r.overdue) }];
     case "aged":
       return agingLabels.map((bucket, i) => ({ header: `Échu ${bucket}`, width: 14, money: true, value: (r: ClientListRow) => r.aged?.[i] ?? 0 }));
+    case "score":
+      return [{ header: label, width: 8, value: (r) => r.scoreGrade }];
+    case "pLate":
+      return [{ header: label, width: 14, percent: true, value: (r) => r.scorePLate }];
     default:
       return [{ header: label, width: 18, value: (r) => { const v = r.customFields[label]; return typeof v === "number" ? v : text(v); } }];
   }
@@ -64,5 +68,5 @@ export const GET = withErrorResponse(async function handleGet(request: Request) 
   ];
   const today = todayInParis();
   const rows = mapBatches(streamClients(current.db, current.scope, toClientFilters(search), toClientSort(search), today), (row) => columns.map((c) => c.value(row)));
-  return xlsxResponse("Clients", columns.map((c) => ({ header: c.header, width: c.width, numFmt: c.money ? moneyFormat : undefined })), rows, `clients-${today}.xlsx`);
+  return xlsxResponse("Clients", columns.map((c) => ({ header: c.header, width: c.width, numFmt: c.money ? moneyFormat : c.percent ? percentFormat : undefined })), rows, `clients-${today}.xlsx`);
 });

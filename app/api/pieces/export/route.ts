@@ -6,7 +6,8 @@ import { parseDocumentSearch, toDocumentFilters } from "@/lib/documents/filters"
 import { documentTypeLabels } from "@/lib/documents/labels";
 import { canBeLate } from "@/lib/documents/lateness";
 import { neutraliseFormula } from "@/lib/export/neutralise";
-import { dateFormat, mapBatches, moneyFormat, xlsxResponse } from "@/lib/export/xlsx-response";
+import { dateFormat, mapBatches, moneyFormat, percentFormat, xlsxResponse } from "@/lib/export/xlsx-response";
+import { gradeOf } from "@/lib/scoring/grades";
 import { withErrorResponse } from "@/lib/http/route-errors";
 
 const excelDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
@@ -32,6 +33,8 @@ export const GET = withErrorResponse(async function handleGet(request: Request) 
     { header: "Devise", width: 8 },
     { header: "Jours de retard", width: 14 },
     { header: "Litige", width: 8 },
+    { header: "Score", width: 8 },
+    { header: "Probabilité de retard", width: 14, numFmt: percentFormat },
   ];
   const rows = mapBatches(streamDocuments(current.db, current.scope, filters, date), (doc) => [
     neutraliseFormula(doc.entityCode),
@@ -47,6 +50,8 @@ export const GET = withErrorResponse(async function handleGet(request: Request) 
     doc.currency,
     canBeLate(doc.type) ? doc.daysLate : null,
     doc.disputed ? "Oui" : "",
+    doc.pLate === null ? null : gradeOf(doc.pLate),
+    doc.pLate,
   ]);
   return xlsxResponse("Pièces", columns, rows, `pieces-${date}.xlsx`);
 });

@@ -5,12 +5,11 @@ import { z } from "zod";
 import { recordAudit } from "@/db/queries/audit";
 import { getOption, setOption } from "@/db/queries/settings";
 import { authedAction } from "@/lib/auth/action";
-import { priorityWeightsSchema } from "@/lib/relance/worklist-priority";
+import { type PriorityFactor, priorityFactors, priorityWeight } from "@/lib/relance/worklist-priority";
 
 /** A weight typed the French way (« 0,5 »). */
 const frenchNumber = z.preprocess((v) => (typeof v === "string" ? v.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".") : v), z.coerce.number({ message: "Indiquez un nombre." }));
-const weights = priorityWeightsSchema.unwrap();
-const input = z.object(Object.fromEntries(Object.entries(weights.shape).map(([key, schema]) => [key, frenchNumber.pipe(schema)])) as { [K in keyof typeof weights.shape]: z.ZodPipe<typeof frenchNumber, (typeof weights.shape)[K]> });
+const input = z.object(Object.fromEntries(priorityFactors.map(({ key }) => [key, frenchNumber.pipe(priorityWeight)])) as Record<PriorityFactor, z.ZodPipe<typeof frenchNumber, typeof priorityWeight>>);
 
 export const savePriorityWeightsAction = authedAction("relance.configure", input, async (values, { db, scope }) => {
   await db.transaction(async (tx) => {
