@@ -63,7 +63,7 @@ export function ListFiltersForm({
       <ChoiceField id="f-paused" label="Relances" name="paused" value={search.paused} options={yesNo("Suspendues", "Actives")} all="Toutes" />
       <fieldset className="space-y-1.5">
         <legend className="text-sm leading-none font-medium">Score</legend>
-        <div className="flex h-9 items-center gap-3">
+        <div className="flex min-h-9 flex-wrap items-center gap-x-2.5 gap-y-1">
           {grades.map((g) => (
             <label key={g} className="flex items-center gap-1 text-sm">
               <input type="checkbox" name="grade" value={g} defaultChecked={search.grade?.includes(g)} className="size-4 accent-primary" aria-label={`Score ${g}`} />

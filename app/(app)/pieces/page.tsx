@@ -73,8 +73,8 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
             <TableHead className="text-right">Montant</TableHead>
             <TableHead className="text-right">Reste dû</TableHead>
             {showLateness && <TableHead className="text-right">Retard</TableHead>}
-            {showLateness && <TableHead>Score</TableHead>}
-            {showLateness && <SortableHead label="Probabilité de retard" href={`?${pLateSort}`} sorted={search.sort === "pLate" ? (search.order ?? "desc") : undefined} numeric />}
+            {showLateness && <TableHead className="px-2">Score</TableHead>}
+            {showLateness && <SortableHead label="Probabilité de retard" href={`?${pLateSort}`} sorted={search.sort === "pLate" ? (search.order ?? "desc") : undefined} numeric className="px-2 tracking-normal whitespace-normal" />}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -102,11 +102,11 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
               <TableCell className="tabular text-right font-medium">{formatMoney(doc.openAmount, doc.currency)}</TableCell>
               {showLateness && <DaysLateCell doc={doc} />}
               {showLateness && (
-                <TableCell>
+                <TableCell className="px-2">
                   <GradeBadge grade={doc.pLate === null ? null : gradeOf(doc.pLate)} pLate={doc.pLate} />
                 </TableCell>
               )}
-              {showLateness && <TableCell className="tabular text-right">{formatPercent(doc.pLate)}</TableCell>}
+              {showLateness && <TableCell className="tabular px-2 text-right">{formatPercent(doc.pLate)}</TableCell>}
             </TableRow>
           ))}
         </TableBody>
