@@ -1,5 +1,6 @@
 import { SortableHead } from "@/components/ui/sortable-head";
 import type { ClientSort } from "@/db/queries/clients";
+import { toClientSort } from "@/lib/clients/filters";
 
 /** A clients-list header sorting by its column (again to reverse), keeping the filters. */
 export function ClientSortableHead({
@@ -20,7 +21,8 @@ export function ClientSortableHead({
   className?: string;
 }) {
   const active = current.key === sortKey;
-  const order = active ? (current.order === "asc" ? "desc" : "asc") : numeric ? "desc" : "asc";
+  // First click: the column's own default direction (largest amounts, riskiest scores, A → Z names).
+  const order = active ? (current.order === "asc" ? "desc" : "asc") : toClientSort({ sort: sortKey }).order;
   const query = new URLSearchParams({ ...params, sort: sortKey, order });
   query.delete("page");
   return <SortableHead label={label} href={`?${query}`} sorted={active ? current.order : undefined} numeric={numeric} sticky={sticky} className={className} />;
