@@ -19,6 +19,7 @@ import {
 } from "@/lib/collection/nightly-lock";
 import { isoDatePattern, today } from "@/lib/dates";
 import { env } from "@/lib/env";
+import { scoreAll } from "@/lib/scoring/score-all";
 import { defineJob } from "../define-job";
 import { type DispatchReport, sendActionsHere } from "./send-action";
 
@@ -27,7 +28,7 @@ const SEND_BATCH = 100;
 const eventData = z.object({ date: z.string().regex(isoDatePattern).optional() });
 
 /**
- * The night's work, step by step: groups, promises, scenarios, sending what is due, the day's snapshot, the cash-in
+ * The night's work, step by step: scores, groups, promises, scenarios, sending what is due, the day's snapshot, the cash-in
  * forecast, and a report.
  * The whole run holds the nightly lock, its holder id memoised from step to step: a second run is refused before
  * it does anything. Every step is safe to run again, so a crashed run is simply started again once its lock expired.
@@ -65,6 +66,8 @@ export const nightlyRunJob = defineJob({
         }
       });
     try {
+      // Before the groups: a group or an alert may select clients by their score.
+      const scoring = await locked("score-invoices", async () => scoreAll(await getDb(), date));
       const groups = await locked("recompute-groups", async () => {
         const report = await (await getDb()).transaction((tx) => recomputeGroupMembership(tx, date));
         return { moved: report.updated, withoutGroup: report.noGroup };
@@ -79,7 +82,7 @@ export const nightlyRunJob = defineJob({
       const snapshot = await locked("record-snapshot", async () => (await getDb()).transaction((tx) => recordDailySnapshot(tx, date)));
       // From the scores written by "score-invoices" earlier in the run.
       const forecast = await locked("cash-forecast", async () => (await getDb()).transaction((tx) => computeCashForecast(tx, date)));
-      const report = { groups, promises, evaluation, sending, snapshot, forecast };
+      const report = { scoring, groups, promises, evaluation, sending, snapshot, forecast };
       await locked("write-report", async () => finishJobRun(await getDb(), runId, { report }));
       await step.run("release-lock", async () => releaseNightlyLock(await getDb(), holder));
       return report;
