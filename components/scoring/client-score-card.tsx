@@ -55,12 +55,14 @@ export async function ClientScoreCard({ db, scope, clientId, today }: { db: Quer
                 </ul>
               </div>
             )}
-            {score.history.length > 1 && (
-              <div className="space-y-1">
-                <p className="font-medium">Sur {scoreHistoryDays} jours</p>
+            <div className="space-y-1">
+              <p className="font-medium">Sur {scoreHistoryDays} jours</p>
+              {score.history.length > 1 ? (
                 <ScoreHistoryChart history={score.history} />
-              </div>
-            )}
+              ) : (
+                <p className="text-muted-foreground">L&apos;évolution s&apos;affichera après plusieurs traitements de nuit.</p>
+              )}
+            </div>
           </>
         )}
       </CardContent>
