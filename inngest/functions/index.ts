@@ -4,9 +4,10 @@ import { importDropJob } from "./import-drop";
 import { importFileJob } from "./import-file";
 import { nightlyRunJob } from "./nightly-run";
 import { notificationDigestJob } from "./notification-digest";
+import { scoreBacktestJob } from "./score-backtest";
 import { sendActionJob } from "./send-action";
 
-export const jobs: AnyJob[] = [nightlyRunJob, dailySnapshotJob, importFileJob, importDropJob, sendActionJob, notificationDigestJob];
+export const jobs: AnyJob[] = [nightlyRunJob, dailySnapshotJob, importFileJob, importDropJob, sendActionJob, notificationDigestJob, scoreBacktestJob];
 export const inngestFunctions = jobs.map((job) => job.fn);
 
 export function findJob(id: string) {
