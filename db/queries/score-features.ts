@@ -34,7 +34,8 @@ export function featureSql(targets: SQL, graceDays: number): SQL {
   const g = int(graceDays);
   // Late as it stood at the target's issue date t: due (plus grace) before t and not paid by then.
   const known = sql`p.due_date + ${g} < t.issue_date`;
-  const paidInTime = sql`(p.settled_date < t.issue_date and p.settled_date <= p.due_date + ${g})`;
+  // Coalesced: an unpaid invoice (null settlement) was not paid in time, where SQL would say « unknown ».
+  const paidInTime = sql`coalesce(p.settled_date < t.issue_date and p.settled_date <= p.due_date + ${g}, false)`;
   const settledBefore = sql`p.settled_date < t.issue_date`;
   return sql`
     select t.*,
