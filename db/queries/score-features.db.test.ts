@@ -23,11 +23,11 @@ async function history() {
   const { db } = handle;
   const client = await makeClient(db, (await makeEntity(db)).id);
   const settled = (settledDate: string) => ({ status: "settled" as const, openAmount: "0", settledDate });
-  await makeDocument(db, client.id, { amount: "100.00", issueDate: "2026-01-01", dueDate: "2026-01-31", ...settled("2026-02-10") });
+  const a = await makeDocument(db, client.id, { amount: "100.00", issueDate: "2026-01-01", dueDate: "2026-01-31", ...settled("2026-02-10") });
   await makeDocument(db, client.id, { amount: "300.00", issueDate: "2026-02-01", dueDate: "2026-03-03", ...settled("2026-03-01") });
   const c = await makeDocument(db, client.id, { amount: "200.00", issueDate: "2026-03-01", dueDate: "2026-03-31", ...settled("2026-04-20") });
   const t = await makeDocument(db, client.id, { amount: "400.00", issueDate: "2026-04-10", dueDate: "2026-05-10" });
-  return { client, c, t };
+  return { client, a, c, t };
 }
 
 async function featuresOf(id: number, knownAt = "2026-12-01") {
@@ -37,7 +37,10 @@ async function featuresOf(id: number, knownAt = "2026-12-01") {
 
 describe("invoice features", () => {
   it("read only what was known at the invoice's issue date, worked out by hand", async () => {
-    const { t } = await history();
+    const { t, a } = await history();
+    // The client's first invoice: no history, an even late rate, the day-count cap.
+    const first = (await featuresOf(a.id)).x;
+    expect([f(first, "clientLateRate"), f(first, "meanDaysLate"), f(first, "settledCount"), f(first, "daysSinceLastPayment")]).toEqual([0.5, 0, 0, 365]);
     const { x } = await featuresOf(t.id);
     // Known on 2026-04-10: A late, B on time, C late (still unpaid then): 300 € late of 600 €.
     expect(f(x, "clientLateRate")).toBeCloseTo(0.5, 9);

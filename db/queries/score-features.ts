@@ -40,7 +40,7 @@ export function featureSql(targets: SQL, graceDays: number): SQL {
   return sql`
     select t.*,
       case when h.known_amount > 0 then h.late_amount / h.known_amount else 0.5 end as f0,
-      coalesce(h.mean_days_late, 0) as f1,
+      h.mean_days_late as f1,
       case when h.recent_n > 0 and h.known_n > 0 then h.recent_late::float8 / h.recent_n - h.known_late::float8 / h.known_n else 0 end as f2,
       ln(1 + h.settled_n) as f3,
       dp.disputes as f4,
@@ -64,7 +64,7 @@ export function featureSql(targets: SQL, graceDays: number): SQL {
         count(*) filter (where ${known} and p.due_date + ${g} >= t.issue_date - 90) as recent_n,
         count(*) filter (where ${known} and p.due_date + ${g} >= t.issue_date - 90 and not ${paidInTime}) as recent_late,
         count(*) filter (where ${settledBefore}) as settled_n,
-        least(avg(greatest(p.settled_date - p.due_date, 0)) filter (where ${settledBefore}), 365)::float8 as mean_days_late,
+        least(coalesce(avg(greatest(p.settled_date - p.due_date, 0)) filter (where ${settledBefore}), 0), 365)::float8 as mean_days_late,
         max(p.settled_date) filter (where ${settledBefore}) as last_paid,
         (array_agg(greatest(p.settled_date - p.due_date, 0) order by p.settled_date desc) filter (where ${settledBefore}))[1] as last_days_late,
         count(*) filter (where ${known} and p.settled_date is null or ${known} and p.settled_date >= t.issue_date) as overdue_n,
