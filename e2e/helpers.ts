@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import type { ExpectedForecast } from "./expected-forecast";
 import type { ExpectedBalances, ExpectedHomeFigures } from "./expected-kpis";
 
 export const password = "Encaisse2026!";
@@ -22,6 +23,7 @@ type Fixtures = Record<"distClient" | "clientOfCollector1" | "clientOfCollector2
   kpiDate: string;
   disputeForCollaboration: { id: string; clientId: string; clientName: string };
   expectedHome: { admin: ExpectedHomeFigures; collector1: ExpectedBalances };
+  expectedForecast: ExpectedForecast;
 };
 export function fixtures(): Fixtures {
   return JSON.parse(fs.readFileSync(path.join("data", "e2e", "fixtures.json"), "utf8"));

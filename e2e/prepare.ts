@@ -4,11 +4,14 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { openDatabase, queryRows } from "@/db/client";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
+import { computeCashForecast } from "@/db/queries/cash-forecast";
 import { seedDemo } from "@/db/seed/generate";
 import { snapshotDates } from "@/db/seed/snapshot-dates";
 import { evaluateScenarios } from "@/lib/collection/evaluate";
 import { today } from "@/lib/dates";
+import { scoreAll } from "@/lib/scoring/score-all";
 import { env } from "@/lib/env";
+import { expectedForecast } from "./expected-forecast";
 import { expectedBalances, expectedHomeFigures } from "./expected-kpis";
 
 async function main() {
@@ -22,6 +25,9 @@ async function main() {
     for (const day of snapshotDates(date).reverse()) await recordDailySnapshot(handle.db, day);
     // The agenda needs actions: what the nightly run would plan today, plus a few failed sends to show in yellow.
     await evaluateScenarios(handle.db, date, 7);
+    // As the nightly run does: the invoices' scores, then the weekly cash-in forecast from them.
+    await scoreAll(handle.db, date);
+    await computeCashForecast(handle.db, date);
     await handle.db.execute(
       sql`update actions set status = 'error', error_message = 'Aucune adresse e-mail pour le contact de facturation'
           where id in (select a.id from actions a join users u on u.id = a.assigned_user_id
@@ -103,6 +109,7 @@ async function main() {
       clientForActions,
       clientToReassign,
       clientOfSales,
+      expectedForecast: await expectedForecast(handle.db, date),
     };
     fs.writeFileSync(path.join(dataDir, "fixtures.json"), JSON.stringify(fixtures, null, 2));
   } finally {
