@@ -1,7 +1,8 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { BacktestReport } from "@/lib/scoring/backtest";
-import type { Queryable } from "../client";
+import { type Queryable, queryRows } from "../client";
 import { scoreBacktests, scoreModels, users } from "../schema";
+import { featureSql, invoiceTargets, readFeatures } from "./score-features";
 
 export async function insertBacktest(db: Queryable, report: BacktestReport, createdById: string | null): Promise<string> {
   const [row] = await db
@@ -38,4 +39,22 @@ export function listScoreModels(db: Queryable, limit = 10) {
     .from(scoreModels)
     .orderBy(desc(scoreModels.active), desc(scoreModels.createdAt))
     .limit(limit);
+}
+
+export type BookInvoice = { amount: number; dueDate: string; settledDate: string | null; x: number[] };
+
+/** The invoices open on `date` (issued before it, not yet settled), with their features and actual settlement date. */
+export async function loadOpenBookAt(db: Queryable, date: string, graceDays: number): Promise<BookInvoice[]> {
+  const targets = invoiceTargets([sql`d.issue_date < ${date}::date`, sql`(d.settled_date is null or d.settled_date >= ${date}::date)`]);
+  const rows = await queryRows<Record<string, unknown> & { amount: number | string; due_date: string | Date; settled_date: string | Date | null }>(
+    db,
+    sql`${featureSql(targets, graceDays)} order by t.document_id`,
+  );
+  const iso = (value: string | Date) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
+  return rows.map((row) => ({
+    amount: Number(row.amount),
+    dueDate: iso(row.due_date),
+    settledDate: row.settled_date === null ? null : iso(row.settled_date),
+    x: readFeatures(row),
+  }));
 }

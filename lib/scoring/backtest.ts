@@ -6,17 +6,16 @@
  * any imported history.
  */
 import type { Queryable } from "@/db/client";
-import { insertBacktest } from "@/db/queries/score-backtests";
+import { insertBacktest, loadOpenBookAt } from "@/db/queries/score-backtests";
 import { countLabelledInvoices, type FeatureRow, loadInvoiceFeatures } from "@/db/queries/score-features";
 import { getOption } from "@/db/queries/settings";
 import { addDays, daysBetween, monthStart } from "@/lib/dates";
 import { type BacktestEvaluation, type EvaluatedInvoice, evaluatePredictions } from "./backtest-evaluate";
 import { FORECAST_WEEKS } from "./cash-forecast";
 import { type ForecastWindow, forecastWindow, pooledForecastError } from "./backtest-forecast";
+import { MEAN_DAYS_LATE } from "./features";
 import { baselineProbability, MAX_TRAINING_ROWS, predictDelay, predictLate, rulesProbability, trainDelay, trainLogistic } from "./model";
-
-/** Below this many invoices with a known outcome, a month is predicted by the transparent rules, as in production. */
-export const MIN_TRAINING_INVOICES = 200;
+import { MIN_LABELLED_INVOICES } from "./score-all";
 
 export type BacktestArgs = { from: string; to: string; graceDays: number; today: string };
 
@@ -49,13 +48,15 @@ export function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
-/** What the model and the baseline predict, trained on `training`; used for a month's invoices and open book. */
-function predictors(training: Labelled[], graceDays: number) {
-  const useModel = training.length >= MIN_TRAINING_INVOICES && new Set(training.map((r) => r.late)).size === 2;
+/**
+ * What the model and the baseline predict, trained on `training` as the nightly scoring trains (lib/scoring/score-all.ts):
+ * the rules below the minimum history, the delay model once 30 late payments are known, else the client's mean days late.
+ */
+function predictors(training: Labelled[]) {
+  const useModel = training.length >= MIN_LABELLED_INVOICES && new Set(training.map((r) => r.late)).size === 2;
   const model = useModel ? trainLogistic(training) : null;
   const lateDays = training.filter((r) => r.late === 1 && r.daysLate !== null).map((r) => ({ x: r.x, daysLate: r.daysLate! }));
-  const delay = useModel && lateDays.length > 0 ? trainDelay(lateDays) : null;
-  const meanLateDays = mean(lateDays.map((r) => r.daysLate));
+  const delay = useModel && lateDays.length >= 30 ? trainDelay(lateDays) : null;
   // The baseline's payment date: the due date plus the client's mean days late so far (the company's mean for a new client).
   const byClient = new Map<string, number[]>();
   for (const r of training) if (r.daysLate !== null) byClient.set(r.clientId, [...(byClient.get(r.clientId) ?? []), r.daysLate]);
@@ -64,8 +65,9 @@ function predictors(training: Labelled[], graceDays: number) {
   return {
     method: (model ? "logistic" : "rules") as BacktestMonth["method"],
     pLate: (x: number[]) => (model ? predictLate(model, x) : rulesProbability(x)),
-    // As the production scoring: due date + grace + probability × the days late expected when late.
-    expectedDaysLate: (x: number[], p: number) => graceDays + p * Math.max(0, delay ? predictDelay(delay, x) : meanLateDays),
+    // As the expected payment date of the nightly scoring: due date + p × the days late expected when late.
+    expectedDaysLate: (x: number[], p: number) =>
+      Math.round(p * Math.min(delay ? predictDelay(delay, x) : Math.max(0, x[MEAN_DAYS_LATE]), 3650)),
     baseline: (x: number[]) => baselineProbability(x, baseRate),
     baselineDaysLate: (clientId: string) => {
       const days = byClient.get(clientId);
@@ -83,11 +85,10 @@ export async function runBacktest(db: Queryable, args: BacktestArgs): Promise<Ba
     // As the nightly training: a large history is sampled, one invoice in n.
     const known = await countLabelledInvoices(db, start, args.graceDays);
     const sampleModulo = Math.ceil(known / MAX_TRAINING_ROWS);
-    // Everything issued before the month, labelled as known on its first day: the training rows, and the book of
-    // invoices then open (their settlement date is the actual one, whatever knownAt).
-    const before = await loadInvoiceFeatures(db, { issuedTo: start, knownAt: start, graceDays: args.graceDays, labelledOnly: sampleModulo > 1, sampleModulo });
-    const training = labelled(before);
-    const predict = predictors(training, args.graceDays);
+    const training = labelled(
+      await loadInvoiceFeatures(db, { issuedTo: start, knownAt: start, graceDays: args.graceDays, labelledOnly: true, sampleModulo }),
+    );
+    const predict = predictors(training);
     const lastDay = addDays(next, -1) <= args.to ? addDays(next, -1) : args.to;
     const tested = labelled(
       await loadInvoiceFeatures(db, { issuedFrom: start, issuedTo: lastDay, knownAt: args.today, graceDays: args.graceDays, labelledOnly: true }),
@@ -106,9 +107,7 @@ export async function runBacktest(db: Queryable, args: BacktestArgs): Promise<Ba
 
     // Only windows wholly in the past can be compared with what came in.
     if (addDays(start, 7 * FORECAST_WEEKS) <= args.today) {
-      // A sampled history would leave out part of the book: it is then read whole.
-      const book = sampleModulo > 1 ? await loadInvoiceFeatures(db, { issuedTo: start, knownAt: start, graceDays: args.graceDays }) : before;
-      const open = book.filter((r) => r.settledDate === null || r.settledDate >= start);
+      const open = await loadOpenBookAt(db, start, args.graceDays);
       windows.push(
         forecastWindow(
           start,
