@@ -3,7 +3,7 @@ import { type Account, fixtures, storageState } from "./helpers";
 
 const menus: Record<Account, string[]> = {
   admin: ["Accueil", "Clients", "Pièces", "Litiges", "Relance", "Mes tâches", "Import", "Paramétrage"],
-  supervisor: ["Accueil", "Clients", "Pièces", "Litiges", "Relance", "Mes tâches"],
+  supervisor: ["Accueil", "Clients", "Pièces", "Litiges", "Relance", "Mes tâches", "Paramétrage"],
   collector: ["Accueil", "Clients", "Pièces", "Litiges", "Relance", "Mes tâches"],
   collector2: ["Accueil", "Clients", "Pièces", "Litiges", "Relance", "Mes tâches"],
   sales: ["Accueil", "Clients", "Pièces", "Litiges", "Mes tâches"],

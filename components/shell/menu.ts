@@ -11,5 +11,5 @@ export const menuItems: { href: string; label: string; icon: MenuIcon; permissio
   { href: "/relance", label: "Relance", icon: "relance", permission: "relance.work" },
   { href: "/taches", label: "Mes tâches", icon: "tasks", permission: "tasks.work" },
   { href: "/import", label: "Import", icon: "import", permission: "imports.run" },
-  { href: "/parametrage", label: "Paramétrage", icon: "settings", permission: "settings.manage" },
+  { href: "/parametrage", label: "Paramétrage", icon: "settings", permission: "settings.open" },
 ];

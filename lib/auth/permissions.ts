@@ -19,7 +19,10 @@ export const permissions = {
   "portfolios.reassign": ["admin", "supervisor"],
   "dashboard.team": ["admin", "supervisor"],
   "imports.run": ["admin"],
+  // Reaching Paramétrage; each of its sections checks its own right.
+  "settings.open": ["admin", "supervisor"],
   "settings.manage": ["admin"],
+  "scoring.manage": ["admin", "supervisor"],
   "users.manage": ["admin"],
   "jobs.run": ["admin"],
   "health.read": ["admin", "supervisor"],

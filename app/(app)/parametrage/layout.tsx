@@ -3,15 +3,15 @@ import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { requireUser } from "@/lib/auth/session";
 
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
-  await requireUser("settings.manage");
+  const { scope } = await requireUser("settings.open");
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Paramétrage</h1>
-        <p className="text-sm text-muted-foreground">Utilisateurs, portefeuilles, société, traitements et messages envoyés de la plateforme.</p>
+        <p className="text-sm text-muted-foreground">Utilisateurs, portefeuilles, société, traitements, messages envoyés et scoring de la plateforme.</p>
       </div>
       <ChannelRoutingNotice />
-      <SettingsTabs />
+      <SettingsTabs role={scope.role} />
       {children}
     </div>
   );
