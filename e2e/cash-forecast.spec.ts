@@ -1,4 +1,5 @@
-import type { Locator } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import type { Locator, Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { expect, test } from "./test";
 import { fixtures, storageState } from "./helpers";
@@ -10,6 +11,12 @@ const ROUNDING = 0.5;
 
 async function cardTotal(card: Locator): Promise<number> {
   return euros((await card.getByTestId("cash-forecast-total").textContent()) ?? "");
+}
+
+/** The ids of the serious or critical WCAG 2.1 A/AA violations within `selector`. */
+async function accessibilityViolations(page: Page, selector: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).include(selector).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
 }
 
 test.describe("admin", () => {
@@ -26,6 +33,7 @@ test.describe("admin", () => {
     // The bars over the band of the 80 % interval, one tick per week.
     await expect(card.locator(".recharts-xAxis .recharts-cartesian-axis-tick")).not.toHaveCount(0);
     await expect(card.locator(".recharts-area-area")).toHaveCount(1);
+    expect(await accessibilityViolations(page, "[data-testid=cash-forecast-card]")).toEqual([]);
     await card.scrollIntoViewIfNeeded();
     await card.screenshot({ path: "test-results/screens/cash-forecast-card.png" });
 
@@ -51,6 +59,7 @@ test.describe("admin", () => {
       expect(low).toBeLessThanOrEqual(expected);
       expect(high).toBeGreaterThanOrEqual(expected);
     }
+    expect(await accessibilityViolations(page, "main")).toEqual([]);
     await page.screenshot({ path: "test-results/screens/cash-forecast-table.png", fullPage: true });
 
     const downloading = page.waitForEvent("download");
