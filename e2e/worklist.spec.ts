@@ -39,6 +39,7 @@ test.describe("collector, keyboard only", () => {
       await page.mouse.move(0, 0);
       await rows.first().locator("td:first-child > span:first-child").hover();
       await expect(page.getByRole("tooltip")).toContainText("Montant en jeu", { timeout: 2_000 });
+      await expect(page.getByRole("tooltip")).toContainText(/Risque : [\d\s\u202f]+,\d{2}\s€ × 1 pt par tranche de 1 000 € de retard attendu/, { timeout: 2_000 });
     }).toPass();
     await page.screenshot({ path: "test-results/screens/worklist-priority-tooltip.png" });
     await page.mouse.move(0, 0);
@@ -89,6 +90,7 @@ test.describe("supervisor, the queue", () => {
     await expect(page.getByLabel("Montant en jeu (points)")).toHaveValue("1");
     await expect(page.getByLabel("Retard (points)")).toHaveValue("1");
     await expect(page.getByLabel("Promesses non tenues (points)")).toHaveValue("10");
+    await expect(page.getByLabel("Risque (points)")).toHaveValue("1");
     await page.screenshot({ path: "test-results/screens/priority-settings.png", fullPage: true });
   });
 
