@@ -15,7 +15,10 @@ test.describe("admin", () => {
 
     await page.getByRole("button", { name: "Lancer un backtest" }).click();
     await expect(page.getByRole("button", { name: "Backtest en cours…" })).toBeDisabled();
-    await expect(page.getByText(/^Backtest terminé : [\d  ]+ factures sur 12 mois\.$/)).toBeVisible({ timeout: 150_000 });
+    // fr-FR groups thousands with a narrow no-break space.
+    await expect(page.getByRole("status").filter({ hasText: /^Backtest terminé : \d[\d\s\u202f]* factures sur 12 mois\.$/ })).toBeVisible({
+      timeout: 150_000,
+    });
 
     const metrics = page.getByRole("table", { name: "Mesures du modèle et de la référence" });
     const auc = metrics.getByRole("row", { name: /^AUC/ });

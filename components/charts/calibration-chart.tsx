@@ -43,9 +43,10 @@ export function CalibrationChart({ series, className, ariaLabel }: CalibrationCh
             name="Observé"
             domain={[0, 1]}
             ticks={ticks}
-            width={56}
+            width={72}
             tickFormatter={(v: number) => formatPercent(v)}
             tick={{ fill: "currentColor" }}
+            label={{ value: "Taux de retard observé", angle: -90, position: "insideLeft", style: { textAnchor: "middle" }, fill: "currentColor" }}
           />
           <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="#94a3b8" strokeDasharray="4 4" ifOverflow="visible" />
           <Tooltip
