@@ -5,7 +5,6 @@
  * Works on the database's own scenarios and groups; when no group has a scenario it adds a catch-all group
  * « Banc d'essai » with the standard steps. Existing actions are deleted first: use a benchmark database.
  */
-import { spawn } from "node:child_process";
 import { sql } from "drizzle-orm";
 import { type Db, openDatabase, queryRows } from "@/db/client";
 import { recomputeGroupMembership } from "@/db/queries/group-membership";
@@ -14,22 +13,10 @@ import { groups } from "@/db/schema";
 import { evaluateScenarios } from "@/lib/collection/evaluate";
 import { today } from "@/lib/dates";
 import { env } from "@/lib/env";
+import { run, timed } from "./steps";
 
 const EVALUATION_TARGET_S = 30;
 const RERUN_TARGET_S = 5;
-
-function run(command: string, argv: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, argv, { stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${argv.join(" ")} a échoué (${code})`))));
-  });
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const result = await work();
-  return [result, (performance.now() - start) / 1000];
-}
 
 async function ensureScenarioGroup(db: Db) {
   const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from groups where scenario_id is not null`);

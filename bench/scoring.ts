@@ -4,7 +4,6 @@
  * cash-in forecast, beside the load average, and compares the scoring with a bare INSERT … SELECT writing as many
  * invoice scores into an unindexed table.
  */
-import { spawn } from "node:child_process";
 import os from "node:os";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
@@ -12,22 +11,10 @@ import { computeCashForecast } from "@/db/queries/cash-forecast";
 import { today } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { scoreAll } from "@/lib/scoring/score-all";
+import { run, timed } from "./steps";
 
 const SCORING_TARGET_S = 60;
 const SCORES_ONLY_TARGET_S = 15;
-
-function run(command: string, argv: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, argv, { stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${argv.join(" ")} a échoué (${code})`))));
-  });
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const result = await work();
-  return [result, (performance.now() - start) / 1000];
-}
 
 const load = () => os.loadavg().map((n) => n.toFixed(2)).join(" ");
 
