@@ -1,8 +1,17 @@
 import { expect, test } from "./test";
 import ExcelJS from "exceljs";
+import type { Page } from "@playwright/test";
 import { storageState } from "./helpers";
 
 test.use({ storageState: storageState("collector") });
+
+/** The cells of the column headed `name` (columns can be added or moved: found by their header). */
+async function column(page: Page, name: string) {
+  const headers = (await page.locator("thead th").allTextContents()).map((h) => h.trim());
+  const index = headers.findIndex((h) => h.startsWith(name));
+  expect(index, `colonne « ${name} »`).toBeGreaterThanOrEqual(0);
+  return `td:nth-child(${index + 1})`;
+}
 
 test("a collector filters the overdue invoices of the portfolio and exports exactly the rows on screen", async ({ page }) => {
   await page.goto("/pieces");
@@ -52,10 +61,11 @@ test("unapplied cash and credit notes are listed apart and are never late", asyn
   const rows = page.locator("tbody tr");
   const count = await rows.count();
   expect(count).toBe(50);
+  const retard = await column(page, "Retard");
   let seen = 0;
   for (let i = 0; i < count; i++) {
     const type = await rows.nth(i).locator("td:nth-child(2) > span:nth-child(2)").textContent();
-    const lateness = (await rows.nth(i).locator("td:last-child").textContent()) ?? "";
+    const lateness = (await rows.nth(i).locator(retard).textContent()) ?? "";
     if (type === "Facture") expect(lateness).toMatch(/^\d+ j$/);
     else expect(lateness).toBe(type === "Règlement" ? "non affecté" : "—");
     if (type !== "Facture") seen++;
@@ -71,7 +81,7 @@ test("the first aging bucket stays selected through the URL, the export link and
   await expect(page).toHaveURL(/age=0/);
   await expect(page.getByLabel("Ancienneté du retard")).toHaveValue("0");
   await expect(page.getByRole("link", { name: "Exporter (xlsx)" })).toHaveAttribute("href", /age=0/);
-  const lateness = await page.locator("tbody tr td:last-child").allTextContents();
+  const lateness = await page.locator(`tbody tr ${await column(page, "Retard")}`).allTextContents();
   expect(lateness.length).toBeGreaterThan(0);
   for (const text of lateness) {
     const days = Number(text.replace(/\D/g, ""));
