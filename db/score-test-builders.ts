@@ -1,3 +1,4 @@
+import { gradeOf } from "@/lib/scoring/grades";
 import type { Queryable } from "./client";
 import { clientScoreHistory, clientScores, documentScores, scoreModels } from "./schema";
 
@@ -10,7 +11,6 @@ export async function makeScoreModel(db: Queryable, trainedTo: string) {
   return row;
 }
 
-const gradeOf = (pLate: number) => (pLate < 0.15 ? "A" : pLate < 0.3 ? "B" : pLate < 0.5 ? "C" : pLate < 0.7 ? "D" : "E");
 
 export async function makeClientScore(
   db: Queryable,

@@ -5,6 +5,7 @@ import { getOption } from "@/db/queries/settings";
 import type { ScoreMetrics, ScoreReason } from "@/db/schema/scoring";
 import { addDays } from "@/lib/dates";
 import { featureNames, MEAN_DAYS_LATE, reasonText, SETTLED_COUNT } from "./features";
+import { type Grade, gradeOf } from "./grades";
 import { auc, brier } from "./metrics";
 import {
   baselineProbability,
@@ -38,17 +39,6 @@ export type ScoringReport = {
   trainSeconds: number;
   seconds: number;
 };
-
-type Grade = "A" | "B" | "C" | "D" | "E";
-
-/** A < 15 %, B < 30 %, C < 50 %, D < 70 %, E from 70 %. */
-export function gradeOf(pLate: number): Grade {
-  if (pLate < 0.15) return "A";
-  if (pLate < 0.3) return "B";
-  if (pLate < 0.5) return "C";
-  if (pLate < 0.7) return "D";
-  return "E";
-}
 
 const num = (value: number) => {
   if (!Number.isFinite(value)) throw new Error(`Coefficient non fini : ${value}`);
