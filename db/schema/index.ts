@@ -9,3 +9,4 @@ export * from "./cases";
 export * from "./reporting";
 export * from "./outbound";
 export * from "./scoring";
+export * from "./calculated";
