@@ -2,6 +2,7 @@ import { NonRetriableError } from "inngest";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { countSendOutcomes, listDueActionIds } from "@/db/queries/action-sending";
+import { materialiseColumns } from "@/db/queries/calculated-values";
 import { computeCashForecast } from "@/db/queries/cash-forecast";
 import { recomputeGroupMembership } from "@/db/queries/group-membership";
 import { closeInterruptedRuns, finishJobRun, startJobRun } from "@/db/queries/job-runs";
@@ -68,6 +69,8 @@ export const nightlyRunJob = defineJob({
     try {
       // Before the groups: a group or an alert may select clients by their score.
       const scoring = await locked("score-invoices", async () => scoreAll(await getDb(), date));
+      // Before the groups too: their criteria may read a calculated column, which may read the score.
+      const calculated = await locked("calculated-columns", async () => (await getDb()).transaction((tx) => materialiseColumns(tx, date)));
       const groups = await locked("recompute-groups", async () => {
         const report = await (await getDb()).transaction((tx) => recomputeGroupMembership(tx, date));
         return { moved: report.updated, withoutGroup: report.noGroup };
@@ -82,7 +85,7 @@ export const nightlyRunJob = defineJob({
       const snapshot = await locked("record-snapshot", async () => (await getDb()).transaction((tx) => recordDailySnapshot(tx, date)));
       // From the scores written by "score-invoices" earlier in the run.
       const forecast = await locked("cash-forecast", async () => (await getDb()).transaction((tx) => computeCashForecast(tx, date)));
-      const report = { scoring, groups, promises, evaluation, sending, snapshot, forecast };
+      const report = { scoring, calculated, groups, promises, evaluation, sending, snapshot, forecast };
       await locked("write-report", async () => finishJobRun(await getDb(), runId, { report }));
       await step.run("release-lock", async () => releaseNightlyLock(await getDb(), holder));
       return report;

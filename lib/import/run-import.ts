@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import type { Db } from "@/db/client";
+import { materialiseColumns } from "@/db/queries/calculated-values";
 import { applyClients } from "@/db/queries/import-apply";
 import { openImportedDisputes } from "@/db/queries/import-disputes";
 import { stageDocuments, writeStagedDocuments } from "@/db/queries/import-documents";
@@ -194,6 +195,8 @@ async function importRecorded(db: Db, request: ImportRequest, importId: string, 
         });
       }
       await recordDailySnapshot(tx, request.importDate);
+      // Only the clients this import wrote; group criteria may read their calculated columns.
+      await materialiseColumns(tx, request.importDate, { onlyTouchedInTransaction: true });
       // Group criteria read the balances the snapshot has just copied onto clients.
       await recomputeGroupMembership(tx, request.importDate);
       await recordAudit(tx, {
