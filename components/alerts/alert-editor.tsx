@@ -9,6 +9,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { GroupCriterion } from "@/db/schema/relance";
+import type { CalculatedField } from "@/lib/groups/criteria";
 
 const starter: GroupCriterion[] = [{ field: "overdue", operator: "gt", value: "" }];
 
@@ -16,10 +17,12 @@ const starter: GroupCriterion[] = [{ field: "overdue", operator: "gt", value: ""
 export function AlertEditor({
   alert,
   customFields,
+  calculated,
   choices,
 }: {
   alert?: { id: string; name: string; criteria: GroupCriterion[] };
   customFields: string[];
+  calculated: CalculatedField[];
   choices: CriteriaChoices;
 }) {
   const router = useRouter();
@@ -58,6 +61,7 @@ export function AlertEditor({
         onRowsChange={setRows}
         errorOf={errorOf}
         customFields={customFields}
+        calculated={calculated}
         choices={choices}
         emptyHint="Ajoutez au moins un critère : échu au-delà d'un montant, limite de crédit dépassée, promesse non tenue…"
       />

@@ -2,7 +2,9 @@ import { BellRing, Scale } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ClientListRow, ClientSort } from "@/db/queries/clients";
-import { standardColumns } from "@/lib/clients/columns";
+import { calculatedColumnKey, standardColumns } from "@/lib/clients/columns";
+import { formatCalculated, isNumericType } from "@/lib/formulas/display";
+import type { CalculatedField } from "@/lib/groups/criteria";
 import { GradeBadge } from "@/components/scoring/grade-badge";
 import { formatInteger, formatMoney, formatPercent } from "@/lib/format/fr";
 import { cn } from "@/lib/utils";
@@ -10,9 +12,11 @@ import { AgedBar } from "./aged-bar";
 import { ClientSortableHead } from "./sortable-head";
 import { RowLink } from "@/components/ui/row-link";
 
-type Column = { key: string; label: string; sort?: ClientSort["key"]; numeric?: boolean };
+type Column = { key: string; label: string; sort?: ClientSort["key"]; numeric?: boolean; calc?: CalculatedField };
 
-function cell(row: ClientListRow, key: string, agingLabels: string[]): React.ReactNode {
+function cell(row: ClientListRow, column: Column, agingLabels: string[]): React.ReactNode {
+  if (column.calc) return formatCalculated(column.calc.type, row.calculated[column.calc.id] ?? null);
+  const key = column.key;
   switch (key) {
     case "siren":
       return <span className="font-mono text-xs">{row.siren ?? "—"}</span>;
@@ -62,6 +66,7 @@ export function ClientListTable({
   agingLabels,
   today,
   alerts,
+  calculated = [],
 }: {
   rows: ClientListRow[];
   columns: string[];
@@ -72,8 +77,16 @@ export function ClientListTable({
   today: string;
   /** Names of the user's alerts each client meets, by client id. */
   alerts: ReadonlyMap<string, string[]>;
+  /** The calculated columns the list may show, with their names and types. */
+  calculated?: CalculatedField[];
 }) {
-  const catalogue = new Map<string, Column>(standardColumns.map((c) => [c.key, c]));
+  const catalogue = new Map<string, Column>([
+    ...standardColumns.map((c) => [c.key, c] as const),
+    ...calculated.map((c) => {
+      const key = calculatedColumnKey(c.id);
+      return [key, { key, label: c.name, sort: key, numeric: isNumericType(c.type), calc: c }] as const;
+    }),
+  ]);
   const shown: Column[] = columns.map((key) => catalogue.get(key) ?? { key, label: key.slice(3) });
   const head = (column: Column) =>
     column.sort ? (
@@ -121,7 +134,7 @@ export function ClientListTable({
               {shown.map((column) => (
                 // Text columns wrap so that the amounts and the balance âgée fit a 1 440 px screen without scrolling.
                 <TableCell key={column.key} className={cn(column.numeric ? "tabular text-right whitespace-nowrap" : column.key === "aged" && "whitespace-nowrap")}>
-                  {cell(row, column.key, agingLabels)}
+                  {cell(row, column, agingLabels)}
                 </TableCell>
               ))}
             </TableRow>

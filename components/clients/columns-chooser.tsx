@@ -8,8 +8,10 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 
+type Option = { key: string; label: string; calculated?: boolean };
+
 /** Lets the user pick the list's columns; the choice lives in a cookie so it follows them to the export and their next visit. */
-export function ColumnsChooser({ options, chosen }: { options: { key: string; label: string }[]; chosen: string[] }) {
+export function ColumnsChooser({ options, chosen }: { options: Option[]; chosen: string[] }) {
   const [pending, startTransition] = useTransition();
 
   function toggle(key: string, on: boolean) {
@@ -20,6 +22,20 @@ export function ColumnsChooser({ options, chosen }: { options: { key: string; la
     });
   }
 
+  const item = (option: Option) => (
+    <div key={option.key} className="flex items-center gap-2">
+      <Checkbox
+        id={`col-${option.key}`}
+        checked={chosen.includes(option.key)}
+        disabled={pending}
+        onCheckedChange={(value) => toggle(option.key, value === true)}
+      />
+      <Label htmlFor={`col-${option.key}`} className="font-normal">
+        {option.label}
+      </Label>
+    </div>
+  );
+
   return (
     <Popover>
       <PopoverTrigger asChild>
@@ -27,23 +43,17 @@ export function ColumnsChooser({ options, chosen }: { options: { key: string; la
           <Columns3 className="size-4" aria-hidden="true" /> Colonnes
         </Button>
       </PopoverTrigger>
-      <PopoverContent align="end" className="w-64" aria-label="Colonnes affichées">
+      <PopoverContent align="end" className="max-h-[70vh] w-64 overflow-y-auto" aria-label="Colonnes affichées">
         <fieldset className="space-y-2">
           <legend className="mb-2 text-sm font-medium">Colonnes affichées</legend>
-          {options.map((option) => (
-            <div key={option.key} className="flex items-center gap-2">
-              <Checkbox
-                id={`col-${option.key}`}
-                checked={chosen.includes(option.key)}
-                disabled={pending}
-                onCheckedChange={(value) => toggle(option.key, value === true)}
-              />
-              <Label htmlFor={`col-${option.key}`} className="font-normal">
-                {option.label}
-              </Label>
-            </div>
-          ))}
+          {options.filter((o) => !o.calculated).map(item)}
         </fieldset>
+        {options.some((o) => o.calculated) && (
+          <fieldset className="mt-4 space-y-2">
+            <legend className="mb-2 text-sm font-medium">Colonnes calculées</legend>
+            {options.filter((o) => o.calculated).map(item)}
+          </fieldset>
+        )}
       </PopoverContent>
     </Popover>
   );

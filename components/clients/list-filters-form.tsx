@@ -7,7 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { ClientSearch } from "@/lib/clients/filters";
+import type { CalculatedField } from "@/lib/groups/criteria";
 import { grades } from "@/lib/scoring/grades";
+import { CalculatedFilters } from "./calculated-filters";
 
 type Option = ChoiceOption;
 
@@ -23,12 +25,15 @@ export function ListFiltersForm({
   collectors,
   salesReps,
   groups,
+  calculated = [],
 }: {
   search: ClientSearch;
   entities: Option[];
   collectors: Option[] | null;
   salesReps: Option[] | null;
   groups: Option[];
+  /** Calculated columns offered as filters: those shown and those already filtered. */
+  calculated?: CalculatedField[];
 }) {
   return (
     <GetForm action="/clients" className="grid gap-3 rounded-lg border bg-card p-4 sm:grid-cols-2 lg:grid-cols-6">
@@ -72,6 +77,7 @@ export function ListFiltersForm({
           ))}
         </div>
       </fieldset>
+      <CalculatedFilters columns={calculated} search={search.calc} />
       <div className="flex items-end gap-2 lg:col-span-2">
         <Button type="submit" className="flex-1">
           <Filter className="size-4" aria-hidden="true" /> Filtrer

@@ -6,7 +6,9 @@ import { selectClassName } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { GroupCriterion } from "@/db/schema/relance";
-import { criterionFields, customFieldPrefix, type FieldKey, operatorLabels, operatorsFor, resolveField } from "@/lib/groups/criteria";
+import {
+  type CalculatedField, calculatedFieldPrefix, criterionFields, customFieldPrefix, type FieldKey, operatorLabels, operatorsFor, resolveField,
+} from "@/lib/groups/criteria";
 import { grades } from "@/lib/scoring/grades";
 
 type Choice = { id: string; name: string };
@@ -48,6 +50,7 @@ export function CriteriaFields({
   onRowsChange,
   errorOf,
   customFields,
+  calculated,
   choices,
   emptyHint,
 }: {
@@ -55,13 +58,15 @@ export function CriteriaFields({
   onRowsChange: (change: (rows: CriterionRow[]) => CriterionRow[]) => void;
   errorOf: (key: string) => string | undefined;
   customFields: string[];
+  /** The calculated columns a criterion may name (those whose formula holds). */
+  calculated: CalculatedField[];
   choices: CriteriaChoices;
   emptyHint: string;
 }) {
   const next = useRef(rows.length);
   const update = (key: number, change: Partial<CriterionRow>) => onRowsChange((all) => all.map((r) => (r.key === key ? { ...r, ...change } : r)));
   const changeField = (key: number, field: string) => {
-    const def = resolveField(field)?.def;
+    const def = resolveField(field, calculated)?.def;
     const operator = def ? operatorsFor(def)[0] : "eq";
     update(key, { field, operator, value: def?.type === "boolean" ? "true" : operator === "in" && listed(field) ? [] : "" });
   };
@@ -73,7 +78,7 @@ export function CriteriaFields({
       <legend className="px-1 text-sm font-medium">Critères (tous doivent être remplis)</legend>
       {rows.length === 0 && <p className="text-sm text-muted-foreground">{emptyHint}</p>}
       {rows.map((row, i) => {
-        const def = resolveField(row.field)?.def;
+        const def = resolveField(row.field, calculated)?.def;
         const error = rowError(i);
         const n = i + 1;
         const reference =
@@ -89,6 +94,14 @@ export function CriteriaFields({
                     ))}
                   </optgroup>
                 ))}
+                {calculated.length > 0 && (
+                  <optgroup label="Colonnes calculées">
+                    {calculated.map((c) => (
+                      <option key={c.id} value={`${calculatedFieldPrefix}${c.id}`}>{c.name}</option>
+                    ))}
+                  </optgroup>
+                )}
+                {row.field.startsWith(calculatedFieldPrefix) && !def && <option value={row.field}>Colonne calculée supprimée</option>}
                 {customFields.length > 0 && (
                   <optgroup label="Champs personnalisés">
                     {customFields.map((f) => (

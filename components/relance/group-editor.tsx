@@ -12,6 +12,7 @@ import { Label } from "@/components/ui/label";
 import type { GroupCriterion } from "@/db/schema/relance";
 import { formatInteger, formatMoney } from "@/lib/format/fr";
 import { SaveCancel } from "@/components/forms/save-cancel";
+import type { CalculatedField } from "@/lib/groups/criteria";
 import { type CriteriaChoices, CriteriaFields, type CriterionRow, toCriterion, toCriterionRow } from "./criteria-fields";
 
 type Choice = { id: string; name: string };
@@ -19,11 +20,12 @@ export type GroupEditorProps = {
   group?: { id: string; name: string; scenarioId: string | null; criteria: GroupCriterion[] };
   scenarios: Choice[];
   customFields: string[];
+  calculated: CalculatedField[];
   choices: CriteriaChoices;
 };
 
 /** Name, scenario and criteria of a group, with a preview of what it would take before saving. */
-export function GroupEditor({ group, scenarios, customFields, choices }: GroupEditorProps) {
+export function GroupEditor({ group, scenarios, customFields, calculated, choices }: GroupEditorProps) {
   const router = useRouter();
   const [name, setName] = useState(group?.name ?? "");
   const [scenarioId, setScenarioId] = useState(group?.scenarioId ?? "");
@@ -90,6 +92,7 @@ export function GroupEditor({ group, scenarios, customFields, choices }: GroupEd
         }}
         errorOf={errorOf}
         customFields={customFields}
+        calculated={calculated}
         choices={choices}
         emptyHint="Aucun critère : le groupe prendra tous les clients qui n'appartiennent pas à un groupe prioritaire."
       />

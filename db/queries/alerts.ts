@@ -4,6 +4,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { type Queryable, queryRows } from "../client";
 import { alerts, clients, users } from "../schema";
 import type { GroupCriterion } from "../schema/relance";
+import { loadReadyColumns, type ReadyColumn } from "./calculated-values";
 import { criteriaToSql } from "./group-membership";
 import { clientInScope } from "./scope";
 
@@ -12,10 +13,11 @@ export type AlertSummary = { id: string; name: string; criteria: GroupCriterion[
 
 const ownAlerts = (scope: Scope) => eq(alerts.userId, scope.userId);
 
-// Criteria were checked when saved; a criterion that no longer reads (a field since removed) matches nobody.
-function matches(criteria: GroupCriterion[], today: string): SQL {
+// Criteria were checked when saved; a criterion that no longer reads (a field or calculated column since removed)
+// matches nobody.
+function matches(criteria: GroupCriterion[], today: string, columns: readonly ReadyColumn[]): SQL {
   try {
-    return criteriaToSql(criteria, today);
+    return criteriaToSql(criteria, today, columns);
   } catch {
     return sql`false`;
   }
@@ -28,11 +30,11 @@ async function ownList(db: Queryable, scope: Scope) {
 
 /** Every alert of the user with how many clients of their scope meet it and what those clients have overdue: one pass. */
 export async function listAlerts(db: Queryable, scope: Scope, today: string): Promise<AlertSummary[]> {
-  const list = await ownList(db, scope);
+  const [list, { columns: ready }] = await Promise.all([ownList(db, scope), loadReadyColumns(db)]);
   if (list.length === 0) return [];
   const columns = list.map(
-    (a, i) => sql`count(*) filter (where ${matches(a.criteria, today)})::int as ${sql.raw(`"n${i}"`)},
-      coalesce(sum("clients"."overdue") filter (where ${matches(a.criteria, today)}), 0)::text as ${sql.raw(`"o${i}"`)}`,
+    (a, i) => sql`count(*) filter (where ${matches(a.criteria, today, ready)})::int as ${sql.raw(`"n${i}"`)},
+      coalesce(sum("clients"."overdue") filter (where ${matches(a.criteria, today, ready)}), 0)::text as ${sql.raw(`"o${i}"`)}`,
   );
   const [row] = await queryRows<Record<string, string | number>>(db, sql`select ${sql.join(columns, sql`, `)} from clients where ${clientInScope(scope)}`);
   return list.map((a, i) => ({ ...a, clients: Number(row[`n${i}`]), overdue: String(row[`o${i}`]) }));
@@ -45,11 +47,12 @@ export async function getAlert(db: Queryable, scope: Scope, id: string) {
 
 /** The clients of the user's scope meeting an alert, most overdue first. */
 export async function listAlertClients(db: Queryable, scope: Scope, criteria: GroupCriterion[], today: string, limit = 200) {
+  const { columns } = await loadReadyColumns(db);
   return db
     .select({ id: clients.id, code: clients.code, name: clients.name, outstanding: clients.outstanding, overdue: clients.overdue, collector: users.name })
     .from(clients)
     .leftJoin(users, eq(users.id, clients.collectorId))
-    .where(and(clientInScope(scope), matches(criteria, today)))
+    .where(and(clientInScope(scope), matches(criteria, today, columns)))
     .orderBy(sql`${clients.overdue} desc`, asc(clients.name))
     .limit(limit);
 }
@@ -58,7 +61,8 @@ export async function listAlertClients(db: Queryable, scope: Scope, criteria: Gr
 export async function alertNamesByClient(db: Queryable, scope: Scope, clientIds: string[], today: string): Promise<Map<string, string[]>> {
   const list = clientIds.length ? await ownList(db, scope) : [];
   if (list.length === 0) return new Map();
-  const names = sql.join(list.map((a) => sql`case when ${matches(a.criteria, today)} then ${a.name} end`), sql`, `);
+  const { columns } = await loadReadyColumns(db);
+  const names = sql.join(list.map((a) => sql`case when ${matches(a.criteria, today, columns)} then ${a.name} end`), sql`, `);
   const rows = await queryRows<{ id: string; names: string[] }>(
     db,
     sql`select "clients"."id" as id, array_remove(array[${names}]::text[], null) as names from clients

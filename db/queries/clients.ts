@@ -4,6 +4,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { isUuid } from "@/lib/ids";
 import type { Queryable } from "../client";
 import { clientCustomFields, clients, entities, groups, users } from "../schema";
+import { type CalculatedFilter, type CalculatedView, calculatedSortPrefix, calculatedStatement, noCalculated, shownValues } from "./clients-calculated";
 import { orderedBatches } from "./ordered-batches";
 import { clientMatches, clientRelevance } from "./search";
 import { clientInScope } from "./scope";
@@ -43,9 +44,13 @@ export type ClientFilters = {
   paused?: boolean;
   /** Score letters kept; a client not scored yet has none. */
   grades?: string[];
+  /** Ranges or yes/no on calculated columns, by column id. */
+  calculated?: Record<string, CalculatedFilter>;
 };
 
-export type ClientSort = { key: "code" | "name" | "city" | "outstanding" | "overdue" | "creditLimit" | "score" | "pLate"; order: "asc" | "desc" };
+export type StandardSortKey = "code" | "name" | "city" | "outstanding" | "overdue" | "creditLimit" | "score" | "pLate";
+/** A standard column, or a calculated one as `calc:<id>`. */
+export type ClientSort = { key: StandardSortKey | `calc:${string}`; order: "asc" | "desc" };
 
 /** Whether the client of the current row has an open disputed document (named by hand: safe in any statement). */
 export const hasOpenDispute = sql`exists (select 1 from documents d where d.client_id = "clients"."id" and d.status = 'open' and d.disputed)`;
@@ -58,8 +63,10 @@ function inRange(column: typeof clients.outstanding | typeof clients.overdue, ra
   return and(range?.min === undefined ? undefined : gte(column, String(range.min)), range?.max === undefined ? undefined : lte(column, String(range.max)));
 }
 
+type Statement = ReturnType<typeof calculatedStatement>;
+
 /** The WHERE of the clients list: the user's scope first, then each filter the URL holds. */
-function listWhere(scope: Scope, f: ClientFilters, today: string): SQL | undefined {
+function listWhere(scope: Scope, f: ClientFilters, today: string, calc: Statement): SQL | undefined {
   return and(
     clientInScope(scope),
     f.q ? clientMatches(f.q) : undefined,
@@ -78,6 +85,7 @@ function listWhere(scope: Scope, f: ClientFilters, today: string): SQL | undefin
         ? gte(clients.pausedUntil, today)
         : or(isNull(clients.pausedUntil), lt(clients.pausedUntil, today)),
     f.grades?.length ? inArray(clientScoreGrade, f.grades) : undefined,
+    ...calc.where(f.calculated),
   );
 }
 
@@ -93,8 +101,15 @@ const sortColumns = {
   pLate: clientScorePLate,
 } as const;
 
-function orderBy(sort: ClientSort) {
-  const column = sortColumns[sort.key];
+function orderBy(sort: ClientSort, calc: Statement) {
+  if (sort.key.startsWith(calculatedSortPrefix)) {
+    const value = calc.value(sort.key.slice(calculatedSortPrefix.length));
+    // A column since deleted sorts as the default does.
+    if (!value) return orderBy({ key: "overdue", order: "desc" }, calc);
+    // Blanks last either way.
+    return [sql`${value} ${sort.order === "asc" ? sql`asc nulls last` : sql`desc nulls last`}`, asc(clients.name), asc(clients.id)];
+  }
+  const column = sortColumns[sort.key as StandardSortKey];
   // Blanks last either way; spelled out only for nullable columns, so the others can walk their index backwards.
   const nullable = sort.key === "city" || sort.key === "creditLimit" || sort.key === "score" || sort.key === "pLate";
   const direction = sort.order === "asc" ? sql`asc` : nullable ? sql`desc nulls last` : sql`desc`;
@@ -127,9 +142,9 @@ const listColumns = {
   scorePLate: clientScorePLate,
 };
 
-function listQuery(db: Queryable) {
+function listQuery(db: Queryable, view: CalculatedView, today: string) {
   return db
-    .select(listColumns)
+    .select({ ...listColumns, calculated: shownValues(view, today) })
     .from(clients)
     .innerJoin(entities, eq(entities.id, clients.entityId))
     .leftJoin(collector, eq(collector.id, clients.collectorId))
@@ -139,7 +154,10 @@ function listQuery(db: Queryable) {
 
 export type ClientListRow = Awaited<ReturnType<typeof listClients>>["rows"][number];
 
-/** One page of the clients in scope matching the filters, with the count and totals of all of them. */
+/**
+ * One page of the clients in scope matching the filters, with the count and totals of all of them. `calculated`:
+ * the ready calculated columns the sort and filters may name, and those shown.
+ */
 export async function listClients(
   db: Queryable,
   scope: Scope,
@@ -147,38 +165,56 @@ export async function listClients(
   sort: ClientSort,
   today: string,
   page: { page: number; pageSize: number },
+  calculated: CalculatedView = noCalculated,
 ) {
-  const where = listWhere(scope, filters, today);
+  // Each statement joins only the calculated values its own WHERE and ORDER BY read.
+  const forRows = calculatedStatement(calculated, today);
+  const where = listWhere(scope, filters, today, forRows);
+  const order = orderBy(sort, forRows);
+  const forTotals = calculatedStatement(calculated, today);
+  const totalsWhere = listWhere(scope, filters, today, forTotals);
   const [rows, [totals]] = await Promise.all([
-    listQuery(db)
+    forRows
+      .join(listQuery(db, calculated, today).$dynamic())
       .where(where)
-      .orderBy(...orderBy(sort))
+      .orderBy(...order)
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
-    db
-      .select({
-        count: sql<number>`count(*)::int`,
-        outstanding: sql<string>`coalesce(sum(${clients.outstanding}), 0)::text`,
-        overdue: sql<string>`coalesce(sum(${clients.overdue}), 0)::text`,
-      })
-      .from(clients)
-      .where(where),
+    forTotals
+      .join(
+        db
+          .select({
+            count: sql<number>`count(*)::int`,
+            outstanding: sql<string>`coalesce(sum(${clients.outstanding}), 0)::text`,
+            overdue: sql<string>`coalesce(sum(${clients.overdue}), 0)::text`,
+          })
+          .from(clients)
+          .$dynamic(),
+      )
+      .where(totalsWhere),
   ]);
   return { rows, totals };
 }
 
 /** Every matching client in the list's order, in batches, for the xlsx export (never all rows in memory). */
-export async function* streamClients(db: Queryable, scope: Scope, filters: ClientFilters, sort: ClientSort, today: string, batch = 5000) {
-  // The filters and the sort read `clients` alone, as the totals of `listClients` do.
-  const order = await db
-    .select({ id: clients.id })
-    .from(clients)
-    .where(listWhere(scope, filters, today))
-    .orderBy(...orderBy(sort));
+export async function* streamClients(
+  db: Queryable,
+  scope: Scope,
+  filters: ClientFilters,
+  sort: ClientSort,
+  today: string,
+  batch = 5000,
+  calculated: CalculatedView = noCalculated,
+) {
+  // The filters and the sort read `clients` and calculated values alone, as the totals of `listClients` do.
+  const calc = calculatedStatement(calculated, today);
+  const where = listWhere(scope, filters, today, calc);
+  const sorted = orderBy(sort, calc);
+  const order = await calc.join(db.select({ id: clients.id }).from(clients).$dynamic()).where(where).orderBy(...sorted);
   yield* orderedBatches(
     order.map((r) => r.id),
     batch,
-    (ids) => listQuery(db).where(inArray(clients.id, ids)),
+    (ids) => listQuery(db, calculated, today).where(inArray(clients.id, ids)),
   );
 }
 

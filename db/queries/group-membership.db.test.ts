@@ -41,7 +41,7 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 async function matching(...criteria: GroupCriterion[]) {
-  const rows = await handle.db.select({ name: clients.name }).from(clients).where(criteriaToSql(criteria, today)).orderBy(asc(clients.name));
+  const rows = await handle.db.select({ name: clients.name }).from(clients).where(criteriaToSql(criteria, today, [])).orderBy(asc(clients.name));
   return rows.map((r) => r.name.split(" ")[0]);
 }
 
@@ -89,19 +89,19 @@ describe("group criteria", () => {
     expect(await matching({ field: "department", operator: "eq", value: attack })).toEqual([]);
     expect(await matching({ field: "name", operator: "contains", value: attack })).toEqual([]);
     expect(await matching({ field: `custom:${attack}`, operator: "eq", value: attack })).toEqual([]);
-    const query = handle.db.select().from(clients).where(criteriaToSql([{ field: "department", operator: "eq", value: attack }], today)).toSQL();
+    const query = handle.db.select().from(clients).where(criteriaToSql([{ field: "department", operator: "eq", value: attack }], today, [])).toSQL();
     expect(query.sql).not.toContain("drop table");
     expect(await handle.db.$count(clients)).toBe(6);
   });
 
   it("refuses invalid criteria with a French message", () => {
-    expect(() => criteriaToSql([{ field: "color", operator: "eq", value: "x" }], today)).toThrow("Champ inconnu : « color ».");
-    expect(() => criteriaToSql([{ field: "outstanding", operator: "contains", value: "1" }], today)).toThrow(
+    expect(() => criteriaToSql([{ field: "color", operator: "eq", value: "x" }], today, [])).toThrow("Champ inconnu : « color ».");
+    expect(() => criteriaToSql([{ field: "outstanding", operator: "contains", value: "1" }], today, [])).toThrow(
       "L'opérateur « contient » ne s'applique pas à « Encours ».",
     );
-    expect(() => criteriaToSql([{ field: "outstanding", operator: "gt", value: "beaucoup" }], today)).toThrow("Valeur invalide pour « Encours »");
-    expect(() => criteriaToSql([{ field: "department", operator: "in", value: [] }], today)).toThrow("une liste de 1 à 500 valeurs");
-    expect(() => criteriaToSql([{ field: "outstanding", operator: "empty", value: null }], today)).toThrow("« est vide »");
+    expect(() => criteriaToSql([{ field: "outstanding", operator: "gt", value: "beaucoup" }], today, [])).toThrow("Valeur invalide pour « Encours »");
+    expect(() => criteriaToSql([{ field: "department", operator: "in", value: [] }], today, [])).toThrow("une liste de 1 à 500 valeurs");
+    expect(() => criteriaToSql([{ field: "outstanding", operator: "empty", value: null }], today, [])).toThrow("« est vide »");
   });
 });
 

@@ -2,6 +2,7 @@ import { and, asc, type SQL, sql } from "drizzle-orm";
 import { type FieldKey, type ParsedCriterion, parseCriteriaOrThrow } from "@/lib/groups/criteria";
 import { type Queryable, queryRows } from "../client";
 import { groups } from "../schema";
+import { type ReadyColumn, columnValueSql, loadReadyColumns } from "./calculated-values";
 import { clientScoreGrade, clientScorePLate, hasOpenDispute } from "./clients";
 import { foldedContains } from "./search";
 import type { GroupCriterion } from "../schema/relance";
@@ -35,10 +36,19 @@ function fieldSql(key: FieldKey, today: string): SQL {
 }
 
 
+function rawSql(field: ParsedCriterion["field"], today: string, columns: ReadonlyMap<string, ReadyColumn>): SQL {
+  if ("custom" in field) return sql`(${col("custom_fields")} ->> ${field.custom})`;
+  // Resolved against `columns`, so the column is there.
+  if ("calc" in field) return sql`(${columnValueSql(columns.get(field.calc.id)!, today)})`;
+  return fieldSql(field.key, today);
+}
+
 /** One criterion as a condition; text compares ignore case, and "≠" keeps clients where the field is blank. */
-function criterionSql(c: ParsedCriterion, today: string): SQL {
+function criterionSql(c: ParsedCriterion, today: string, columns: ReadonlyMap<string, ReadyColumn>): SQL {
   const type = c.field.def.type;
-  const raw = "custom" in c.field ? sql`(${col("custom_fields")} ->> ${c.field.custom})` : fieldSql(c.field.key, today);
+  const raw = rawSql(c.field, today, columns);
+  // A calculated boolean may be blank: it is then neither « oui » nor « non ».
+  if (type === "boolean" && c.field.def.calc) return c.value ? sql`(${raw}) is true` : sql`(${raw}) is false`;
   if (type === "boolean") return c.value ? sql`(${raw})` : sql`not (${raw})`;
   const x = type === "text" ? sql`lower(${raw})` : raw;
   const bind = (v: string | number) =>
@@ -48,9 +58,9 @@ function criterionSql(c: ParsedCriterion, today: string): SQL {
         ? sql`${String(v)}::numeric`
         : type === "grade"
           ? sql`${v}::text`
-          // A percentage against the stored probability: 29 % is the same double as a stored 0.29.
+          // A percentage against the stored ratio: 29 % is the same double as a stored 0.29 (numeric for calculated columns).
           : type === "percent"
-            ? sql`(${String(v)}::numeric / 100)::float8`
+            ? c.field.def.calc ? sql`(${String(v)}::numeric / 100)` : sql`(${String(v)}::numeric / 100)::float8`
             : sql`${v}::uuid`;
   switch (c.operator) {
     case "eq": return sql`${x} = ${bind(c.value as string | number)}`;
@@ -66,19 +76,23 @@ function criterionSql(c: ParsedCriterion, today: string): SQL {
   }
 }
 
-/** All the criteria of a group as one condition on `clients` (no criterion: every client); values are bound. */
-export function criteriaToSql(criteria: GroupCriterion[], today: string): SQL {
-  const parsed = parseCriteriaOrThrow(criteria);
-  return and(sql`true`, ...parsed.map((c) => criterionSql(c, today))) as SQL;
+/**
+ * All the criteria of a group as one condition on `clients` (no criterion: every client); values are bound.
+ * `columns`: the ready calculated columns (loadReadyColumns); a criterion on any other is refused.
+ */
+export function criteriaToSql(criteria: GroupCriterion[], today: string, columns: readonly ReadyColumn[]): SQL {
+  const parsed = parseCriteriaOrThrow(criteria, columns);
+  const byId = new Map(columns.map((c) => [c.id, c]));
+  return and(sql`true`, ...parsed.map((c) => criterionSql(c, today, byId))) as SQL;
 }
 
 type DraftGroup = { id?: string; name: string; criteria: GroupCriterion[] };
 
 /** The position of each client's group among `list`: its forced group when listed, else the first matching. */
-function membership(list: DraftGroup[], today: string): SQL {
+function membership(list: DraftGroup[], today: string, columns: readonly ReadyColumn[]): SQL {
   const conditions = list.map((g, i) => {
     try {
-      return sql`when ${criteriaToSql(g.criteria, today)} then ${i}::int`;
+      return sql`when ${criteriaToSql(g.criteria, today, columns)} then ${i}::int`;
     } catch (e) {
       throw new Error(`Groupe « ${g.name} » : ${(e as Error).message}`);
     }
@@ -97,10 +111,10 @@ export type RecomputeReport = { updated: number; groups: GroupCount[]; noGroup: 
  * all match, else none. Rows already right are left alone, so a second run updates nothing.
  */
 export async function recomputeGroupMembership(db: Queryable, today: string): Promise<RecomputeReport> {
-  const list = await db.select().from(groups).orderBy(asc(groups.priority), asc(groups.name));
+  const [list, { columns }] = await Promise.all([db.select().from(groups).orderBy(asc(groups.priority), asc(groups.name)), loadReadyColumns(db)]);
   const ids = list.map((g) => g.id);
   const target = list.length
-    ? sql`(array[${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}])[${membership(list, today)} + 1]`
+    ? sql`(array[${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}])[${membership(list, today, columns)} + 1]`
     : sql`null::uuid`;
   const rows = await queryRows<{ group_id: string | null; clients: number; updated: number }>(
     db,
@@ -127,10 +141,11 @@ export type GroupsPreview = { groups: PreviewLine[]; noGroup: PreviewLine };
 
 /** How many clients and how much encours each group of `list` (in priority order, saved or not) would hold. */
 export async function previewGroups(db: Queryable, list: DraftGroup[], today: string): Promise<GroupsPreview> {
+  const { columns } = await loadReadyColumns(db);
   const rows = await queryRows<{ position: number | null; clients: number; outstanding: string }>(
     db,
     sql`select position, count(*)::int as clients, coalesce(sum(outstanding), 0)::text as outstanding
-        from (select ${membership(list, today)} as position, "clients"."outstanding" from clients) t
+        from (select ${membership(list, today, columns)} as position, "clients"."outstanding" from clients) t
         group by position`,
   );
   const line = (position: number | null): PreviewLine => {

@@ -27,13 +27,19 @@ const collectorDefaults = defaultColumns.filter((k) => k !== "collector");
 /** Custom fields imported on clients are offered as columns too, keyed `cf:<name>`. */
 export const customColumnKey = (name: string) => `cf:${name}`;
 
+/** Calculated columns too, keyed `calc:<id>` (the key they sort by). */
+export const calculatedColumnKey = (id: string) => `calc:${id}` as const;
+export const calculatedIdOf = (key: string) => (key.startsWith("calc:") ? key.slice(5) : null);
+
 export const columnsCookie = "encaisse-clients-columns";
 
 /** The columns the user chose (cookie value), keeping only those that exist; the role's defaults when none. */
-export function chosenColumns(cookie: string | undefined, customFields: string[], role: Role): string[] {
+export function chosenColumns(cookie: string | undefined, customFields: string[], role: Role, calculatedIds: readonly string[] = []): string[] {
   const defaults = role === "collector" ? collectorDefaults : defaultColumns;
   if (!cookie) return defaults;
-  const known = new Set<string>([...standardColumns.map((c) => c.key), ...customFields.map(customColumnKey)]);
+  const known = new Set<string>([
+    ...standardColumns.map((c) => c.key), ...customFields.map(customColumnKey), ...calculatedIds.map(calculatedColumnKey),
+  ]);
   const keys = decodeURIComponent(cookie).split(",").filter((k) => known.has(k));
   return keys.length ? keys : defaults;
 }

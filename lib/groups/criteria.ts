@@ -1,5 +1,6 @@
 /** The criteria a group may put on clients: which fields, which operators for each type, and their validation. */
 import { z } from "zod";
+import type { CalculatedColumnType } from "@/db/schema/calculated";
 import type { GroupCriterion } from "@/db/schema/relance";
 import { grades } from "@/lib/scoring/grades";
 
@@ -11,7 +12,8 @@ export type FieldKey =
   | "outstanding" | "overdue" | "oldestDaysLate" | "hasOpenDispute" | "hasSiren"
   | "creditLimitExceeded" | "hasBrokenPromise" | "scoreGrade" | "scorePLate";
 
-type FieldDef = { label: string; type: FieldType; nullable?: boolean };
+/** `calc`: a calculated column's value, compared exactly (numeric) and free of the 0–100 bound of a probability. */
+type FieldDef = { label: string; type: FieldType; nullable?: boolean; calc?: boolean };
 
 export const criterionFields: Record<FieldKey, FieldDef> = {
   code: { label: "Code client", type: "text" },
@@ -39,6 +41,19 @@ export const criterionFields: Record<FieldKey, FieldDef> = {
 };
 
 export const customFieldPrefix = "custom:";
+/** Calculated columns are criteria fields too, keyed `calc:<id>`; their type follows the column's. */
+export const calculatedFieldPrefix = "calc:";
+
+/** What criteria need to know of a calculated column (the ready columns of db/queries/calculated-values fit). */
+export type CalculatedField = { id: string; name: string; type: CalculatedColumnType };
+
+const calculatedFieldTypes: Record<CalculatedColumnType, FieldType> = {
+  amount: "number", number: "number", days: "number", percent: "percent", text: "text", boolean: "boolean",
+};
+
+export const calculatedFieldDef = (column: CalculatedField): FieldDef => ({
+  label: column.name, type: calculatedFieldTypes[column.type], nullable: column.type !== "boolean", calc: true,
+});
 
 export const operatorLabels = {
   eq: "=",
@@ -70,9 +85,14 @@ export function operatorsFor(field: FieldDef): Operator[] {
   return operatorsByType[field.type].filter((op) => emptiable || (op !== "empty" && op !== "notEmpty"));
 }
 
-export type ResolvedField = { key: FieldKey; def: FieldDef } | { custom: string; def: FieldDef };
+export type ResolvedField = { key: FieldKey; def: FieldDef } | { custom: string; def: FieldDef } | { calc: CalculatedField; def: FieldDef };
 
-export function resolveField(field: string): ResolvedField | null {
+/** The field a criterion names; a calculated column must be among `calculated` (a deleted one resolves to null). */
+export function resolveField(field: string, calculated: readonly CalculatedField[] = []): ResolvedField | null {
+  if (field.startsWith(calculatedFieldPrefix)) {
+    const column = calculated.find((c) => `${calculatedFieldPrefix}${c.id}` === field);
+    return column ? { calc: column, def: calculatedFieldDef(column) } : null;
+  }
   if (field.startsWith(customFieldPrefix)) {
     const name = field.slice(customFieldPrefix.length);
     return name.trim() && name.length <= 100 ? { custom: name, def: { label: name, type: "text", nullable: true } } : null;
@@ -108,18 +128,25 @@ const valueHints: Record<FieldType, string> = {
   percent: "un pourcentage de 0 à 100",
 };
 
-function parseValue(type: FieldType, operator: Operator, value: unknown) {
+// A calculated percentage is any ratio (a CEI may pass 100 %), typed as a percentage.
+const calcPercent = z.union([z.number(), frenchNumber]).pipe(z.number().finite().min(-1e9).max(1e9));
+
+function parseValue(def: FieldDef, operator: Operator, value: unknown) {
   if (operator === "empty" || operator === "notEmpty") return { success: true as const, data: null };
-  if (operator !== "in") return valueSchemas[type].safeParse(value);
-  return z.array(valueSchemas[type]).min(1).max(500).safeParse(value);
+  const schema = def.calc && def.type === "percent" ? calcPercent : valueSchemas[def.type];
+  if (operator !== "in") return schema.safeParse(value);
+  return z.array(schema).min(1).max(500).safeParse(value);
 }
 
-const criterionSchema = z
+const unknownField = (field: string) =>
+  field.startsWith(calculatedFieldPrefix) ? "Colonne calculée inconnue ou supprimée." : `Champ inconnu : « ${field} ».`;
+
+const criterionSchema = (calculated: readonly CalculatedField[]) => z
   .object({ field: z.string(), operator: z.string(), value: z.unknown() }, { message: "Critère mal formé." })
   .transform((c, ctx): ParsedCriterion => {
-    const field = resolveField(c.field);
+    const field = resolveField(c.field, calculated);
     if (!field) {
-      ctx.addIssue({ code: "custom", path: ["field"], message: `Champ inconnu : « ${c.field} ».` });
+      ctx.addIssue({ code: "custom", path: ["field"], message: unknownField(c.field) });
       return z.NEVER;
     }
     const operator = c.operator as Operator;
@@ -128,9 +155,9 @@ const criterionSchema = z
       ctx.addIssue({ code: "custom", path: ["operator"], message: `L'opérateur « ${label} » ne s'applique pas à « ${field.def.label} ».` });
       return z.NEVER;
     }
-    const value = parseValue(field.def.type, operator, c.value);
+    const value = parseValue(field.def, operator, c.value);
     if (!value.success) {
-      const hint = valueHints[field.def.type];
+      const hint = field.def.calc && field.def.type === "percent" ? "un pourcentage" : valueHints[field.def.type];
       const expected = operator === "in" ? `une liste de 1 à 500 valeurs est attendue, chacune ${hint}` : `${hint} est attendu`;
       ctx.addIssue({ code: "custom", path: ["value"], message: `Valeur invalide pour « ${field.def.label} » : ${expected}.` });
       return z.NEVER;
@@ -138,18 +165,22 @@ const criterionSchema = z
     return { field, operator, value: value.data as ParsedCriterion["value"] };
   });
 
-export const groupCriteriaSchema = z.array(criterionSchema, { message: "Liste de critères attendue." }).max(50, "50 critères au maximum.");
+/** Criteria over the standard fields, custom fields and the `calculated` columns given. */
+export const criteriaSchema = (calculated: readonly CalculatedField[] = []) =>
+  z.array(criterionSchema(calculated), { message: "Liste de critères attendue." }).max(50, "50 critères au maximum.");
+
+export const groupCriteriaSchema = criteriaSchema();
 
 /** Parses stored or submitted criteria, throwing the first French error message when one is invalid. */
-export function parseCriteriaOrThrow(criteria: GroupCriterion[]): ParsedCriterion[] {
-  const parsed = groupCriteriaSchema.safeParse(criteria);
+export function parseCriteriaOrThrow(criteria: GroupCriterion[], calculated: readonly CalculatedField[] = []): ParsedCriterion[] {
+  const parsed = criteriaSchema(calculated).safeParse(criteria);
   if (!parsed.success) throw new Error(parsed.error.issues[0].message);
   return parsed.data;
 }
 
 /** Criteria errors for an editor, keyed `criteria.<row>.<field|operator|value>`; null when the criteria hold. */
-export function criteriaFieldErrors(criteria: unknown): Record<string, string[]> | null {
-  const parsed = groupCriteriaSchema.safeParse(criteria);
+export function criteriaFieldErrors(criteria: unknown, calculated: readonly CalculatedField[] = []): Record<string, string[]> | null {
+  const parsed = criteriaSchema(calculated).safeParse(criteria);
   if (parsed.success) return null;
   const errors: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) {

@@ -7,16 +7,17 @@ import { ListFiltersForm } from "@/components/clients/list-filters-form";
 import { Pagination } from "@/components/clients/pagination";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { loadReadyColumns } from "@/db/queries/calculated-values";
+import { toCalculatedFields } from "@/db/queries/calculated-fields";
 import { listClientCustomFields, listClients } from "@/db/queries/clients";
 import { listAssignableUsers, listGroupChoices } from "@/db/queries/client-edits";
 import { getOption } from "@/db/queries/settings";
 import { listEntities } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
-import { chosenColumns, columnsCookie, customColumnKey, standardColumns } from "@/lib/clients/columns";
-import { parseClientSearch, toClientFilters, toClientSort } from "@/lib/clients/filters";
+import { calculatedColumnKey, calculatedIdOf, chosenColumns, columnsCookie, customColumnKey, standardColumns } from "@/lib/clients/columns";
+import { clientSearchToParams, parseClientSearch, toClientFilters, toClientSort } from "@/lib/clients/filters";
 import { today as todayInParis } from "@/lib/dates";
 import { formatInteger, formatMoney } from "@/lib/format/fr";
-import { searchToParams } from "@/lib/search-params";
 import { agingBucketLabels } from "@/lib/settings/options";
 import { alertNamesByClient } from "@/db/queries/alerts";
 import { can } from "@/lib/auth/permissions";
@@ -32,19 +33,22 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const sort = toClientSort(search);
   const page = Math.max(1, Number.parseInt(String(raw.page ?? "1"), 10) || 1);
   const today = todayInParis();
-  const [{ rows, totals }, customFields, agingLimits, entityOptions, people, groupOptions, cookieStore] = await Promise.all([
-    listClients(db, scope, toClientFilters(search), sort, today, { page, pageSize: PAGE_SIZE }),
-    listClientCustomFields(db),
+  const [{ columns: ready }, customFields, cookieStore] = await Promise.all([loadReadyColumns(db), listClientCustomFields(db), cookies()]);
+  const columns = chosenColumns(cookieStore.get(columnsCookie)?.value, customFields, scope.role, ready.map((c) => c.id));
+  const calculated = { columns: ready, shown: columns.flatMap((k) => calculatedIdOf(k) ?? []) };
+  const [{ rows, totals }, agingLimits, entityOptions, people, groupOptions] = await Promise.all([
+    listClients(db, scope, toClientFilters(search), sort, today, { page, pageSize: PAGE_SIZE }, calculated),
     getOption(db, "agingLimits"),
     listEntities(db),
     listAssignableUsers(db),
     listGroupChoices(db),
-    cookies(),
   ]);
   // Flags need the page's rows; only the user's own alerts, a handful, are tested on them.
   const alerts = can(scope.role, "relance.work") ? await alertNamesByClient(db, scope, rows.map((r) => r.id), today) : new Map<string, string[]>();
-  const columns = chosenColumns(cookieStore.get(columnsCookie)?.value, customFields, scope.role);
-  const params = searchToParams(search);
+  const calculatedFields = toCalculatedFields(ready);
+  // Filters on the calculated columns shown, and on any the URL already filters.
+  const filterable = calculatedFields.filter((c) => calculated.shown.includes(c.id) || search.calc?.[c.id]);
+  const params = clientSearchToParams(search);
   const query = new URLSearchParams(params).toString();
   const filtered = Object.keys(params).some((k) => k !== "sort" && k !== "order");
   const byRole = (...roles: string[]) => people.filter((u) => roles.includes(u.role));
@@ -61,7 +65,11 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
         </div>
         <div className="flex gap-2">
           <ColumnsChooser
-            options={[...standardColumns.map(({ key, label }) => ({ key, label })), ...customFields.map((name) => ({ key: customColumnKey(name), label: name }))]}
+            options={[
+              ...standardColumns.map(({ key, label }) => ({ key, label })),
+              ...customFields.map((name) => ({ key: customColumnKey(name), label: name })),
+              ...calculatedFields.map((c) => ({ key: calculatedColumnKey(c.id), label: c.name, calculated: true })),
+            ]}
             chosen={columns}
           />
           <Button asChild variant="outline">
@@ -78,6 +86,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
         collectors={scope.role === "collector" ? null : byRole("collector", "supervisor")}
         salesReps={scope.role === "sales" ? null : byRole("sales")}
         groups={groupOptions}
+        calculated={filterable}
       />
       {rows.length === 0 ? (
         <EmptyState
@@ -94,6 +103,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           agingLabels={agingBucketLabels(agingLimits)}
           today={today}
           alerts={alerts}
+          calculated={calculatedFields}
         />
       )}
       <Pagination page={page} pageSize={PAGE_SIZE} total={totals.count} params={params} />

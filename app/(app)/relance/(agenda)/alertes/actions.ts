@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createAlert, deleteAlert, nameTaken, updateAlert } from "@/db/queries/alerts";
 import { recordAudit } from "@/db/queries/audit";
+import { loadReadyColumns } from "@/db/queries/calculated-values";
 import type { GroupCriterion } from "@/db/schema/relance";
 import { type ActionResult, authedAction } from "@/lib/auth/action";
 import { criteriaFieldErrors, criteriaInput } from "@/lib/groups/criteria";
@@ -15,7 +16,7 @@ const alertForm = z.object({
 });
 
 export const saveAlertAction = authedAction("relance.work", alertForm, async (input, { db, scope }): Promise<ActionResult> => {
-  const errors = criteriaFieldErrors(input.criteria) ?? {};
+  const errors = criteriaFieldErrors(input.criteria, (await loadReadyColumns(db)).columns) ?? {};
   if (await nameTaken(db, scope, input.name, input.id)) errors.name = ["Vous avez déjà une alerte de ce nom."];
   if (Object.keys(errors).length) return { ok: false, error: "Certains champs sont invalides.", fieldErrors: errors };
   const values = { name: input.name, criteria: input.criteria as GroupCriterion[] };

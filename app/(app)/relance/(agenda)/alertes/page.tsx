@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listAlertClients, listAlerts } from "@/db/queries/alerts";
+import { listCalculatedFields } from "@/db/queries/calculated-fields";
 import { listEntities, listUsers } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
 import { today } from "@/lib/dates";
@@ -22,7 +23,9 @@ const clientsLabel = (n: number) => `${formatInteger(n)} client${n > 1 ? "s" : "
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ alerte?: string }> }) {
   const { db, scope } = await requireUser("relance.work");
   const date = today();
-  const [alerts, entities, users, search] = await Promise.all([listAlerts(db, scope, date), listEntities(db), listUsers(db), searchParams]);
+  const [alerts, entities, users, search, calculated] = await Promise.all([
+    listAlerts(db, scope, date), listEntities(db), listUsers(db), searchParams, listCalculatedFields(db),
+  ]);
   const names = new Map([...entities.map((e) => [e.id, e.name] as const), ...users.map((u) => [u.id, u.name] as const)]);
   const shown = alerts.find((a) => a.id === search.alerte) ?? null;
   const matching = shown ? await listAlertClients(db, scope, shown.criteria, date) : [];
@@ -67,7 +70,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                     </h2>
                     <AlertRowActions id={alert.id} name={alert.name} />
                   </div>
-                  <p className="text-sm text-muted-foreground">{summariseCriteria(alert.criteria, names)}</p>
+                  <p className="text-sm text-muted-foreground">{summariseCriteria(alert.criteria, names, calculated)}</p>
                   <p className="text-sm">
                     <strong className="tabular">{clientsLabel(alert.clients)}</strong>
                     {alert.clients > 0 && <> · échu {formatMoney(alert.overdue)}</>}

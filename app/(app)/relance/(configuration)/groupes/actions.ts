@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
+import { loadReadyColumns } from "@/db/queries/calculated-values";
 import { type GroupsPreview, previewGroups, recomputeGroupMembership } from "@/db/queries/group-membership";
 import { createGroup, deleteGroup, type GroupInput, groupNameTaken, listGroups, moveGroup, scenarioExists, updateGroup } from "@/db/queries/groups";
 import type { GroupCriterion } from "@/db/schema/relance";
@@ -22,7 +23,7 @@ type GroupForm = z.infer<typeof groupForm>;
 const invalid = (fieldErrors: Record<string, string[]>): ActionResult<never> => ({ ok: false, error: "Certains champs sont invalides.", fieldErrors });
 
 async function checkGroup(db: Queryable, input: GroupForm): Promise<Record<string, string[]> | null> {
-  const errors = criteriaFieldErrors(input.criteria) ?? {};
+  const errors = criteriaFieldErrors(input.criteria, (await loadReadyColumns(db)).columns) ?? {};
   if (await groupNameTaken(db, input.name, input.id)) errors.name = ["Un groupe porte déjà ce nom."];
   if (input.scenarioId && !(await scenarioExists(db, input.scenarioId))) errors.scenarioId = ["Scénario introuvable."];
   return Object.keys(errors).length ? errors : null;
@@ -51,7 +52,7 @@ export const saveGroupAction = authedAction("relance.configure", groupForm, asyn
 });
 
 export const previewGroupAction = authedAction("relance.configure", groupForm, async (input, { db }): Promise<ActionResult<GroupsPreview["noGroup"]>> => {
-  const errors = criteriaFieldErrors(input.criteria);
+  const errors = criteriaFieldErrors(input.criteria, (await loadReadyColumns(db)).columns);
   if (errors) return invalid(errors);
   // The draft takes its saved place (or comes last when new); the others keep theirs.
   const saved = await listGroups(db);

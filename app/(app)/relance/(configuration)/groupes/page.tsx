@@ -5,6 +5,7 @@ import { GroupRowActions } from "@/components/relance/group-row-actions";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { listCalculatedFields } from "@/db/queries/calculated-fields";
 import { previewGroups } from "@/db/queries/group-membership";
 import { listGroups } from "@/db/queries/groups";
 import { listEntities, listUsers } from "@/db/queries/users";
@@ -19,7 +20,7 @@ const clientsLabel = (n: number) => `${formatInteger(n)} client${n > 1 ? "s" : "
 
 export default async function GroupsPage() {
   const { db } = await requireUser("relance.configure");
-  const [groups, entities, users] = await Promise.all([listGroups(db), listEntities(db), listUsers(db)]);
+  const [groups, entities, users, calculated] = await Promise.all([listGroups(db), listEntities(db), listUsers(db), listCalculatedFields(db)]);
   const preview = await previewGroups(db, groups, today());
   const names = new Map([...entities.map((e) => [e.id, e.name] as const), ...users.map((u) => [u.id, u.name] as const)]);
 
@@ -70,7 +71,7 @@ export default async function GroupsPage() {
                   <TableCell className="tabular text-right text-muted-foreground">{i + 1}</TableCell>
                   <TableCell className="max-w-xl whitespace-normal">
                     <p className="font-medium">{group.name}</p>
-                    <p className="text-xs text-muted-foreground">{summariseCriteria(group.criteria, names)}</p>
+                    <p className="text-xs text-muted-foreground">{summariseCriteria(group.criteria, names, calculated)}</p>
                   </TableCell>
                   <TableCell>{group.scenarioName ?? <span className="text-muted-foreground">Aucun scénario</span>}</TableCell>
                   <TableCell className="tabular text-right">{clientsLabel(preview.groups[i].clients)}</TableCell>
