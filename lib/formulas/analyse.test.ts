@@ -127,3 +127,19 @@ describe("analyseFormula", () => {
     expect(refused("1 or 1=1", "boolean")).toEqual({ message: "Opérateur manquant avant « or »", start: 2, end: 4 });
   });
 });
+
+test("random fragments never throw: each is accepted or refused in French, pointing inside the text", () => {
+  const fragments = ["SOMME(", "NB(", "MOYENNE(", "MIN(", "DSO(", "SI(", "ET(", "pièces", "pièces.ouvert", "échue", "encours",
+    "[Alerte]", "[Code NAF]", "90 j", "4 ans", "1,5", '"x"', ";", ")", "(", "+", "-", "/", "%", "=", ">=", " ", "$", "'", "[", '"'];
+  let seed = 42;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let i = 0; i < 3000; i++) {
+    const text = Array.from({ length: 1 + Math.floor(next() * 10) }, () => fragments[Math.floor(next() * fragments.length)]).join("");
+    const result = analyseFormula(text, "number", ctx);
+    if (result.ok) continue;
+    expect(result.error.start, text).toBeGreaterThanOrEqual(0);
+    expect(result.error.end, text).toBeLessThanOrEqual(text.length);
+    expect(result.error.start, text).toBeLessThanOrEqual(result.error.end);
+    expect(result.error.message, text).not.toMatch(/Expecting|token|Redundant|NaN|undefined/);
+  }
+});
