@@ -68,23 +68,11 @@ function valuesRow(compiler: FormulaCompiler, column: ReadyColumn): SQL {
 const touchedClients = sql`select "clients"."id" from clients where "clients"."updated_at" = now()
   union select d.client_id from documents d where d.updated_at = now()`;
 
-/**
- * Computes the materialised columns (all, or `columnIds`) for every client, or only the clients touched in the
- * current transaction, in one statement: the pièces and the snapshots are each scanned once for all the columns.
- * Empty values are not stored, and a stored value that became empty is removed.
- */
-export async function materialiseColumns(
-  db: Queryable,
-  today: string,
-  options: { columnIds?: string[]; onlyTouchedInTransaction?: boolean } = {},
-): Promise<{ columns: number; clients: number }> {
-  const { columns } = await loadReadyColumns(db);
-  const chosen = columns.filter((c) => c.materialised && (!options.columnIds || options.columnIds.includes(c.id)));
-  if (chosen.length === 0) return { columns: 0, clients: 0 };
+/** The one statement that writes `columns`' values (for the touched clients only when `touched`). */
+export function materialiseStatement(columns: ReadyColumn[], today: string, touched: boolean): SQL {
   const compiler = new FormulaCompiler(today);
-  const rows = chosen.map((c) => valuesRow(compiler, c));
-  const ids = sql.join(chosen.map((c) => sql`${c.id}::uuid`), sql`, `);
-  const touched = options.onlyTouchedInTransaction === true;
+  const rows = columns.map((c) => valuesRow(compiler, c));
+  const ids = sql.join(columns.map((c) => sql`${c.id}::uuid`), sql`, `);
   const target = sql`select id from target`;
   const { ctes, joins } = compiler.withAggregates(touched ? target : undefined);
   const from = touched ? sql`clients join target on target.id = "clients"."id"` : sql`clients`;
@@ -107,10 +95,24 @@ export async function materialiseColumns(
         and not exists (select 1 from vals where vals.column_id = cv.column_id and vals.client_id = cv.client_id))`,
     sql`marked as (update calculated_columns set materialised_at = now() where id in (${ids}))`,
   ];
-  const [result] = await queryRows<{ clients: number }>(
-    db,
-    sql`with ${sql.join(statements, sql`, `)} select (select count(*) from ${from})::int as clients`,
-  );
+  return sql`with ${sql.join(statements, sql`, `)} select (select count(*) from ${from})::int as clients`;
+}
+
+/**
+ * Computes the materialised columns (all, or `columnIds`) for every client, or only the clients touched in the
+ * current transaction, in one statement: the pièces and the snapshots are each scanned once for all the columns.
+ * Empty values are not stored, and a stored value that became empty is removed.
+ */
+export async function materialiseColumns(
+  db: Queryable,
+  today: string,
+  options: { columnIds?: string[]; onlyTouchedInTransaction?: boolean } = {},
+): Promise<{ columns: number; clients: number }> {
+  const { columns } = await loadReadyColumns(db);
+  const chosen = columns.filter((c) => c.materialised && (!options.columnIds || options.columnIds.includes(c.id)));
+  if (chosen.length === 0) return { columns: 0, clients: 0 };
+  const statement = materialiseStatement(chosen, today, options.onlyTouchedInTransaction === true);
+  const [result] = await queryRows<{ clients: number }>(db, statement);
   return { columns: chosen.length, clients: result.clients };
 }
 
