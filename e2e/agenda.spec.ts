@@ -166,12 +166,24 @@ test.describe("supervisor", () => {
     const due = await countOf(page, "Relances automatiques", "due");
     expect(due).toBeGreaterThan(0);
 
+    // What the chips count before confirming: the à confirmer are confirmed, the confirmed and failed ones are not.
+    const chip = async (label: string) =>
+      Number((await page.getByRole("group", { name: "Filtrer par état" }).getByRole("button", { name: new RegExp(`^${label}`) }).locator(".tabular").innerText()).replace(/\D/g, ""));
+    const toConfirm = await chip("À confirmer");
+    const ignored = (await chip("Confirmée")) + (await chip("En erreur"));
+    expect(toConfirm).toBeGreaterThan(0);
+    expect(ignored, "des relances déjà confirmées ou en erreur parmi celles du chargé").toBeGreaterThan(0);
+
     await page.getByLabel("Sélectionner toute la page").click();
     await page.getByRole("button", { name: /^Sélectionner tout ce qui correspond aux filtres/ }).click();
     await expect(page.getByRole("region", { name: "Actions sur la sélection" })).toContainText("tout ce qui correspond aux filtres");
     await page.screenshot({ path: "test-results/screens/agenda-automatic-selection.png" });
     await page.getByRole("button", { name: "Confirmer", exact: true }).click();
-    await expect(page.getByRole("status")).toHaveText(/actions confirmées( ; [\d\u202f ]+ actions? ignorées? car pas à confirmer)?\. Celles du jour partent maintenant\.$/);
+    const status = page.getByRole("status");
+    await expect(status).toHaveText(/actions? confirmées? ; [\d\u202f ]+ actions? ignorées? car pas à confirmer\. Celles du jour partent maintenant\.$/);
+    const [, confirmedText, ignoredText] = /^([\d\u202f\u00a0 ]+) actions? confirmées? ; ([\d\u202f\u00a0 ]+) actions? ignorées?/.exec((await status.innerText()).trim())!;
+    expect(Number(confirmedText.replace(/\D/g, ""))).toBe(toConfirm);
+    expect(Number(ignoredText.replace(/\D/g, ""))).toBe(ignored);
     await expect(counter(page, "Relances automatiques", "due")).toHaveText(/^(À réaliser : )?0$/);
     await expect(page.locator('tr[data-tone="late"], tr[data-tone="future"]')).toHaveCount(0);
     await page.screenshot({ path: "test-results/screens/agenda-automatic-confirmed.png" });

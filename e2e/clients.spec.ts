@@ -51,3 +51,30 @@ test("an empty result says so in French", async ({ page }) => {
   await page.goto("/clients?q=zzzz-introuvable");
   await expect(page.getByText("Aucun client ne correspond à ces filtres")).toBeVisible();
 });
+
+test.describe("administrator on a 1 440 px screen", () => {
+  test.use({ storageState: storageState("admin"), viewport: { width: 1440, height: 900 } });
+
+  test("the table fits the screen with the balance âgée in view, and the group filter has no second « Tous »", async ({ page }) => {
+    await page.goto("/clients");
+    const aged = page.getByRole("columnheader", { name: "Balance âgée" });
+    await expect(aged).toBeVisible();
+    // Neither the page nor the table scrolls sideways: every column of the default set is on screen.
+    const widths = await page.evaluate(() => {
+      const table = document.querySelector("main table")!;
+      return { page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth, table: table.parentElement!.scrollWidth, box: table.parentElement!.clientWidth };
+    });
+    expect(widths.page, "largeur de la page").toBeLessThanOrEqual(widths.view);
+    expect(widths.table, "largeur du tableau").toBeLessThanOrEqual(widths.box);
+    const box = (await aged.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1440);
+    const bar = (await page.locator("tbody").getByRole("img", { name: /^Balance âgée — / }).first().boundingBox())!;
+    expect(bar.x + bar.width).toBeLessThanOrEqual(1440);
+
+    // The no-filter choice of « Groupe » reads « Indifférent »: « Tous » is the collectors' and the sales reps' only.
+    const group = page.getByLabel("Groupe", { exact: true });
+    await expect(group.locator("option").first()).toHaveText("Indifférent");
+    await expect(group.locator("option", { hasText: /^Tous$/ })).toHaveCount(0);
+    await expect(page.getByLabel("Chargé de recouvrement").locator("option").first()).toHaveText("Tous");
+  });
+});

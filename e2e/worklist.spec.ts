@@ -94,6 +94,57 @@ test.describe("supervisor, the queue", () => {
     await page.screenshot({ path: "test-results/screens/priority-settings.png", fullPage: true });
   });
 
+  test("saves new weights, and the worklist is ordered by them", async ({ page }) => {
+    type Weights = { amount: string; daysLate: string; brokenPromises: string; risk: string };
+    const labels: Record<keyof Weights, string> = {
+      amount: "Montant en jeu (points)",
+      daysLate: "Retard (points)",
+      brokenPromises: "Promesses non tenues (points)",
+      risk: "Risque (points)",
+    };
+    const save = async (weights: Weights) => {
+      await page.goto("/relance/priorite");
+      await page.waitForLoadState("networkidle");
+      for (const [key, label] of Object.entries(labels)) await page.getByLabel(label).fill(weights[key as keyof Weights]);
+      await page.getByRole("button", { name: "Enregistrer" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Pondération enregistrée" })).toHaveText("Pondération enregistrée : l'agenda est trié selon ces poids.");
+    };
+    // The actions due today or late, in the order of the list: their id, priority and amount at stake.
+    const due = async () => {
+      await page.goto("/relance?collector=all");
+      const rows = grid(page).locator('tbody tr[data-tone="due"]');
+      await expect(rows.first()).toBeVisible();
+      const read = await rows.evaluateAll((trs) =>
+        trs.map((tr) => ({
+          id: new URL(tr.querySelector<HTMLAnchorElement>('a[href*="action="]')!.href).searchParams.get("action"),
+          priority: tr.querySelector("td:first-child > span:first-child")!.textContent ?? "",
+          amount: tr.querySelector("td:nth-child(5) p")!.textContent ?? "",
+        })),
+      );
+      return read.map((r) => ({ id: r.id, priority: frenchNumber(r.priority), amount: frenchNumber(r.amount.replace("€", "")) }));
+    };
+    const decreasing = (values: number[]) => expect(values).toEqual([...values].sort((a, b) => b - a));
+
+    // The amount at stake alone: 1 point per 1 000 €, so the largest sums come first.
+    await save({ amount: "1", daysLate: "0", brokenPromises: "0", risk: "0" });
+    const byAmount = await due();
+    expect(byAmount.length).toBeGreaterThan(3);
+    for (const row of byAmount) expect(Math.abs(row.priority - row.amount / 1000)).toBeLessThanOrEqual(0.05 + 1e-9);
+    decreasing(byAmount.map((r) => r.priority));
+
+    // Lateness alone: 1 point per day; the same actions come in another order.
+    await save({ amount: "0", daysLate: "1", brokenPromises: "0", risk: "0" });
+    const byLateness = await due();
+    for (const row of byLateness) expect(Number.isInteger(row.priority)).toBe(true);
+    decreasing(byLateness.map((r) => r.priority));
+    expect(byLateness.map((r) => r.id)).not.toEqual(byAmount.map((r) => r.id));
+
+    // Back to the defaults, as the other tests expect them.
+    await save({ amount: "1", daysLate: "1", brokenPromises: "10", risk: "1" });
+    await page.goto("/relance/priorite");
+    await expect(page.getByLabel("Promesses non tenues (points)")).toHaveValue("10");
+  });
+
   test("filters « à confirmer » and confirms exactly those", async ({ page }) => {
     await page.goto("/relance/automatiques?collector=all");
     const chips = page.getByRole("group", { name: "Filtrer par état" });

@@ -162,4 +162,15 @@ describe("worklist priority", () => {
     await setOption(handle.db, "worklistPriority", weights);
     expect(await getOption(handle.db, "worklistPriority")).toEqual(weights);
   });
+
+  it("orders by the weights saved: new weights in the settings change the order", async () => {
+    const ordered = async () => (await list(scopes.alice, {}, await getOption(handle.db, "worklistPriority"))).map((r) => nameOf(r.id));
+    await setOption(handle.db, "worklistPriority", weights);
+    expect(await ordered()).toEqual(["alpha", "bravo", "charlie", "upcoming"]);
+    // Lateness and broken promises alone: Bravo (90 days, two broken) before Charlie (1 day, one), Alpha (30 days) between.
+    await setOption(handle.db, "worklistPriority", { amount: 0, daysLate: 1, brokenPromises: 10, risk: 0 });
+    expect(await ordered()).toEqual(["bravo", "alpha", "charlie", "upcoming"]);
+    await setOption(handle.db, "worklistPriority", { amount: 0, daysLate: 0, brokenPromises: 1, risk: 0 });
+    expect(await ordered()).toEqual(["bravo", "charlie", "alpha", "upcoming"]);
+  });
 });
