@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { openDatabase, queryRows } from "@/db/client";
+import { materialiseColumns } from "@/db/queries/calculated-values";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
 import { computeCashForecast } from "@/db/queries/cash-forecast";
 import { seedDemo } from "@/db/seed/generate";
@@ -23,6 +24,7 @@ async function main() {
     await seedDemo(handle.db, { size: "demo", today: date });
     // The snapshots the demo seed records, newest first: only the newest writes the balances kept on clients.
     for (const day of snapshotDates(date).reverse()) await recordDailySnapshot(handle.db, day);
+    await materialiseColumns(handle.db, date);
     // The agenda needs actions: what the nightly run would plan today, plus a few failed sends to show in yellow.
     await evaluateScenarios(handle.db, date, 7);
     // As the nightly run does: the invoices' scores, then the weekly cash-in forecast from them.

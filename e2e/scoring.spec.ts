@@ -38,11 +38,11 @@ test.describe("admin", () => {
 test.describe("supervisor", () => {
   test.use({ storageState: storageState("supervisor") });
 
-  test("reaches Scoring alone in Paramétrage and sets the grace period", async ({ page }) => {
+  test("reaches Scoring first in Paramétrage, beside Colonnes calculées, and sets the grace period", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Paramétrage" }).click();
     await expect(page).toHaveURL(/\/parametrage\/scoring$/);
-    await expect(page.getByRole("navigation", { name: "Sections du paramétrage" }).getByRole("link")).toHaveText(["Scoring"]);
+    await expect(page.getByRole("navigation", { name: "Sections du paramétrage" }).getByRole("link")).toHaveText(["Scoring", "Colonnes calculées"]);
 
     const grace = page.getByLabel("Délai de grâce (jours)");
     await grace.fill("61");

@@ -8,6 +8,7 @@ const tabs: { href: string; label: string; permission: Permission }[] = [
   { href: "/parametrage/traitements", label: "Traitements planifiés", permission: "jobs.run" },
   { href: "/parametrage/messages", label: "Messages envoyés", permission: "settings.manage" },
   { href: "/parametrage/scoring", label: "Scoring", permission: "scoring.manage" },
+  { href: "/parametrage/colonnes", label: "Colonnes calculées", permission: "calculated.manage" },
 ];
 
 /** The sections of Paramétrage the role may open; the first is where /parametrage leads. */

@@ -5,9 +5,9 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { foldName, referencesName, renameReferences } from "@/lib/formulas/references";
 import type { Queryable } from "../client";
-import { type CalculatedColumnType, calculatedColumns, calculatedValues, clientCustomFields } from "../schema";
+import { type CalculatedColumnType, calculatedColumns, calculatedValues } from "../schema";
 import { recordAudit } from "./audit";
-import { calculatedColumnUsage, usageMessage } from "./calculated-usage";
+import { calculatedColumnUsage, usedBy } from "./calculated-usage";
 
 export type CalculatedColumnRow = typeof calculatedColumns.$inferSelect;
 export type CalculatedColumnInput = { name: string; type: CalculatedColumnType; formula: string; description: string };
@@ -25,11 +25,6 @@ export async function getCalculatedColumn(db: Queryable, id: string): Promise<Ca
 export async function calculatedNameTaken(db: Queryable, name: string, exceptId?: string): Promise<boolean> {
   const rows = await db.select({ id: calculatedColumns.id, name: calculatedColumns.name }).from(calculatedColumns);
   return rows.some((r) => r.id !== exceptId && foldName(r.name) === foldName(name));
-}
-
-export async function listCustomFieldNames(db: Queryable): Promise<string[]> {
-  const rows = await db.select({ name: clientCustomFields.name }).from(clientCustomFields).orderBy(asc(clientCustomFields.name));
-  return rows.map((r) => r.name);
 }
 
 const described = (c: Pick<CalculatedColumnRow, "name" | "type" | "formula">) => ({ name: c.name, type: c.type, formula: c.formula });
@@ -94,8 +89,8 @@ export type DeleteResult = { ok: true; name: string } | { ok: false; error: stri
 export async function deleteCalculatedColumn(tx: Queryable, userId: string | null, id: string): Promise<DeleteResult> {
   const column = await getCalculatedColumn(tx, id);
   if (!column) return { ok: false, error: "Colonne introuvable." };
-  const used = usageMessage(await calculatedColumnUsage(tx, column));
-  if (used) return { ok: false, error: `Impossible de supprimer « ${column.name} » : ${used[0].toLowerCase()}${used.slice(1)}` };
+  const used = usedBy(await calculatedColumnUsage(tx, column));
+  if (used) return { ok: false, error: `Impossible de supprimer « ${column.name} » : ${used}.` };
   await tx.delete(calculatedColumns).where(eq(calculatedColumns.id, id));
   await recordAudit(tx, { userId, action: "calculated.delete", targetType: "calculated_column", targetId: id, details: described(column) });
   return { ok: true, name: column.name };

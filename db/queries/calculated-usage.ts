@@ -39,12 +39,12 @@ function frenchList(items: string[]): string {
   return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} et ${items.at(-1)}`;
 }
 
-/** « Utilisée par le groupe « Gros encours » et l'alerte « Retards » de Marie Dupont », or null when unused. */
-export function usageMessage(usage: ColumnUsage): string | null {
+/** « utilisée par le groupe « Gros encours » et l'alerte « Retards » de Marie Dupont », or null when unused. */
+export function usedBy(usage: ColumnUsage): string | null {
   const items = [
     ...usage.groups.map((name) => `le groupe « ${name} »`),
     ...usage.alerts.map((a) => `l'alerte « ${a.name} » de ${a.owner}`),
     ...usage.columns.map((name) => `la colonne « ${name} »`),
   ];
-  return items.length ? `Utilisée par ${frenchList(items)}.` : null;
+  return items.length ? `utilisée par ${frenchList(items)}` : null;
 }

@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { type Db, openDatabase, queryRows } from "@/db/client";
+import { materialiseColumns } from "@/db/queries/calculated-values";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
 import { isoDatePattern, today as todayInParis } from "@/lib/dates";
 import { CliError, runCli } from "@/lib/cli/run-cli";
@@ -56,6 +57,8 @@ async function main() {
     );
     // Newest first: only today's snapshot rewrites the balances kept on every client row.
     for (const date of snapshotDates(today).reverse()) await recordDailySnapshot(handle.db, date);
+    // The demo's calculated columns read those snapshots: worked out once they exist.
+    await materialiseColumns(handle.db, today);
     // Fresh statistics after a bulk load, or the planner guesses the clients list wrong.
     await handle.db.execute(sql`analyze`);
     console.log(`Photographies quotidiennes calculées (${((Date.now() - started) / 1000).toFixed(1)} s au total).`);

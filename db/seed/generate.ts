@@ -4,6 +4,7 @@ import { entities, userEntities, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { generateClients } from "./demo-clients";
+import { seedDemoCalculatedColumns } from "./demo-calculated";
 import { seedDemoCompany } from "./demo-company";
 import { collectorShares, demoEntities, demoPassword, demoUsers } from "./demo-people";
 import { insertDocuments } from "./demo-documents";
@@ -90,6 +91,7 @@ export async function seedDemo(db: Db, opts: { size: "demo" | "large"; today: st
     await seedDemoCompany(tx);
     await seedDemoRelance(tx, opts.today);
     await insertDemoHistory(tx, opts.today, size.historyShare);
+    await seedDemoCalculatedColumns(tx);
     const [counts] = await queryRows<{ documents: number; open: number }>(
       tx,
       sql`select count(*)::int as documents, count(*) filter (where status = 'open')::int as open from documents`,

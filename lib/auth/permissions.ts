@@ -23,6 +23,7 @@ export const permissions = {
   "settings.open": ["admin", "supervisor"],
   "settings.manage": ["admin"],
   "scoring.manage": ["admin", "supervisor"],
+  "calculated.manage": ["admin", "supervisor"],
   "users.manage": ["admin"],
   "jobs.run": ["admin"],
   "health.read": ["admin", "supervisor"],

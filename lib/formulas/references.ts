@@ -3,9 +3,11 @@
  * skipped) so that deleting a column can name those using it and renaming one can rewrite them.
  */
 
+import { fold } from "./fold";
+
 /** How names compare: ignoring case, accents and surrounding spaces. */
 export function foldName(name: string): string {
-  return name.trim().toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  return fold(name.trim());
 }
 
 type Reference = { name: string; start: number; end: number };
