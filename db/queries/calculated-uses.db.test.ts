@@ -47,6 +47,8 @@ beforeAll(async () => {
       { name: "Taux d'échu", type: "percent", formula: "échu / encours" },
       { name: "Échu des pièces", type: "amount", formula: "SOMME(pièces.ouvert; échue)" },
       { name: "Gros client", type: "boolean", formula: "encours > 1000" },
+      // Alpha 1 000, Charlie 3 000; Bravo and Delta have no overdue pièce: blank.
+      { name: "Échu moyen", type: "amount", formula: "MOYENNE(pièces.ouvert; échue)" },
     ])
     .returning({ id: calculatedColumns.id, name: calculatedColumns.name });
   for (const col of inserted) ids[col.name] = col.id;
@@ -66,7 +68,9 @@ async function names(scope: Scope, filters: ClientFilters, sort: ClientSort) {
 
 describe("calculated columns in the clients list", () => {
   it("reads a row formula and a materialised column as worked out by hand", async () => {
-    expect(Object.fromEntries(ready.map((c) => [c.name, c.materialised]))).toEqual({ "Échu des pièces": true, "Gros client": false, "Taux d'échu": false });
+    expect(Object.fromEntries(ready.map((c) => [c.name, c.materialised]))).toEqual({
+      "Échu des pièces": true, "Échu moyen": true, "Gros client": false, "Taux d'échu": false,
+    });
     const shown = view(rate(), ids["Échu des pièces"], ids["Gros client"]);
     const { rows } = await listClients(handle.db, scopes.admin, {}, { key: "name", order: "asc" }, today, { page: 1, pageSize: 50 }, shown);
     const values = rows.map((r) => [r.name, Number(Number(r.calculated[rate()]).toFixed(4)), r.calculated[ids["Échu des pièces"]], r.calculated[ids["Gros client"]]]);
@@ -84,6 +88,19 @@ describe("calculated columns in the clients list", () => {
     expect(await names(scopes.admin, {}, { key: `calc:${rate()}`, order: "desc" })).toEqual(["Charlie", "Alpha", "Bravo", "Delta"]);
     expect(await names(scopes.admin, {}, { key: `calc:${rate()}`, order: "asc" })).toEqual(["Bravo", "Alpha", "Charlie", "Delta"]);
     expect(await names(scopes.admin, {}, { key: `calc:${ids["Échu des pièces"]}`, order: "desc" })).toEqual(["Charlie", "Alpha", "Bravo", "Delta"]);
+    // Page by page, a materialised column walks its values, then the blanks by name.
+    for (const [order, expected] of [["desc", ["Charlie", "Alpha", "Bravo", "Delta"]], ["asc", ["Alpha", "Charlie", "Bravo", "Delta"]]] as const) {
+      const sort: ClientSort = { key: `calc:${ids["Échu moyen"]}`, order };
+      const pages = [];
+      for (let page = 1; page <= 5; page++) {
+        const { rows } = await listClients(handle.db, scopes.admin, {}, sort, today, { page, pageSize: 1 }, view());
+        pages.push(...rows.map((r) => r.name));
+      }
+      expect(pages).toEqual(expected);
+      const { rows } = await listClients(handle.db, scopes.admin, {}, sort, today, { page: 1, pageSize: 3 }, view());
+      expect(rows.map((r) => r.name)).toEqual(expected.slice(0, 3));
+    }
+    expect(await names(scopes.alice, {}, { key: `calc:${ids["Échu moyen"]}`, order: "desc" })).toEqual(["Alpha", "Bravo"]);
     // A column since deleted sorts most overdue first, as by default.
     expect(await names(scopes.admin, {}, { key: `calc:${randomUUID()}`, order: "asc" })).toEqual(["Charlie", "Alpha", "Bravo", "Delta"]);
   });

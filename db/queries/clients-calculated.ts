@@ -4,11 +4,12 @@
  * so the planner can use the (column_id, number) index; a row formula is inlined. Shown values are read per row
  * after the page's LIMIT.
  */
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import type { CalculatedColumnType } from "@/db/schema/calculated";
 import type { CalculatedValue } from "@/lib/formulas/display";
 import { isNumericType } from "@/lib/formulas/display";
+import type { Queryable } from "../client";
 import { calculatedValues, clients } from "../schema";
 import { columnValueSql, type ReadyColumn } from "./calculated-values";
 
@@ -76,4 +77,65 @@ export function shownValues(view: CalculatedView, today: string): SQL<Record<str
     return sql`${c.id}::text, ${c.type === "boolean" ? sql`(${value})::boolean` : sql`(${value})::text`}`;
   });
   return sql`json_build_object(${sql.join(pairs, sql`, `)})`.mapWith(parse);
+}
+
+type Statement = ReturnType<typeof calculatedStatement>;
+type PageArgs = {
+  db: Queryable;
+  view: CalculatedView;
+  today: string;
+  /** The list's WHERE, its calculated filters read through the statement given. */
+  whereFor: (calc: Statement) => SQL | undefined;
+  sort: { id: string; order: "asc" | "desc" };
+  page: { page: number; pageSize: number };
+};
+
+/** The materialised number column a sort can walk by its (column_id, number) index, if the sort names one. */
+export function indexedSortColumn(view: CalculatedView, key: string): ReadyColumn | undefined {
+  if (!key.startsWith(calculatedSortPrefix)) return undefined;
+  const column = view.columns.find((c) => c.id === key.slice(calculatedSortPrefix.length));
+  return column?.materialised && isNumericType(column.type) ? column : undefined;
+}
+
+/**
+ * One page of ids sorted by a materialised number: clients with a value first, walked in the index's order (so
+ * 50 rows read about 50 index entries, not 100 000), then those without, by name. The statement that sorts every
+ * client is left to the blanks, which only the last pages reach.
+ */
+export async function pageByIndexedColumn({ db, view, today, whereFor, sort, page }: PageArgs): Promise<string[]> {
+  const offset = (page.page - 1) * page.pageSize;
+  const ids = (query: Promise<{ id: string }[]>) => query.then((rows) => rows.map((r) => r.id));
+  const valued = calculatedStatement(view, today);
+  const v = valued.value(sort.id)!;
+  // Values are never null in the index's walk: « nulls first » going down is the backward scan of an ascending index.
+  const direction = sort.order === "asc" ? sql`asc nulls last` : sql`desc nulls first`;
+  const first = await ids(
+    valued
+      .join(db.select({ id: clients.id }).from(clients).$dynamic())
+      .where(and(whereFor(valued), sql`${v} is not null`))
+      .orderBy(sql`${v} ${direction}`, asc(clients.name), asc(clients.id))
+      .limit(page.pageSize)
+      .offset(offset),
+  );
+  if (first.length === page.pageSize) return first;
+  let valuedCount = offset + first.length;
+  if (first.length === 0 && offset > 0) {
+    const counting = calculatedStatement(view, today);
+    const c = counting.value(sort.id)!;
+    const [row] = await counting
+      .join(db.select({ n: sql<number>`count(*)::int` }).from(clients).$dynamic())
+      .where(and(whereFor(counting), sql`${c} is not null`));
+    valuedCount = row.n;
+  }
+  const blanks = calculatedStatement(view, today);
+  const b = blanks.value(sort.id)!;
+  const rest = await ids(
+    blanks
+      .join(db.select({ id: clients.id }).from(clients).$dynamic())
+      .where(and(whereFor(blanks), sql`${b} is null`))
+      .orderBy(asc(clients.name), asc(clients.id))
+      .limit(page.pageSize - first.length)
+      .offset(Math.max(0, offset - valuedCount)),
+  );
+  return [...first, ...rest];
 }

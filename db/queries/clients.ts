@@ -4,7 +4,9 @@ import type { Scope } from "@/lib/auth/scope";
 import { isUuid } from "@/lib/ids";
 import type { Queryable } from "../client";
 import { clientCustomFields, clients, entities, groups, users } from "../schema";
-import { type CalculatedFilter, type CalculatedView, calculatedSortPrefix, calculatedStatement, noCalculated, shownValues } from "./clients-calculated";
+import {
+  type CalculatedFilter, type CalculatedView, calculatedSortPrefix, calculatedStatement, indexedSortColumn, noCalculated, pageByIndexedColumn, shownValues,
+} from "./clients-calculated";
 import { orderedBatches } from "./ordered-batches";
 import { clientMatches, clientRelevance } from "./search";
 import { clientInScope } from "./scope";
@@ -173,13 +175,30 @@ export async function listClients(
   const order = orderBy(sort, forRows);
   const forTotals = calculatedStatement(calculated, today);
   const totalsWhere = listWhere(scope, filters, today, forTotals);
-  const [rows, [totals]] = await Promise.all([
-    forRows
-      .join(listQuery(db, calculated, today).$dynamic())
+  // The page's ids first, from a narrow statement: sorting by a calculated column reads every matching client, and
+  // the wide row (names, balance âgée, score, shown values) is then read for the page alone.
+  const pageIds = async () => {
+    const indexed = indexedSortColumn(calculated, sort.key);
+    if (indexed) {
+      const whereFor = (calc: Statement) => listWhere(scope, filters, today, calc);
+      return pageByIndexedColumn({ db, view: calculated, today, whereFor, sort: { id: indexed.id, order: sort.order }, page });
+    }
+    const ids = await forRows
+      .join(db.select({ id: clients.id }).from(clients).$dynamic())
       .where(where)
       .orderBy(...order)
       .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize),
+      .offset((page.page - 1) * page.pageSize);
+    return ids.map((r) => r.id);
+  };
+  const readPage = async () => {
+    const ids = await pageIds();
+    if (ids.length === 0) return [];
+    const byId = new Map((await listQuery(db, calculated, today).where(inArray(clients.id, ids))).map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
+  const [rows, [totals]] = await Promise.all([
+    readPage(),
     forTotals
       .join(
         db
