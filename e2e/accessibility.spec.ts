@@ -23,11 +23,13 @@ function describe(pagePath: string, violations: Violation[]): string {
 }
 
 /** Serious and critical violations of the page as it stands, described; empty when there are none. */
-async function audit(page: Page, pagePath: string): Promise<string> {
-  const { violations } = await new AxeBuilder({ page })
+async function audit(page: Page, pagePath: string, { frames = true } = {}): Promise<string> {
+  // An e-mail shown in a sandboxed frame cannot run axe: such a page is checked without its frames (the e-mail is not the app's).
+  const builder = frames ? new AxeBuilder({ page }) : new AxeBuilder({ page }).setLegacyMode(true);
+  const { violations } = await builder
     .withTags(tags)
     // Off by default in axe (experimental), it checks WCAG 2.5.3: the visible text of a control is part of its name.
-    .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
+    .options({ rules: { "label-content-name-mismatch": { enabled: true } }, iframes: frames })
     .analyze();
   return describe(
     pagePath,
@@ -36,14 +38,14 @@ async function audit(page: Page, pagePath: string): Promise<string> {
 }
 
 /** Visits each page, waits for it to settle, and checks them all before failing with every violation found. */
-async function auditPages(page: Page, paths: string[]) {
+async function auditPages(page: Page, paths: string[], options: { frames?: boolean } = {}) {
   const reports: string[] = [];
   for (const pagePath of paths) {
     const response = await page.goto(pagePath);
     expect(response?.status(), pagePath).toBe(200);
     await page.waitForLoadState("networkidle");
     await expect(page.getByRole("heading", { level: 1 }).first(), pagePath).toBeVisible();
-    const report = await audit(page, pagePath);
+    const report = await audit(page, pagePath, options);
     if (report) reports.push(report);
   }
   expect(reports.join("\n\n"), "violations graves ou critiques (axe)").toBe("");
@@ -58,6 +60,16 @@ async function firstItem(page: Page, list: string, item: RegExp): Promise<string
   );
   expect(href, `un lien de ${list}`).toBeTruthy();
   return href!;
+}
+
+/** Opens the dialog of `trigger`, clicking again if the first click landed before the page was hydrated. */
+async function openDialog(page: Page, trigger: ReturnType<Page["getByRole"]>, name: string) {
+  const dialog = page.getByRole("dialog", { name });
+  await expect(async () => {
+    if (!(await dialog.isVisible())) await trigger.click();
+    await expect(dialog).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+  return dialog;
 }
 
 test.describe("administrator", () => {
@@ -118,6 +130,55 @@ test.describe("administrator", () => {
       "/import/historique",
       importPage,
     ]);
+  });
+
+  test("the priority of actions, disputes, tasks, notifications, scoring and forecasts", async ({ page }) => {
+    test.setTimeout(180_000);
+    const dispute = await firstItem(page, "/litiges", /^\/litiges\/[0-9a-f-]{36}$/);
+    await auditPages(page, ["/relance/priorite", "/litiges", dispute, "/taches", "/notifications", "/parametrage/scoring", "/previsions"]);
+  });
+
+  test("the fiche client's dialogs, open, and the page of the e-mail one of them sent", async ({ page }) => {
+    test.setTimeout(180_000);
+    const { clientForActions: client } = fixtures();
+    const reports: string[] = [];
+    const check = async (what: string, options?: { frames?: boolean }) => {
+      const report = await audit(page, `/clients/${client.id} (${what})`, options);
+      if (report) reports.push(report);
+    };
+    await page.goto(`/clients/${client.id}`);
+    await page.waitForLoadState("networkidle");
+
+    const call = await openDialog(page, page.getByRole("button", { name: "Noter un appel" }), "Noter un appel");
+    await check("Noter un appel");
+    await call.getByLabel("Promesse de règlement").check();
+    await check("Noter un appel, promesse");
+    await page.keyboard.press("Escape");
+    await expect(call).toBeHidden();
+
+    const statement = await openDialog(page, page.getByRole("button", { name: "Relevé de compte" }), "Relevé de compte");
+    await expect(statement.getByRole("link", { name: "Télécharger le relevé (PDF)" })).toBeVisible();
+    await check("Relevé de compte");
+    await page.keyboard.press("Escape");
+    await expect(statement).toBeHidden();
+
+    const email = await openDialog(page, page.getByRole("button", { name: "Envoyer un e-mail" }), "Envoyer un e-mail");
+    await check("Envoyer un e-mail");
+    const subject = `Contrôle d'accessibilité ${Date.now()}`;
+    await email.getByLabel("Objet").fill(subject);
+    await email.getByLabel("Message").fill("Bonjour,\n\nLe reste dû figure sur le relevé ci-joint.\n\nCordialement");
+    await email.getByRole("button", { name: "Aperçu" }).click();
+    await expect(email.getByRole("region", { name: "Aperçu de l'e-mail" })).toContainText(subject);
+    await check("Envoyer un e-mail, aperçu", { frames: false });
+    await email.getByRole("button", { name: "Envoyer" }).click();
+    await expect(email).toBeHidden();
+    expect(reports.join("\n\n"), "violations graves ou critiques (axe)").toBe("");
+
+    // The e-mail just sent, in Messages envoyés.
+    await page.goto("/parametrage/messages");
+    const message = (await page.getByRole("link", { name: subject }).first().getAttribute("href"))!;
+    expect(message).toMatch(/^\/parametrage\/messages\/[0-9a-f-]{36}$/);
+    await auditPages(page, [message], { frames: false });
   });
 
   test("an alert's clients and its own page", async ({ page }) => {
@@ -219,6 +280,43 @@ test.describe("collector", () => {
       "/relance/commentaires",
       "/relance/alertes",
     ]);
+  });
+});
+
+test.describe("collector, in a discussion", () => {
+  test.use({ storageState: storageState("collector"), viewport: { width: 1440, height: 900 } });
+
+  test("a colleague outside the client's portfolio, mentioned, opens the discussion's own page", async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const title = `Accessibilité de la discussion ${Date.now()}`;
+    // The collector's last dispute, so as not to crowd the one the collaboration test discusses.
+    await page.goto("/litiges");
+    const disputes = await page.locator("main a[href]").evaluateAll((links) =>
+      links.map((a) => a.getAttribute("href") ?? "").filter((h) => /^\/litiges\/[0-9a-f-]{36}$/.test(h)),
+    );
+    expect(disputes.length, "un litige du chargé de recouvrement").toBeGreaterThan(0);
+    await page.goto(disputes[disputes.length - 1]);
+    await page.waitForLoadState("networkidle");
+    const panel = await openDialog(page, page.getByRole("button", { name: /^Discussions/ }), "Discussions");
+    await panel.getByRole("button", { name: "Nouvelle discussion" }).click();
+    await panel.getByLabel("Titre").fill(title);
+    const first = panel.getByRole("textbox", { name: "Message" });
+    await first.pressSequentially("Peux-tu regarder ce litige ? @Tho");
+    await panel.getByRole("listbox", { name: "Personnes à mentionner" }).getByRole("option", { name: /Thomas Petit/ }).click();
+    await panel.getByRole("button", { name: "Ouvrir la discussion" }).click();
+    await expect(panel.getByRole("list", { name: "Messages" })).toContainText("@Thomas Petit");
+
+    // Thomas Petit does not follow this client: the notification leads him to /discussions/[id].
+    const context = await browser.newContext({ storageState: storageState("collector2"), viewport: { width: 1440, height: 900 } });
+    const colleague = await context.newPage();
+    try {
+      await colleague.goto("/notifications");
+      await colleague.getByRole("button", { name: new RegExp(`Sophie Durand vous a mentionné dans « ${title} »`) }).click();
+      await expect(colleague).toHaveURL(/\/discussions\/[0-9a-f-]{36}$/);
+      await auditPages(colleague, [new URL(colleague.url()).pathname]);
+    } finally {
+      await context.close();
+    }
   });
 });
 

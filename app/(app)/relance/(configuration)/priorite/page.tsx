@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PriorityWeightsForm } from "@/components/relance/priority-weights-form";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { getOption } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/session";
 
@@ -12,7 +12,8 @@ export default async function PriorityPage() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Priorité des actions manuelles</CardTitle>
+        {/* The page's own title: the configuration tabs above have none. */}
+        <h1 className="text-base font-semibold leading-tight">Priorité des actions manuelles</h1>
         <CardDescription>
           L&apos;agenda classe les actions du jour et en retard par priorité : la somme, pour chaque critère, de son poids multiplié par
           sa valeur. Un poids de 0 ignore le critère. Le détail du calcul s&apos;affiche au survol de la priorité de chaque action.
