@@ -13,9 +13,9 @@ test.describe("admin", () => {
     await expect(list.getByRole("row", { name: /DSO 90 j/ })).toContainText(/Calculée le \d{2}\/\d{2}\/\d{4}/);
 
     await page.getByRole("link", { name: "Nouvelle colonne" }).click();
-    await page.getByLabel("Nom").fill("Échu moyen 30 j");
-    await page.getByLabel("Type").selectOption({ label: "Montant" });
-    const formula = page.getByLabel("Formule");
+    await page.getByLabel("Nom", { exact: true }).fill("Échu moyen 30 j");
+    await page.getByLabel("Type", { exact: true }).selectOption({ label: "Montant" });
+    const formula = page.getByLabel("Formule", { exact: true });
     await formula.fill("MOYENNE(echu; 30 j) + SOMMME(pièces.ouvert)");
     await expect(page.getByText(/Fonction inconnue : « SOMMME »\. Vouliez-vous dire « SOMME » \?/)).toBeVisible();
     await expect(page.getByText("(caractère 23)")).toBeVisible();
@@ -36,8 +36,8 @@ test.describe("admin", () => {
 
     // A column reading it keeps it from being deleted; the refusal names it.
     await page.getByRole("link", { name: "Nouvelle colonne" }).click();
-    await page.getByLabel("Nom").fill("Double échu moyen");
-    await page.getByLabel("Formule").fill("[echu moyen 30 J] * 2");
+    await page.getByLabel("Nom", { exact: true }).fill("Double échu moyen");
+    await page.getByLabel("Formule", { exact: true }).fill("[echu moyen 30 J] * 2");
     await expect(page.getByRole("table", { name: "Aperçu de la colonne" }).getByRole("row")).toHaveCount(11);
     await page.getByRole("button", { name: "Enregistrer" }).click();
     await expect(list.getByRole("row", { name: /Double échu moyen/ })).toBeVisible();

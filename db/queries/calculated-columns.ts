@@ -13,7 +13,7 @@ export type CalculatedColumnRow = typeof calculatedColumns.$inferSelect;
 export type CalculatedColumnInput = { name: string; type: CalculatedColumnType; formula: string; description: string };
 
 export async function listCalculatedColumns(db: Queryable): Promise<CalculatedColumnRow[]> {
-  return db.select().from(calculatedColumns).orderBy(asc(sql`lower(${calculatedColumns.name})`));
+  return db.select().from(calculatedColumns).orderBy(asc(sql`encaisse_fold(${calculatedColumns.name})`));
 }
 
 export async function getCalculatedColumn(db: Queryable, id: string): Promise<CalculatedColumnRow | null> {
