@@ -11,7 +11,7 @@ import { openDatabase, queryRows } from "@/db/client";
 import { materialiseColumns } from "@/db/queries/calculated-values";
 import { calculatedColumns } from "@/db/schema";
 import type { CalculatedColumnType } from "@/db/schema/calculated";
-import { today } from "@/lib/dates";
+import { addDays, today } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { run, timed } from "./steps";
 
@@ -57,6 +57,9 @@ async function main() {
     row("Colonnes calculées (1er calcul)", firstS, TARGET_S, `${first.columns} colonnes, ${scope}`);
     const [, againS] = await timed(() => db.transaction((tx) => materialiseColumns(tx, date, { columnIds: ids })));
     row("Colonnes calculées (inchangées)", againS, TARGET_S, "valeurs déjà à jour : rien n'est réécrit");
+    // What the nightly run does: the day after, retards and windows have moved on.
+    const [, nextS] = await timed(() => db.transaction((tx) => materialiseColumns(tx, addDays(date, 1), { columnIds: ids })));
+    row("Colonnes calculées (lendemain)", nextS, TARGET_S, "le traitement de nuit : les valeurs qui ont bougé");
 
     // The floor: one scan of the documents grouped by client, ten values per client written with no index.
     const [, bareS] = await timed(() =>
@@ -68,7 +71,7 @@ async function main() {
     );
     row("INSERT … SELECT nu", bareS, null, "une somme par client, dix valeurs par client, sans index");
     console.log(`\nRapport 1er calcul / INSERT nu : ${(firstS / bareS).toFixed(1)}`);
-    const ok = firstS <= TARGET_S;
+    const ok = firstS <= TARGET_S && nextS <= TARGET_S;
     console.log(ok ? "Objectif tenu." : "Objectif non tenu.");
     if (!ok) process.exitCode = 1;
   } finally {

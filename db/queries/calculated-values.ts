@@ -82,17 +82,19 @@ export function materialiseStatement(columns: ReadyColumn[], today: string, touc
     sql`vals as (
       select "clients"."id" as client_id, v.column_id, v.number, v.text, v.flag
       from ${from} ${joins}
-      cross join lateral (values ${sql.join(rows, sql`, `)}) v(column_id, number, text, flag)
-      where v.number is not null or v.text is not null or v.flag is not null)`,
+      cross join lateral (values ${sql.join(rows, sql`, `)}) v(column_id, number, text, flag))`,
     sql`written as (
       insert into calculated_values (column_id, client_id, number, text, flag)
       select column_id, client_id, number, text, flag from vals
+      where number is not null or text is not null or flag is not null
       on conflict (column_id, client_id) do update set number = excluded.number, text = excluded.text, flag = excluded.flag
       where (calculated_values.number, calculated_values.text, calculated_values.flag)
         is distinct from (excluded.number, excluded.text, excluded.flag))`,
+    // A join, not an anti-join on `vals`: the planner cannot misjudge it into reading `vals` once per stored row.
     sql`removed as (
-      delete from calculated_values cv where cv.column_id in (${ids})${touched ? sql` and cv.client_id in (${target})` : sql``}
-        and not exists (select 1 from vals where vals.column_id = cv.column_id and vals.client_id = cv.client_id))`,
+      delete from calculated_values cv using vals
+      where cv.column_id = vals.column_id and cv.client_id = vals.client_id
+        and vals.number is null and vals.text is null and vals.flag is null)`,
     sql`marked as (update calculated_columns set materialised_at = now() where id in (${ids}))`,
   ];
   return sql`with ${sql.join(statements, sql`, `)} select (select count(*) from ${from})::int as clients`;
