@@ -2,7 +2,8 @@ import { BellRing, Scale } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ClientListRow, ClientSort } from "@/db/queries/clients";
-import { calculatedColumnKey, standardColumns } from "@/lib/clients/columns";
+import { standardColumns } from "@/lib/clients/columns";
+import { calculatedKey } from "@/lib/formulas/keys";
 import { formatCalculated, isNumericType } from "@/lib/formulas/display";
 import type { CalculatedField } from "@/lib/groups/criteria";
 import { GradeBadge } from "@/components/scoring/grade-badge";
@@ -83,7 +84,7 @@ export function ClientListTable({
   const catalogue = new Map<string, Column>([
     ...standardColumns.map((c) => [c.key, c] as const),
     ...calculated.map((c) => {
-      const key = calculatedColumnKey(c.id);
+      const key = calculatedKey(c.id);
       return [key, { key, label: c.name, sort: key, numeric: isNumericType(c.type), calc: c }] as const;
     }),
   ]);

@@ -6,8 +6,9 @@ import { selectClassName } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { GroupCriterion } from "@/db/schema/relance";
+import { calculatedIdOf, calculatedKey } from "@/lib/formulas/keys";
 import {
-  type CalculatedField, calculatedFieldPrefix, criterionFields, customFieldPrefix, type FieldKey, operatorLabels, operatorsFor, resolveField,
+  type CalculatedField, criterionFields, customFieldPrefix, type FieldKey, operatorLabels, operatorsFor, resolveField,
 } from "@/lib/groups/criteria";
 import { grades } from "@/lib/scoring/grades";
 
@@ -97,11 +98,11 @@ export function CriteriaFields({
                 {calculated.length > 0 && (
                   <optgroup label="Colonnes calculées">
                     {calculated.map((c) => (
-                      <option key={c.id} value={`${calculatedFieldPrefix}${c.id}`}>{c.name}</option>
+                      <option key={c.id} value={calculatedKey(c.id)}>{c.name}</option>
                     ))}
                   </optgroup>
                 )}
-                {row.field.startsWith(calculatedFieldPrefix) && !def && <option value={row.field}>Colonne calculée supprimée</option>}
+                {calculatedIdOf(row.field) !== null && !def && <option value={row.field}>Colonne calculée supprimée</option>}
                 {customFields.length > 0 && (
                   <optgroup label="Champs personnalisés">
                     {customFields.map((f) => (

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { alerts, auditLog, calculatedValues, groups } from "@/db/schema";
 import { makeClient, makeEntity, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
+import { calculatedKey } from "@/lib/formulas/keys";
 import {
   calculatedNameTaken,
   createCalculatedColumn,
@@ -12,7 +13,7 @@ import {
   listCalculatedColumns,
   updateCalculatedColumn,
 } from "./calculated-columns";
-import { calculatedColumnUsage, calculatedCriterionField } from "./calculated-usage";
+import { calculatedColumnUsage } from "./calculated-usage";
 
 let handle: DatabaseHandle;
 let adminId = "";
@@ -99,7 +100,7 @@ describe("calculated columns", () => {
   });
 
   it("refuses to delete a column used by a group, an alert or another column, naming them", async () => {
-    const criteria = [{ field: calculatedCriterionField(average), operator: "gt", value: 1000 }];
+    const criteria = [{ field: calculatedKey(average), operator: "gt", value: 1000 }];
     await handle.db.insert(groups).values({ name: "Gros encours", priority: 1, criteria });
     await handle.db.insert(alerts).values({ userId: marieId, name: "Encours qui grimpe", criteria });
     expect(await calculatedColumnUsage(handle.db, { id: average, name: "Encours moyen 6 mois" })).toEqual({

@@ -1,16 +1,14 @@
 /** What uses a calculated column: groups' and alerts' criteria (`calc:<id>`) and other columns' `[Nom]` references. */
 import { asc, eq, ne, sql } from "drizzle-orm";
 import { referencesName } from "@/lib/formulas/references";
+import { calculatedKey } from "@/lib/formulas/keys";
 import type { Queryable } from "../client";
 import { alerts, calculatedColumns, groups, users } from "../schema";
 
 export type ColumnUsage = { groups: string[]; alerts: { name: string; owner: string }[]; columns: string[] };
 
-/** The criteria field a group or an alert names a calculated column by. */
-export const calculatedCriterionField = (columnId: string) => `calc:${columnId}`;
-
 export async function calculatedColumnUsage(db: Queryable, column: { id: string; name: string }): Promise<ColumnUsage> {
-  const names = calculatedCriterionField(column.id);
+  const names = calculatedKey(column.id);
   const uses = sql`@> ${JSON.stringify([{ field: names }])}::jsonb`;
   const [groupRows, alertRows, others] = await Promise.all([
     db.select({ name: groups.name }).from(groups).where(sql`${groups.criteria} ${uses}`).orderBy(asc(groups.name)),

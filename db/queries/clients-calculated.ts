@@ -9,6 +9,7 @@ import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import type { CalculatedColumnType } from "@/db/schema/calculated";
 import type { CalculatedValue } from "@/lib/formulas/display";
 import { isNumericType } from "@/lib/formulas/display";
+import { calculatedIdOf } from "@/lib/formulas/keys";
 import type { Queryable } from "../client";
 import { calculatedValues, clients } from "../schema";
 import { columnValueSql, type ReadyColumn } from "./calculated-values";
@@ -20,7 +21,6 @@ export type CalculatedFilter = { min?: number; max?: number; flag?: boolean };
 export type CalculatedView = { columns: readonly ReadyColumn[]; shown: readonly string[] };
 
 export const noCalculated: CalculatedView = { columns: [], shown: [] };
-export const calculatedSortPrefix = "calc:";
 
 const storage = (type: CalculatedColumnType) => (type === "text" ? "text" : type === "boolean" ? "flag" : "number");
 
@@ -92,8 +92,8 @@ type PageArgs = {
 
 /** The materialised number column a sort can walk by its (column_id, number) index, if the sort names one. */
 export function indexedSortColumn(view: CalculatedView, key: string): ReadyColumn | undefined {
-  if (!key.startsWith(calculatedSortPrefix)) return undefined;
-  const column = view.columns.find((c) => c.id === key.slice(calculatedSortPrefix.length));
+  const id = calculatedIdOf(key);
+  const column = id === null ? undefined : view.columns.find((c) => c.id === id);
   return column?.materialised && isNumericType(column.type) ? column : undefined;
 }
 

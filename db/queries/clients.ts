@@ -2,10 +2,11 @@ import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, not, or, type SQL, sql
 import { alias } from "drizzle-orm/pg-core";
 import type { Scope } from "@/lib/auth/scope";
 import { isUuid } from "@/lib/ids";
+import { calculatedIdOf } from "@/lib/formulas/keys";
 import type { Queryable } from "../client";
 import { clientCustomFields, clients, entities, groups, users } from "../schema";
 import {
-  type CalculatedFilter, type CalculatedView, calculatedSortPrefix, calculatedStatement, indexedSortColumn, noCalculated, pageByIndexedColumn, shownValues,
+  type CalculatedFilter, type CalculatedView, calculatedStatement, indexedSortColumn, noCalculated, pageByIndexedColumn, shownValues,
 } from "./clients-calculated";
 import { orderedBatches } from "./ordered-batches";
 import { clientMatches, clientRelevance } from "./search";
@@ -104,8 +105,9 @@ const sortColumns = {
 } as const;
 
 function orderBy(sort: ClientSort, calc: Statement) {
-  if (sort.key.startsWith(calculatedSortPrefix)) {
-    const value = calc.value(sort.key.slice(calculatedSortPrefix.length));
+  const calculatedId = calculatedIdOf(sort.key);
+  if (calculatedId !== null) {
+    const value = calc.value(calculatedId);
     // A column since deleted sorts as the default does.
     if (!value) return orderBy({ key: "overdue", order: "desc" }, calc);
     // Blanks last either way.

@@ -1,5 +1,6 @@
 import type { ClientSort } from "@/db/queries/clients";
 import type { Role } from "@/lib/auth/roles";
+import { calculatedKey } from "@/lib/formulas/keys";
 
 /** Optional columns of the clients list; code and raison sociale are always shown. */
 export const standardColumns = [
@@ -27,10 +28,6 @@ const collectorDefaults = defaultColumns.filter((k) => k !== "collector");
 /** Custom fields imported on clients are offered as columns too, keyed `cf:<name>`. */
 export const customColumnKey = (name: string) => `cf:${name}`;
 
-/** Calculated columns too, keyed `calc:<id>` (the key they sort by). */
-export const calculatedColumnKey = (id: string) => `calc:${id}` as const;
-export const calculatedIdOf = (key: string) => (key.startsWith("calc:") ? key.slice(5) : null);
-
 export const columnsCookie = "encaisse-clients-columns";
 
 /** The columns the user chose (cookie value), keeping only those that exist; the role's defaults when none. */
@@ -38,7 +35,7 @@ export function chosenColumns(cookie: string | undefined, customFields: string[]
   const defaults = role === "collector" ? collectorDefaults : defaultColumns;
   if (!cookie) return defaults;
   const known = new Set<string>([
-    ...standardColumns.map((c) => c.key), ...customFields.map(customColumnKey), ...calculatedIds.map(calculatedColumnKey),
+    ...standardColumns.map((c) => c.key), ...customFields.map(customColumnKey), ...calculatedIds.map(calculatedKey),
   ]);
   const keys = decodeURIComponent(cookie).split(",").filter((k) => known.has(k));
   return keys.length ? keys : defaults;

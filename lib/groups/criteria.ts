@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { CalculatedColumnType } from "@/db/schema/calculated";
 import type { GroupCriterion } from "@/db/schema/relance";
+import { calculatedIdOf } from "@/lib/formulas/keys";
 import { grades } from "@/lib/scoring/grades";
 
 export type FieldType = "text" | "number" | "reference" | "boolean" | "grade" | "percent";
@@ -41,8 +42,6 @@ export const criterionFields: Record<FieldKey, FieldDef> = {
 };
 
 export const customFieldPrefix = "custom:";
-/** Calculated columns are criteria fields too, keyed `calc:<id>`; their type follows the column's. */
-export const calculatedFieldPrefix = "calc:";
 
 /** What criteria need to know of a calculated column (the ready columns of db/queries/calculated-values fit). */
 export type CalculatedField = { id: string; name: string; type: CalculatedColumnType };
@@ -89,8 +88,10 @@ export type ResolvedField = { key: FieldKey; def: FieldDef } | { custom: string;
 
 /** The field a criterion names; a calculated column must be among `calculated` (a deleted one resolves to null). */
 export function resolveField(field: string, calculated: readonly CalculatedField[] = []): ResolvedField | null {
-  if (field.startsWith(calculatedFieldPrefix)) {
-    const column = calculated.find((c) => `${calculatedFieldPrefix}${c.id}` === field);
+  const calculatedId = calculatedIdOf(field);
+  if (calculatedId !== null) {
+    // Calculated columns are criteria fields too; their type follows the column's.
+    const column = calculated.find((c) => c.id === calculatedId);
     return column ? { calc: column, def: calculatedFieldDef(column) } : null;
   }
   if (field.startsWith(customFieldPrefix)) {
@@ -139,7 +140,7 @@ function parseValue(def: FieldDef, operator: Operator, value: unknown) {
 }
 
 const unknownField = (field: string) =>
-  field.startsWith(calculatedFieldPrefix) ? "Colonne calculée inconnue ou supprimée." : `Champ inconnu : « ${field} ».`;
+  calculatedIdOf(field) !== null ? "Colonne calculée inconnue ou supprimée." : `Champ inconnu : « ${field} ».`;
 
 const criterionSchema = (calculated: readonly CalculatedField[]) => z
   .object({ field: z.string(), operator: z.string(), value: z.unknown() }, { message: "Critère mal formé." })

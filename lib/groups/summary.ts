@@ -1,5 +1,6 @@
 /** Group criteria as one French line for lists: « Département dans 75, 92 · Encours > 10 000 € ». */
 import type { GroupCriterion } from "@/db/schema/relance";
+import { calculatedIdOf } from "@/lib/formulas/keys";
 import { type CalculatedField, type FieldKey, operatorLabels, resolveField } from "./criteria";
 
 const moneyFields = new Set<FieldKey>(["outstanding", "overdue", "creditLimit"]);
@@ -8,7 +9,7 @@ const number = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
 /** `names` turns ids of sociétés and users into what a person recognises; `calculated` names the calculated columns. */
 export function summariseCriterion(c: GroupCriterion, names: ReadonlyMap<string, string> = new Map(), calculated: readonly CalculatedField[] = []): string {
   const field = resolveField(c.field, calculated);
-  const label = field?.def.label ?? (c.field.startsWith("calc:") ? "Colonne calculée supprimée" : c.field);
+  const label = field?.def.label ?? (calculatedIdOf(c.field) !== null ? "Colonne calculée supprimée" : c.field);
   const operator = operatorLabels[c.operator as keyof typeof operatorLabels] ?? c.operator;
   if (c.operator === "empty" || c.operator === "notEmpty") return `${label} ${operator}`;
   const money = field && (("key" in field && moneyFields.has(field.key)) || ("calc" in field && field.calc.type === "amount"));

@@ -14,7 +14,8 @@ import { listAssignableUsers, listGroupChoices } from "@/db/queries/client-edits
 import { getOption } from "@/db/queries/settings";
 import { listEntities } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
-import { calculatedColumnKey, calculatedIdOf, chosenColumns, columnsCookie, customColumnKey, standardColumns } from "@/lib/clients/columns";
+import { chosenColumns, columnsCookie, customColumnKey, standardColumns } from "@/lib/clients/columns";
+import { calculatedIdOf, calculatedKey } from "@/lib/formulas/keys";
 import { clientSearchToParams, parseClientSearch, toClientFilters, toClientSort } from "@/lib/clients/filters";
 import { today as todayInParis } from "@/lib/dates";
 import { formatInteger, formatMoney } from "@/lib/format/fr";
@@ -68,7 +69,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
             options={[
               ...standardColumns.map(({ key, label }) => ({ key, label })),
               ...customFields.map((name) => ({ key: customColumnKey(name), label: name })),
-              ...calculatedFields.map((c) => ({ key: calculatedColumnKey(c.id), label: c.name, calculated: true })),
+              ...calculatedFields.map((c) => ({ key: calculatedKey(c.id), label: c.name, calculated: true })),
             ]}
             chosen={columns}
           />

@@ -3,7 +3,8 @@ import { loadReadyColumns, type ReadyColumn } from "@/db/queries/calculated-valu
 import { type ClientListRow, listClientCustomFields, streamClients } from "@/db/queries/clients";
 import { getOption } from "@/db/queries/settings";
 import { userForRoute } from "@/lib/auth/session";
-import { calculatedIdOf, chosenColumns, columnsCookie, standardColumns } from "@/lib/clients/columns";
+import { chosenColumns, columnsCookie, standardColumns } from "@/lib/clients/columns";
+import { calculatedIdOf } from "@/lib/formulas/keys";
 import { parseClientSearch, toClientFilters, toClientSort } from "@/lib/clients/filters";
 import { today as todayInParis } from "@/lib/dates";
 import { neutraliseFormula } from "@/lib/export/neutralise";
