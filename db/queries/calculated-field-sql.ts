@@ -5,9 +5,9 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import { type ClientFieldKey, type DocumentFieldKey, documentTypeNames, type SnapshotFieldKey } from "@/lib/formulas/catalog";
-import { clientScoreGrade, clientScorePLate, hasOpenDispute } from "./clients";
+import { clientColumn, clientScoreGrade, clientScorePLate, hasOpenDispute } from "./clients";
 
-const col = (name: string) => sql.raw(`"clients"."${name}"`);
+const col = clientColumn;
 
 function unknownField(key: string): never {
   throw new Error(`Champ inconnu : ${JSON.stringify(key)}`);

@@ -47,12 +47,14 @@ export async function loadReadyColumns(
   return { columns, broken };
 }
 
-const slot = { number: "number", text: "text", boolean: "flag" } as const;
+/** The column of `calculated_values` holding a column's values, by the type its formula gives. */
+const slots = { number: "number", text: "text", boolean: "flag" } as const;
+export const valueSlot = (column: ReadyColumn) => slots[column.typed.t];
 
 /** The value for the current `"clients"` row: the inline SQL of a row formula, or the materialised value. */
 export function columnValueSql(column: ReadyColumn, today: string): SQL {
   if (!column.materialised) return rowFormulaSql(column.typed, today);
-  return sql`(select cv.${sql.raw(slot[column.typed.t])} from calculated_values cv
+  return sql`(select cv.${sql.raw(valueSlot(column))} from calculated_values cv
     where cv.column_id = ${column.id}::uuid and cv.client_id = "clients"."id")`;
 }
 

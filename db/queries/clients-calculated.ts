@@ -6,13 +6,12 @@
  */
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { alias, type PgSelect } from "drizzle-orm/pg-core";
-import type { CalculatedColumnType } from "@/db/schema/calculated";
 import type { CalculatedValue } from "@/lib/formulas/display";
 import { isNumericType } from "@/lib/formulas/display";
 import { calculatedIdOf } from "@/lib/formulas/keys";
 import type { Queryable } from "../client";
 import { calculatedValues, clients } from "../schema";
-import { columnValueSql, type ReadyColumn } from "./calculated-values";
+import { columnValueSql, type ReadyColumn, valueSlot } from "./calculated-values";
 
 /** A range in the column's own units (a percentage typed as 25 for a stored 0.25), or a yes/no for a boolean. */
 export type CalculatedFilter = { min?: number; max?: number; flag?: boolean };
@@ -21,8 +20,6 @@ export type CalculatedFilter = { min?: number; max?: number; flag?: boolean };
 export type CalculatedView = { columns: readonly ReadyColumn[]; shown: readonly string[] };
 
 export const noCalculated: CalculatedView = { columns: [], shown: [] };
-
-const storage = (type: CalculatedColumnType) => (type === "text" ? "text" : type === "boolean" ? "flag" : "number");
 
 /** Expressions of one statement: ask for values first, then `join` the query so the aliases they use exist. */
 export function calculatedStatement(view: CalculatedView, today: string) {
@@ -38,7 +35,7 @@ export function calculatedStatement(view: CalculatedView, today: string) {
       join = { table: alias(calculatedValues, `cv${joined.size}`), column };
       joined.set(id, join);
     }
-    return sql`${join.table[storage(column.type)]}`;
+    return sql`${join.table[valueSlot(column)]}`;
   }
 
   function join<Q extends PgSelect>(query: Q): Q {

@@ -55,6 +55,11 @@ export type StandardSortKey = "code" | "name" | "city" | "outstanding" | "overdu
 /** A standard column, or a calculated one as `calc:<id>`. */
 export type ClientSort = { key: StandardSortKey | `calc:${string}`; order: "asc" | "desc" };
 
+// Columns named by hand: Drizzle leaves them unqualified in one-table statements, and inside the documents
+// subqueries an unqualified "id" would be the document's. `name` is always a constant of the code.
+/** A column of the current `"clients"` row, qualified: safe inside subqueries over other tables. */
+export const clientColumn = (name: string) => sql.raw(`"clients"."${name}"`);
+
 /** Whether the client of the current row has an open disputed document (named by hand: safe in any statement). */
 export const hasOpenDispute = sql`exists (select 1 from documents d where d.client_id = "clients"."id" and d.status = 'open' and d.disputed)`;
 

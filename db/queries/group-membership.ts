@@ -3,13 +3,11 @@ import { type FieldKey, type ParsedCriterion, parseCriteriaOrThrow } from "@/lib
 import { type Queryable, queryRows } from "../client";
 import { groups } from "../schema";
 import { type ReadyColumn, columnValueSql, loadReadyColumns } from "./calculated-values";
-import { clientScoreGrade, clientScorePLate, hasOpenDispute } from "./clients";
+import { clientColumn, clientScoreGrade, clientScorePLate, hasOpenDispute } from "./clients";
 import { foldedContains } from "./search";
 import type { GroupCriterion } from "../schema/relance";
 
-// Columns are named by hand: Drizzle leaves them unqualified in one-table statements, and inside the documents
-// subqueries an unqualified "id" would be the document's.
-const col = (name: string) => sql.raw(`"clients"."${name}"`);
+const col = clientColumn;
 
 const oldestDaysLate = (today: string) => sql`coalesce((
   select ${today}::date - min(d.due_date) from documents d
