@@ -7,7 +7,6 @@ import { type SQL, sql } from "drizzle-orm";
 import { type ClientFieldKey, type DocumentFieldKey, documentTypeNames, type SnapshotFieldKey } from "@/lib/formulas/catalog";
 import { clientColumn, clientScoreGrade, clientScorePLate, hasOpenDispute } from "./clients";
 
-const col = clientColumn;
 
 function unknownField(key: string): never {
   throw new Error(`Champ inconnu : ${JSON.stringify(key)}`);
@@ -15,22 +14,22 @@ function unknownField(key: string): never {
 
 export function clientFieldSql(key: ClientFieldKey, d: SQL): SQL {
   switch (key) {
-    case "outstanding": return col("outstanding");
-    case "overdue": return col("overdue");
-    case "notDue": return sql`(${col("outstanding")} - ${col("overdue")})`;
-    case "creditLimit": return col("credit_limit");
-    case "paymentTermsDays": return sql`${col("payment_terms_days")}::numeric`;
-    case "code": return col("code");
-    case "name": return col("name");
-    case "siren": return col("siren");
-    case "city": return col("city");
-    case "department": return col("department");
-    case "region": return col("region");
-    case "country": return col("country");
+    case "outstanding": return clientColumn("outstanding");
+    case "overdue": return clientColumn("overdue");
+    case "notDue": return sql`(${clientColumn("outstanding")} - ${clientColumn("overdue")})`;
+    case "creditLimit": return clientColumn("credit_limit");
+    case "paymentTermsDays": return sql`${clientColumn("payment_terms_days")}::numeric`;
+    case "code": return clientColumn("code");
+    case "name": return clientColumn("name");
+    case "siren": return clientColumn("siren");
+    case "city": return clientColumn("city");
+    case "department": return clientColumn("department");
+    case "region": return clientColumn("region");
+    case "country": return clientColumn("country");
     case "scoreGrade": return clientScoreGrade;
     case "scorePLate": return sql`(${clientScorePLate})::numeric`;
     case "hasOpenDispute": return hasOpenDispute;
-    case "paused": return sql`coalesce(${col("paused_until")} >= ${d}, false)`;
+    case "paused": return sql`coalesce(${clientColumn("paused_until")} >= ${d}, false)`;
     default: return unknownField(key);
   }
 }

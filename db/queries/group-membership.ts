@@ -7,7 +7,6 @@ import { clientColumn, clientScoreGrade, clientScorePLate, hasOpenDispute } from
 import { foldedContains } from "./search";
 import type { GroupCriterion } from "../schema/relance";
 
-const col = clientColumn;
 
 const oldestDaysLate = (today: string) => sql`coalesce((
   select ${today}::date - min(d.due_date) from documents d
@@ -16,26 +15,26 @@ const oldestDaysLate = (today: string) => sql`coalesce((
 
 function fieldSql(key: FieldKey, today: string): SQL {
   switch (key) {
-    case "entity": return col("entity_id");
-    case "collector": return col("collector_id");
-    case "salesRep": return col("sales_rep_id");
-    case "paymentTermsDays": return col("payment_terms_days");
-    case "creditLimit": return col("credit_limit");
+    case "entity": return clientColumn("entity_id");
+    case "collector": return clientColumn("collector_id");
+    case "salesRep": return clientColumn("sales_rep_id");
+    case "paymentTermsDays": return clientColumn("payment_terms_days");
+    case "creditLimit": return clientColumn("credit_limit");
     case "oldestDaysLate": return oldestDaysLate(today);
     case "hasOpenDispute": return hasOpenDispute;
-    case "hasSiren": return sql`coalesce(trim(${col("siren")}), '') <> ''`;
-    case "creditLimitExceeded": return sql`coalesce(${col("outstanding")} > ${col("credit_limit")}, false)`;
+    case "hasSiren": return sql`coalesce(trim(${clientColumn("siren")}), '') <> ''`;
+    case "creditLimitExceeded": return sql`coalesce(${clientColumn("outstanding")} > ${clientColumn("credit_limit")}, false)`;
     case "hasBrokenPromise": return sql`exists (select 1 from promises p where p.client_id = "clients"."id"
       and p.status = 'broken' and p.promised_date >= ${today}::date - 90)`;
     case "scoreGrade": return clientScoreGrade;
     case "scorePLate": return clientScorePLate;
-    default: return col(key);
+    default: return clientColumn(key);
   }
 }
 
 
 function rawSql(field: ParsedCriterion["field"], today: string, columns: ReadonlyMap<string, ReadyColumn>): SQL {
-  if ("custom" in field) return sql`(${col("custom_fields")} ->> ${field.custom})`;
+  if ("custom" in field) return sql`(${clientColumn("custom_fields")} ->> ${field.custom})`;
   // Resolved against `columns`, so the column is there.
   if ("calc" in field) return sql`(${columnValueSql(columns.get(field.calc.id)!, today)})`;
   return fieldSql(field.key, today);
@@ -97,7 +96,7 @@ function membership(list: DraftGroup[], today: string, columns: readonly ReadyCo
   });
   const forced = list.flatMap((g, i) => (g.id ? [sql`when ${g.id}::uuid then ${i}::int`] : []));
   const byCriteria = conditions.length ? sql`case ${sql.join(conditions, sql` `)} end` : sql`null::int`;
-  const byForce = forced.length ? sql`case ${col("forced_group_id")} ${sql.join(forced, sql` `)} end` : sql`null::int`;
+  const byForce = forced.length ? sql`case ${clientColumn("forced_group_id")} ${sql.join(forced, sql` `)} end` : sql`null::int`;
   return sql`coalesce(${byForce}, ${byCriteria})`;
 }
 
