@@ -1,9 +1,10 @@
 /**
- * The `[Nom]` references a formula makes to other calculated columns, read from the text (string literals
- * skipped) so that deleting a column can name those using it and renaming one can rewrite them.
+ * The `[Nom]` references a formula makes to other calculated columns, read by the formula's own lexer (string
+ * literals skipped) so that deleting a column can name those using it and renaming one can rewrite them.
  */
 
 import { fold } from "./fold";
+import { formulaLexer, Reference as ReferenceToken } from "./tokens";
 
 /** How names compare: ignoring case, accents and surrounding spaces. */
 export function foldName(name: string): string {
@@ -12,31 +13,12 @@ export function foldName(name: string): string {
 
 type Reference = { name: string; start: number; end: number };
 
-/** Every `[…]` outside a string literal, with its span (brackets included). */
+/** Every `[…]` outside a string literal, with its span (brackets included), as the formula's lexer reads them. */
 export function findReferences(formula: string): Reference[] {
-  const found: Reference[] = [];
-  let i = 0;
-  while (i < formula.length) {
-    const ch = formula[i];
-    if (ch === '"') {
-      // A string runs to the next lone quote; `""` is an escaped quote inside it.
-      i++;
-      while (i < formula.length) {
-        if (formula[i] === '"' && formula[i + 1] === '"') i += 2;
-        else if (formula[i] === '"') break;
-        else i++;
-      }
-      i++;
-    } else if (ch === "[") {
-      const close = formula.indexOf("]", i + 1);
-      if (close < 0) break;
-      found.push({ name: formula.slice(i + 1, close), start: i, end: close + 1 });
-      i = close + 1;
-    } else {
-      i++;
-    }
-  }
-  return found;
+  return formulaLexer
+    .tokenize(formula)
+    .tokens.filter((token) => token.tokenType === ReferenceToken)
+    .map((token) => ({ name: token.image.slice(1, -1), start: token.startOffset, end: token.startOffset + token.image.length }));
 }
 
 /** Whether the formula names the column `name` (ignoring case and accents). */
