@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
 import postgres from "postgres";
 import { env } from "@/lib/env";
+import { percentile } from "./steps";
 
 const TARGET_MS = 300;
 const PORT = 3400;
@@ -57,7 +58,6 @@ async function timeRequest(path: string, cookie: string): Promise<number> {
   return performance.now() - start;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function measure(label: string, path: string, cookie: string) {
   // A freshly started server compiles its code paths on the first requests: those are not the steady state.

@@ -4,19 +4,17 @@
  * cash-in forecast, beside the load average, and compares the scoring with a bare INSERT … SELECT writing as many
  * invoice scores into an unindexed table.
  */
-import os from "node:os";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { computeCashForecast } from "@/db/queries/cash-forecast";
 import { today } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { scoreAll } from "@/lib/scoring/score-all";
-import { run, timed } from "./steps";
+import { loadAverage, run, timed } from "./steps";
 
 const SCORING_TARGET_S = 60;
 const SCORES_ONLY_TARGET_S = 15;
 
-const load = () => os.loadavg().map((n) => n.toFixed(2)).join(" ");
 
 async function main() {
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL doit désigner une base PostgreSQL (le jeu large n'est pas pour PGlite).");
@@ -28,7 +26,7 @@ async function main() {
     await db.execute(sql`analyze`);
     const row = (label: string, seconds: number, target: number | null, detail: string) =>
       console.log(
-        `${label.padEnd(30)} ${seconds.toFixed(2).padStart(7)} s  ${(target ? `${(seconds / target).toFixed(2)} de l'objectif (${target} s)` : "").padEnd(26)} charge ${load()}  ${detail}`,
+        `${label.padEnd(30)} ${seconds.toFixed(2).padStart(7)} s  ${(target ? `${(seconds / target).toFixed(2)} de l'objectif (${target} s)` : "").padEnd(26)} charge ${loadAverage()}  ${detail}`,
       );
 
     const [scoring, scoringS] = await timed(() => scoreAll(db, date));
