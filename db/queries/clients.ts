@@ -267,3 +267,32 @@ export async function countClients(db: Queryable, scope: Scope): Promise<number>
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(clients).where(clientInScope(scope));
   return row.n;
 }
+
+export type KeysetSort = { key: "name" | "code" | "outstanding" | "overdue"; order: "asc" | "desc" };
+
+/**
+ * Ids of the next `limit` clients in scope matching the filters, after the position `after` ([sort value, id]) in
+ * the order of `sort` then id: the open API's cursor pages, on the same WHERE as the list.
+ */
+export async function listClientIdsAfter(
+  db: Queryable,
+  scope: Scope,
+  filters: ClientFilters,
+  sort: KeysetSort,
+  today: string,
+  after: [string, string] | null,
+  limit: number,
+) {
+  const calc = calculatedStatement(noCalculated, today);
+  const column = sortColumns[sort.key];
+  const value = sort.key === "outstanding" || sort.key === "overdue" ? sql`${column}::text` : sql`${column}`;
+  const direction = sort.order === "asc" ? sql`asc` : sql`desc`;
+  const cast = sort.key === "outstanding" || sort.key === "overdue" ? sql`::numeric` : sql``;
+  const position = after ? sql`(${column}, ${clients.id}) ${sort.order === "asc" ? sql`>` : sql`<`} (${after[0]}${cast}, ${after[1]}::uuid)` : undefined;
+  return db
+    .select({ id: clients.id, value: sql<string>`${value}` })
+    .from(clients)
+    .where(and(listWhere(scope, filters, today, calc), position))
+    .orderBy(sql`${column} ${direction}`, sql`${clients.id} ${direction}`)
+    .limit(limit);
+}

@@ -10,3 +10,4 @@ export * from "./reporting";
 export * from "./outbound";
 export * from "./scoring";
 export * from "./calculated";
+export * from "./api";

@@ -1,0 +1,29 @@
+import { createDocument } from "zod-openapi";
+import { clientsPaths } from "./contract/clients";
+
+const description = `API REST d'Encaisse : lire l'encours, les pièces, les actions et les litiges, et pousser des fichiers depuis
+votre ERP, votre BI ou votre CRM, avec les mêmes droits et le même périmètre que l'utilisateur de la clé.
+
+- **Authentification** : \`Authorization: Bearer <clé>\`. Créez une clé dans Encaisse (menu de votre compte → Clés d'API) ;
+  elle n'est affichée qu'une fois.
+- **Limite** : 600 requêtes par minute et par clé par défaut ; au-delà, 429 avec \`Retry-After\`.
+- **Pagination** : par curseur ; passez \`next_cursor\` en \`cursor\` jusqu'à ce qu'il vaille null.
+- **Cache** : chaque lecture porte un \`ETag\` ; renvoyez-le en \`If-None-Match\` pour recevoir 304 s'il n'a pas changé.
+- **Idempotence** : un POST avec l'en-tête \`Idempotency-Key\` rejoué sous 24 h renvoie la même réponse sans refaire l'opération.
+- **Erreurs** : RFC 9457 (\`application/problem+json\`), titres en français, détail par champ dans \`errors\`.
+- **Montants** : chaînes décimales exactes (\`"1250.00"\`) ; dates \`AAAA-MM-JJ\`.`;
+
+/** The OpenAPI 3.1 document of `/api/v1`, generated from the zod schemas the routes validate with. */
+export function openApiDocument() {
+  return createDocument({
+    openapi: "3.1.0",
+    info: { title: "API Encaisse", version: "1.0.0", description },
+    servers: [{ url: "/api/v1", description: "Cette instance" }],
+    security: [{ cleApi: [] }],
+    components: { securitySchemes: { cleApi: { type: "http", scheme: "bearer", description: "Clé d'API Encaisse (enc_…)." } } },
+    tags: [{ name: "Clients", description: "Clients de votre périmètre : encours, échu, affectation, suspension des relances." }],
+    paths: {
+      ...clientsPaths,
+    },
+  });
+}
