@@ -27,6 +27,9 @@ export const permissions = {
   "users.manage": ["admin"],
   "jobs.run": ["admin"],
   "health.read": ["admin", "supervisor"],
+  // Everyone holds keys of their own; an administrator manages everyone's.
+  "apiKeys.own": ["admin", "supervisor", "collector", "sales", "manager"],
+  "apiKeys.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
