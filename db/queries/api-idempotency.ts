@@ -28,8 +28,8 @@ export async function claimIdempotencyKey(db: Queryable, keyId: string, idempote
     .from(apiIdempotency)
     .where(and(eq(apiIdempotency.keyId, keyId), eq(apiIdempotency.idempotencyKey, idempotencyKey)));
   if (!existing) return claimIdempotencyKey(db, keyId, idempotencyKey, requestHash);
-  if (existing.requestHash !== requestHash) return { status: "mismatch" };
   if (existing.status === null) return { status: "in_progress" };
+  if (existing.requestHash !== requestHash) return { status: "mismatch" };
   return { status: "replay", code: existing.status, body: existing.body };
 }
 
