@@ -2,6 +2,7 @@ import { NonRetriableError } from "inngest";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { countSendOutcomes, listDueActionIds } from "@/db/queries/action-sending";
+import { pruneApiBookkeeping } from "@/db/queries/api-keys";
 import { materialiseColumns } from "@/db/queries/calculated-values";
 import { computeCashForecast } from "@/db/queries/cash-forecast";
 import { recomputeGroupMembership } from "@/db/queries/group-membership";
@@ -85,6 +86,7 @@ export const nightlyRunJob = defineJob({
       const snapshot = await locked("record-snapshot", async () => (await getDb()).transaction((tx) => recordDailySnapshot(tx, date)));
       // From the scores written by "score-invoices" earlier in the run.
       const forecast = await locked("cash-forecast", async () => (await getDb()).transaction((tx) => computeCashForecast(tx, date)));
+      await locked("prune-api-bookkeeping", async () => pruneApiBookkeeping(await getDb()));
       const report = { scoring, calculated, groups, promises, evaluation, sending, snapshot, forecast };
       await locked("write-report", async () => finishJobRun(await getDb(), runId, { report }));
       await step.run("release-lock", async () => releaseNightlyLock(await getDb(), holder));
