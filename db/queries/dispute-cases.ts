@@ -16,7 +16,7 @@ export const disputeVisible = (scope: Scope) => or(clientInScope(scope), eq(disp
 const isActive = inArray(disputes.status, [...ACTIVE_DISPUTE_STATUSES]);
 
 /** Days since the case opened, or for a case over, the days it took. */
-const ageDays = (today: string) =>
+export const ageDays = (today: string) =>
   sql<number>`(case when ${isActive} then ${today}::date else ${disputes.closedAt}::date end - ${disputes.openedAt}::date)`;
 
 const sortColumns = (today: string): Record<DisputeSort["key"], AnyColumn | SQL> => ({
@@ -28,7 +28,7 @@ const sortColumns = (today: string): Record<DisputeSort["key"], AnyColumn | SQL>
   ouvert: disputes.openedAt,
 });
 
-function filterWhere(scope: Scope, f: DisputeFilters, today: string): SQL {
+export function filterWhere(scope: Scope, f: DisputeFilters, today: string): SQL {
   return and(
     disputeVisible(scope),
     f.status === "actifs" ? isActive : f.status === "tous" ? undefined : eq(disputes.status, f.status),
@@ -39,9 +39,9 @@ function filterWhere(scope: Scope, f: DisputeFilters, today: string): SQL {
   )!;
 }
 
-const owner = alias(users, "owner");
+export const owner = alias(users, "owner");
 
-const caseColumns = (today: string) => ({
+export const caseColumns = (today: string) => ({
   id: disputes.id,
   clientId: disputes.clientId,
   clientName: clients.name,
@@ -56,6 +56,7 @@ const caseColumns = (today: string) => ({
   outcome: disputes.outcome,
   resolutionNote: disputes.resolutionNote,
   openedAt: disputes.openedAt,
+  openedById: disputes.openedById,
   openedByName: sql<string | null>`(select u.name from users u where u.id = ${disputes.openedById})`,
   closedAt: disputes.closedAt,
   ageDays: ageDays(today),

@@ -10,7 +10,7 @@ import { notifyMany } from "./notifications";
 import { clientInScope } from "./scope";
 import { activeUserIds, threadReadable } from "./threads";
 
-type Written = { status: "ok"; threadId: string; mentioned: string[] } | { status: "not_found" } | { status: "resolved" };
+type Written = { status: "ok"; threadId: string; messageId: string; mentioned: string[] } | { status: "not_found" } | { status: "resolved" };
 
 const excerpt = (body: string) => {
   const text = plainBody(body).replace(/\s+/g, " ").trim();
@@ -47,7 +47,7 @@ async function addMessage(
   body: string,
   attachmentIds: string[] = [],
   now = new Date(),
-): Promise<string[]> {
+): Promise<{ messageId: string; mentioned: string[] }> {
   const [message] = await db
     .insert(comments)
     .values({ clientId: thread.clientId, threadId: thread.id, authorId: scope.userId, body, createdAt: now })
@@ -70,7 +70,7 @@ async function addMessage(
       .filter((p) => !mentioned.includes(p.userId))
       .map(({ userId }) => ({ ...common, userId, kind: "thread.reply", title: `${author.name} a répondu dans « ${thread.title} »` })),
   ]);
-  return mentioned;
+  return { messageId: message.id, mentioned };
 }
 
 /** Opens a thread on a client in scope (or one of its pièces, disputes, actions) with its first message. */
@@ -97,8 +97,8 @@ export async function createThread(
       lastMessageAt: now,
     })
     .returning({ id: threads.id, clientId: threads.clientId, title: threads.title });
-  const mentioned = await addMessage(db, scope, thread, input.body, [], now);
-  return { status: "ok", threadId: thread.id, mentioned };
+  const message = await addMessage(db, scope, thread, input.body, [], now);
+  return { status: "ok", threadId: thread.id, ...message };
 }
 
 async function readableThread(db: Queryable, scope: Scope, threadId: string) {
@@ -119,12 +119,12 @@ export async function postMessage(
   const thread = await readableThread(db, scope, input.threadId);
   if (!thread) return { status: "not_found" };
   if (thread.status === "resolved") return { status: "resolved" };
-  const mentioned = await addMessage(db, scope, thread, input.body, input.attachmentIds, now);
+  const message = await addMessage(db, scope, thread, input.body, input.attachmentIds, now);
   await db
     .update(threadParticipants)
     .set({ lastReadAt: now })
     .where(and(eq(threadParticipants.threadId, thread.id), eq(threadParticipants.userId, scope.userId)));
-  return { status: "ok", threadId: thread.id, mentioned };
+  return { status: "ok", threadId: thread.id, ...message };
 }
 
 /** Resolves with a note, or reopens (note null); false when the user may not read the thread. */

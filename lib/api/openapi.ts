@@ -1,5 +1,7 @@
 import { createDocument } from "zod-openapi";
 import { clientsPaths } from "./contract/clients";
+import { disputesPaths } from "./contract/disputes";
+import { threadsPaths } from "./contract/threads";
 
 const description = `API REST d'Encaisse : lire l'encours, les pièces, les actions et les litiges, et pousser des fichiers depuis
 votre ERP, votre BI ou votre CRM, avec les mêmes droits et le même périmètre que l'utilisateur de la clé.
@@ -21,9 +23,15 @@ export function openApiDocument() {
     servers: [{ url: "/api/v1", description: "Cette instance" }],
     security: [{ cleApi: [] }],
     components: { securitySchemes: { cleApi: { type: "http", scheme: "bearer", description: "Clé d'API Encaisse (enc_…)." } } },
-    tags: [{ name: "Clients", description: "Clients de votre périmètre : encours, échu, affectation, suspension des relances." }],
+    tags: [
+      { name: "Clients", description: "Clients de votre périmètre : encours, échu, affectation, suspension des relances." },
+      { name: "Litiges", description: "Litiges sur les pièces : ouverture, suivi, responsable, résolution ; les pièces d'un litige actif ne sont pas relancées." },
+      { name: "Discussions", description: "Discussions internes sur un client, une pièce, un litige ou une action, avec mentions et notifications." },
+    ],
     paths: {
       ...clientsPaths,
+      ...disputesPaths,
+      ...threadsPaths,
     },
   });
 }

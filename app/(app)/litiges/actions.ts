@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { recordAudit } from "@/db/queries/audit";
-import { type DisputeCasePatch, OWNER_FIELDS, updateDisputeCase } from "@/db/queries/dispute-writes";
+import { type DisputeCasePatch, OWNER_FIELDS } from "@/db/queries/dispute-writes";
 import { authedAction } from "@/lib/auth/action";
 import { can } from "@/lib/auth/permissions";
+import { saveDisputeCase } from "@/lib/disputes/case-writes";
 import { disputeCategories, disputeOutcomes, disputeStatuses } from "@/lib/disputes/labels";
 import { isoDatePattern } from "@/lib/dates";
 
@@ -41,13 +41,7 @@ export const updateDisputeCaseAction = authedAction("disputes.read", schema, asy
   const patch: DisputeCasePatch = Object.fromEntries(
     Object.entries(fields).filter(([key, value]) => value !== undefined && (manage || (OWNER_FIELDS as readonly string[]).includes(key))),
   );
-  const result = await db.transaction(async (tx) => {
-    const update = await updateDisputeCase(tx, scope, id, patch, manage);
-    if (update.status === "ok" && Object.keys(update.changes).length > 0) {
-      await recordAudit(tx, { userId: scope.userId, action: "dispute.update", targetType: "dispute", targetId: id, details: { clientId: update.clientId, changes: update.changes } });
-    }
-    return update;
-  });
+  const result = await saveDisputeCase(db, scope, id, patch, manage);
   if (result.status !== "ok") {
     return result.status === "outcome_required"
       ? { ok: false, error: refusals.outcome_required, fieldErrors: { outcome: [refusals.outcome_required] } }
