@@ -130,7 +130,8 @@ function parseOrProblem<S extends z.ZodType>(schema: S | undefined, raw: unknown
   if (parsed.success) return parsed.data;
   const errors: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) {
-    const path = `${prefix}${issue.path.join(".")}` || "body";
+    // A refinement of the whole body has an empty path: it is named `body`, not `body.`.
+    const path = (issue.path.length ? `${prefix}${issue.path.join(".")}` : prefix.replace(/\.$/, "")) || "body";
     (errors[path] ??= []).push(issue.message);
   }
   const fields = Object.keys(errors).join(", ");
