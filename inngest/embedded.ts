@@ -8,6 +8,7 @@ import { today } from "@/lib/dates";
 import { env, inngestConfigured } from "@/lib/env";
 import { describeRootCause } from "@/lib/error-cause";
 import { recoverImportsAtStartup } from "@/lib/import/startup";
+import { deliverWebhooksWhenPending } from "./functions/deliver-webhooks";
 import { nightlyRunJob } from "./functions/nightly-run";
 import { jobs } from "./functions";
 import { runJobInProcess, scheduleJobsInProcess } from "./runner";
@@ -59,6 +60,7 @@ async function runStartupWork({ db, kind }: DatabaseHandle, port: number) {
     fs.writeFileSync(serverInfoPath(), JSON.stringify(info), { mode: 0o600 });
   }
   await recoverImportsAtStartup(db);
+  if (inngestConfigured || env.JOBS_IN_PROCESS !== "off") deliverWebhooksWhenPending();
   if (inngestConfigured || env.JOBS_IN_PROCESS === "off") return;
 
   scheduleJobsInProcess(jobs, (id, error) => console.error(`[jobs] ${id} a échoué :`, error));

@@ -11,6 +11,7 @@ import { actionDocuments, actions, clients, contacts, documents, outboundMessage
 import { clientInScope } from "./scope";
 import { getOption } from "./settings";
 import { templateDocumentColumns } from "./template-context";
+import { emitActionEvent } from "./webhook-payloads";
 
 /** The scope jobs send with: every client, as an administrator sees them. */
 export const jobScope: Scope = { userId: "00000000-0000-0000-0000-000000000000", role: "admin", entityIds: [], collectorIds: [] };
@@ -147,8 +148,10 @@ export async function saveRenderedContent(tx: Queryable, actionId: string, conte
     .where(eq(actions.id, actionId));
 }
 
+/** An action that could not be sent: `error` with its reason, and the `action.error` webhook event. */
 export async function markActionError(tx: Queryable, actionId: string, message: string) {
   await tx.update(actions).set({ status: "error", errorMessage: message, sentAt: null }).where(eq(actions.id, actionId));
+  await emitActionEvent(tx, "action.error", actionId);
 }
 
 export type NewOutboundMessage = Omit<typeof outboundMessages.$inferInsert, "id" | "createdAt">;

@@ -7,6 +7,7 @@ import { clients, disputes, users } from "../schema";
 import { disputeVisible } from "./dispute-cases";
 import { syncDisputedFlags } from "./disputes";
 import { notify } from "./notifications";
+import { emitDisputeEvents } from "./webhook-payloads";
 
 export type DisputeCasePatch = Partial<{
   category: DisputeCategory;
@@ -76,6 +77,7 @@ export async function updateDisputeCase(
   if (wasActive !== nowActive) {
     await syncDisputedFlags(db, sql`select document_id from dispute_documents where dispute_id = ${id}`);
   }
+  if (wasActive && !nowActive) await emitDisputeEvents(db, "dispute.resolved", sql`${id}::uuid`);
   if (changes.ownerId && patch.ownerId && patch.ownerId !== scope.userId) {
     await notify(db, {
       userId: patch.ownerId,

@@ -8,6 +8,7 @@ import type { Scope } from "@/lib/auth/scope";
 import type { DisputeCategory } from "@/lib/disputes/labels";
 import { queryRows, type Queryable } from "../client";
 import { clientInScope } from "./scope";
+import { emitDisputeEvents } from "./webhook-payloads";
 
 /** The statuses of a case still being worked: its pièces are not chased. */
 export const ACTIVE_DISPUTE_STATUSES = ["open", "in_progress", "waiting_customer"] as const;
@@ -63,6 +64,7 @@ export async function openDisputeCase(db: Queryable, scope: Scope, input: NewDis
   if (!row?.id) return null;
   const documentIds = (row.document_ids ?? []).map(Number);
   await syncDisputedFlags(db, sql`select document_id from dispute_documents where dispute_id = ${row.id}`);
+  await emitDisputeEvents(db, "dispute.opened", sql`${row.id}::uuid`);
   return { id: row.id, documentIds };
 }
 
@@ -114,6 +116,7 @@ export async function closeDisputes(db: Queryable, scope: Scope, documentIds: nu
       returning c.id`,
   );
   if (closed.length === 0) return 0;
+  await emitDisputeEvents(db, "dispute.resolved", sql.join(closed.map((c) => sql`${c.id}::uuid`), sql`, `));
   return releaseCases(db, closed.map((c) => c.id));
 }
 

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, getTableColumns, inArray, notInArray, sql } from "d
 import type { ImportReconciliation, ImportRowError, ImportWarning } from "../schema";
 import { entities, imports } from "../schema";
 import { type Queryable, queryRows } from "../client";
+import { emitImportEvents } from "./webhook-payloads";
 
 export type ImportCounts = { read: number; inserted: number; updated: number; settled: number; rejected: number };
 
@@ -30,24 +31,28 @@ export async function finishImportRecord(
   },
 ): Promise<void> {
   const { counts } = outcome;
-  await db
-    .update(imports)
-    .set({
-      status: outcome.status,
-      message: outcome.message,
-      rowsRead: counts.read,
-      rowsInserted: counts.inserted,
-      rowsUpdated: counts.updated,
-      rowsSettled: counts.settled,
-      rowsRejected: counts.rejected,
-      // The history keeps a bounded sample; the full list goes to the downloadable error file.
-      errors: outcome.errors.slice(0, 1000),
-      warnings: outcome.warnings ?? [],
-      reconciliation: outcome.reconciliation ?? null,
-      mapping: outcome.mapping ?? null,
-      finishedAt: new Date(),
-    })
-    .where(eq(imports.id, id));
+  // The outcome and its webhook event (import.finished or import.failed) are written together.
+  await db.transaction(async (tx) => {
+    await tx
+      .update(imports)
+      .set({
+        status: outcome.status,
+        message: outcome.message,
+        rowsRead: counts.read,
+        rowsInserted: counts.inserted,
+        rowsUpdated: counts.updated,
+        rowsSettled: counts.settled,
+        rowsRejected: counts.rejected,
+        // The history keeps a bounded sample; the full list goes to the downloadable error file.
+        errors: outcome.errors.slice(0, 1000),
+        warnings: outcome.warnings ?? [],
+        reconciliation: outcome.reconciliation ?? null,
+        mapping: outcome.mapping ?? null,
+        finishedAt: new Date(),
+      })
+      .where(eq(imports.id, id));
+    await emitImportEvents(tx, sql`${id}::uuid`);
+  });
 }
 
 /** The history: every column but the reconciliation rows, of which only the count of differences is shown. */
@@ -115,10 +120,14 @@ export async function touchImportHeartbeat(db: Queryable, id: string): Promise<v
 
 /** Closes an import that stopped on an unexpected error, unless its outcome was already recorded. */
 export async function abandonImportRecord(db: Queryable, id: string, message: string): Promise<void> {
-  await db
-    .update(imports)
-    .set({ status: "failed", message, finishedAt: sql`now()` })
-    .where(and(eq(imports.id, id), inArray(imports.status, ["pending", "running"])));
+  await db.transaction(async (tx) => {
+    const closed = await tx
+      .update(imports)
+      .set({ status: "failed", message, finishedAt: sql`now()` })
+      .where(and(eq(imports.id, id), inArray(imports.status, ["pending", "running"])))
+      .returning({ id: imports.id });
+    if (closed.length > 0) await emitImportEvents(tx, sql`${id}::uuid`);
+  });
 }
 
 /**
@@ -131,16 +140,20 @@ export async function failStaleImports(
   { staleAfterMs, message, keep }: { staleAfterMs: number; message: string; keep: readonly string[] },
 ): Promise<string[]> {
   const lastSign = sql`coalesce(${imports.heartbeatAt}, ${imports.startedAt}, ${imports.createdAt})`;
-  const rows = await db
-    .update(imports)
-    .set({ status: "failed", message, finishedAt: sql`now()` })
-    .where(
-      and(
-        inArray(imports.status, ["pending", "running"]),
-        sql`${lastSign} <= now() - make_interval(secs => ${staleAfterMs / 1000})`,
-        keep.length > 0 ? notInArray(imports.id, [...keep]) : undefined,
-      ),
-    )
-    .returning({ id: imports.id });
-  return rows.map((r) => r.id);
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(imports)
+      .set({ status: "failed", message, finishedAt: sql`now()` })
+      .where(
+        and(
+          inArray(imports.status, ["pending", "running"]),
+          sql`${lastSign} <= now() - make_interval(secs => ${staleAfterMs / 1000})`,
+          keep.length > 0 ? notInArray(imports.id, [...keep]) : undefined,
+        ),
+      )
+      .returning({ id: imports.id });
+    const ids = rows.map((r) => r.id);
+    if (ids.length > 0) await emitImportEvents(tx, sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `));
+    return ids;
+  });
 }

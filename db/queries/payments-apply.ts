@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../client";
+import { enqueueWebhookEvents, moneyJson, OCCURRED_AT } from "./webhook-events";
 import { type ApplyCounts, entityOf, knownEntity, stage, type UnresolvedRow, unknownClients, unknownEntities } from "./import-apply";
 
 /**
@@ -79,6 +80,7 @@ export async function applyPayments(
   await allocateToNamedInvoices(tx);
   await allocateOldestFirst(tx);
   const [invoices] = await settleAllocations(tx);
+  await enqueueWebhookEvents(tx, "payment.received", paymentEvents(options.importId));
 
   const [totals] = await queryRows<PaymentTotals & { inserted: number }>(
     tx,
@@ -92,6 +94,30 @@ export async function applyPayments(
     totals: { applied: totals.applied, unapplied: totals.unapplied },
     rejected,
   };
+}
+
+/**
+ * One payment.received event per payment this import recorded — the unit a receiver books, as on a bank
+ * statement — with what it paid: each pièce it went to (amount, what stays open), and the part left unapplied.
+ * Read after settleAllocations, so `open_amount` and `status` are those the payment left.
+ */
+function paymentEvents(importId: string) {
+  return sql`select gen_random_uuid() as event_id, jsonb_build_object(
+      'payment_id', p.id, 'number', pay.number, 'reference', pay.reference, 'client_id', p.client_id, 'client_code', c.code,
+      'payment_date', p.payment_date, 'amount', ${moneyJson("p.amount")},
+      'applied', ${moneyJson("coalesce(a.applied, 0)")}, 'unapplied', ${moneyJson("p.amount - coalesce(a.applied, 0)")},
+      'allocations', coalesce(a.allocations, '[]'::jsonb), 'import_id', ${importId}::uuid, 'occurred_at', ${OCCURRED_AT}) as payload
+    from new_payments p
+    join documents pay on pay.id = p.id
+    join clients c on c.id = p.client_id
+    -- Grouped once and hash-joined: a lateral subquery would scan the unindexed allocations once per payment.
+    left join (
+      select x.payment_id, sum(x.amount) as applied, jsonb_agg(jsonb_build_object(
+          'document_id', d.id, 'number', d.number, 'type', d.type, 'amount', ${moneyJson("x.amount")},
+          'open_amount', ${moneyJson("d.open_amount")}, 'settled', d.status = 'settled') order by d.due_date, d.id) as allocations
+      from payment_allocations x join documents d on d.id = x.document_id
+      group by x.payment_id
+    ) a on a.payment_id = p.id`;
 }
 
 /** Open debit items a payment can settle: positive open amount (invoices, opening balances, other debits). */

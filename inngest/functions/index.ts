@@ -1,5 +1,6 @@
 import type { AnyJob } from "../define-job";
 import { dailySnapshotJob } from "./daily-snapshot";
+import { deliverWebhooksJob } from "./deliver-webhooks";
 import { importDropJob } from "./import-drop";
 import { importFileJob } from "./import-file";
 import { nightlyRunJob } from "./nightly-run";
@@ -7,7 +8,7 @@ import { notificationDigestJob } from "./notification-digest";
 import { scoreBacktestJob } from "./score-backtest";
 import { sendActionJob } from "./send-action";
 
-export const jobs: AnyJob[] = [nightlyRunJob, dailySnapshotJob, importFileJob, importDropJob, sendActionJob, notificationDigestJob, scoreBacktestJob];
+export const jobs: AnyJob[] = [nightlyRunJob, dailySnapshotJob, importFileJob, importDropJob, sendActionJob, notificationDigestJob, scoreBacktestJob, deliverWebhooksJob];
 export const inngestFunctions = jobs.map((job) => job.fn);
 
 export function findJob(id: string) {

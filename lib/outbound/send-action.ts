@@ -23,6 +23,7 @@ import {
   saveRenderedContent,
 } from "@/db/queries/action-sending";
 import { getOption } from "@/db/queries/settings";
+import { emitActionEvent } from "@/db/queries/webhook-payloads";
 import { configuredProviders, type EmailProvider, type SmsProvider } from "./providers";
 import { renderAction } from "./render-action";
 
@@ -88,6 +89,7 @@ export async function sendAction(
       return { status: "error", reason: outcome.reason };
     }
     await finishOutbound(tx, messageId, { status: "sent", providerMessageId: outcome.providerMessageId });
+    await emitActionEvent(tx, "action.sent", actionId);
     return { status: "sent", channel: rendered.channel, messageId };
   });
 }
