@@ -1,7 +1,10 @@
+import { KeyRound } from "lucide-react";
+import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
   DropdownMenuContent,
+  DropdownMenuItem,
   DropdownMenuLabel,
   DropdownMenuSeparator,
   DropdownMenuTrigger,
@@ -40,6 +43,11 @@ export function UserMenu({ user }: { user: { name: string; email: string; role: 
           <span className="block text-xs font-normal text-muted-foreground">{user.email}</span>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/compte/cles-api">
+            <KeyRound className="size-4" aria-hidden="true" /> Clés d&apos;API
+          </Link>
+        </DropdownMenuItem>
         <LogoutItem />
       </DropdownMenuContent>
     </DropdownMenu>
