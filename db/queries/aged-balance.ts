@@ -19,12 +19,12 @@ export type AgedBalance = {
 };
 
 /** Amount and number of clients with a non-zero amount, per bucket (non échu first), on the snapshot of `date`. */
-export async function agedBalanceBuckets(db: Queryable, scope: Scope, date: string, entityId?: string): Promise<AgedBalance> {
+export async function agedBalanceBuckets(db: Queryable, scope: Scope, date: string, entityId?: string, collectorId?: string): Promise<AgedBalance> {
   const rows = await queryRows<{ i: number; amount: string; clients: number; total_clients: number; aging_limits: number[] }>(
     db,
     sql`with scoped as (
         select * from portfolio_snapshots
-        where snapshot_date = ${date}::date and ${aggregateInScope(portfolioSnapshots, scope, entityId)})
+        where snapshot_date = ${date}::date and ${aggregateInScope(portfolioSnapshots, scope, entityId, collectorId)})
       select b.i::int as i, sum(b.amount)::text as amount, sum(b.clients)::int as clients,
         (select sum(clients_with_balance)::int from scoped) as total_clients,
         (select aging_limits from scoped limit 1) as aging_limits

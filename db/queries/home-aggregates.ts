@@ -13,10 +13,17 @@ import type { monthlySales, portfolioSnapshots } from "../schema";
 import { inScope } from "./scope";
 import { countsInIndicators } from "./currencies";
 
-/** The rows of the home aggregates `scope` may see, narrowed to `entityId` when given. */
-export function aggregateInScope(table: typeof portfolioSnapshots | typeof monthlySales, scope: Scope, entityId?: string): SQL {
-  const where = inScope(scope, table);
-  return entityId ? sql`${where} and ${table.entityId} = ${entityId}` : where;
+/** The rows of the home aggregates `scope` may see, narrowed to `entityId` and to `collectorId` when given. */
+export function aggregateInScope(
+  table: typeof portfolioSnapshots | typeof monthlySales,
+  scope: Scope,
+  entityId?: string,
+  collectorId?: string,
+): SQL {
+  let where = inScope(scope, table);
+  if (entityId) where = sql`${where} and ${table.entityId} = ${entityId}`;
+  if (collectorId) where = sql`${where} and ${table.collectorId} = ${collectorId}`;
+  return where;
 }
 
 async function lockAggregates(db: Queryable) {

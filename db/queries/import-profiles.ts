@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, or } from "drizzle-orm";
 import type { Queryable } from "../client";
 import { type ImportProfileSettings, importProfiles } from "../schema";
 
@@ -27,4 +27,16 @@ export async function saveImportProfile(
       target: importProfiles.name,
       set: { kind: profile.kind, mapping: profile.mapping, settings: profile.settings, updatedAt: new Date() },
     });
+}
+
+/** A profile named by its id or by its name (programs may hold either). */
+export async function findImportProfileByIdOrName(db: Queryable, idOrName: string) {
+  const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrName);
+  const [row] = await db
+    .select()
+    .from(importProfiles)
+    .where(isId ? or(eq(importProfiles.id, idOrName), eq(importProfiles.name, idOrName)) : eq(importProfiles.name, idOrName))
+    .orderBy(asc(importProfiles.name))
+    .limit(1);
+  return row ?? null;
 }

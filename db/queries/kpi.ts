@@ -106,13 +106,13 @@ function figures(date: string, day: DayTotals | undefined, sales: Record<string,
   };
 }
 
-/** The home page's indicators at `date` and 30 days before, for the clients of `scope` (and `entityId`). */
-export async function homeKpis(db: Queryable, scope: Scope, date: string, entityId?: string): Promise<HomeKpis> {
+/** The home page's indicators at `date` and 30 days before, for the clients of `scope` (and `entityId`, `collectorId`). */
+export async function homeKpis(db: Queryable, scope: Scope, date: string, entityId?: string, collectorId?: string): Promise<HomeKpis> {
   const earlier = addDays(date, -KPI_COMPARE_DAYS);
   const monthEnds = [date, earlier].flatMap((d) => [lastDayBefore(monthStart(d, 1)), lastDayBefore(monthStart(d))]);
   const [totals, sales] = await Promise.all([
-    dayTotals(db, aggregateInScope(portfolioSnapshots, scope, entityId), [date, earlier, ...monthEnds]),
-    salesByMonth(db, aggregateInScope(monthlySales, scope, entityId), monthStart(earlier, DSO_MAX_MONTHS - 1)),
+    dayTotals(db, aggregateInScope(portfolioSnapshots, scope, entityId, collectorId), [date, earlier, ...monthEnds]),
+    salesByMonth(db, aggregateInScope(monthlySales, scope, entityId, collectorId), monthStart(earlier, DSO_MAX_MONTHS - 1)),
   ]);
 
   const before = totals.get(earlier);

@@ -37,6 +37,8 @@ const eventData = z.object({
     .optional(),
 });
 
+export type ImportJobData = z.input<typeof eventData>;
+
 /** Imports one file in the background; the file must be readable by the process that runs the job. */
 export const importFileJob = defineJob({
   id: "import-file",

@@ -1,6 +1,8 @@
 import { createDocument } from "zod-openapi";
 import { clientsPaths } from "./contract/clients";
 import { disputesPaths } from "./contract/disputes";
+import { importsPaths } from "./contract/imports";
+import { kpisPaths } from "./contract/kpis";
 import { threadsPaths } from "./contract/threads";
 
 const description = `API REST d'Encaisse : lire l'encours, les pièces, les actions et les litiges, et pousser des fichiers depuis
@@ -27,11 +29,15 @@ export function openApiDocument() {
       { name: "Clients", description: "Clients de votre périmètre : encours, échu, affectation, suspension des relances." },
       { name: "Litiges", description: "Litiges sur les pièces : ouverture, suivi, responsable, résolution ; les pièces d'un litige actif ne sont pas relancées." },
       { name: "Discussions", description: "Discussions internes sur un client, une pièce, un litige ou une action, avec mentions et notifications." },
+      { name: "Indicateurs", description: "Les indicateurs de la page d'accueil : encours, échu, DSO, CEI, balance âgée." },
+      { name: "Imports", description: "Envoyer un fichier de l'ERP avec un profil d'import et suivre son import (administrateurs)." },
     ],
     paths: {
       ...clientsPaths,
       ...disputesPaths,
       ...threadsPaths,
+      ...kpisPaths,
+      ...importsPaths,
     },
   });
 }

@@ -1,12 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { createImportRecord } from "@/db/queries/imports";
-import { dispatchJobInBackground } from "@/inngest/dispatch";
-import { importFileJob } from "@/inngest/functions/import-file";
 import { authedAction } from "@/lib/auth/action";
 import { today } from "@/lib/dates";
 import { MAX_MAPPING_KEY } from "@/lib/import/custom-fields";
+import { startBackgroundImport } from "@/lib/import/start-import";
 import { touchUpload, uploadWorkingCopy } from "@/lib/import/uploads";
 
 const commitInput = z.object({
@@ -36,37 +34,25 @@ export const commitImportAction = authedAction("imports.run", commitInput, async
   const path = await uploadWorkingCopy(input.uploadId);
   if (!path) return { ok: false, error: "Fichier expiré : déposez-le à nouveau." };
   touchUpload(path);
-  const importId = await createImportRecord(db, {
+  const importId = await startBackgroundImport(db, {
+    uploadId: input.uploadId,
     kind: input.kind,
+    filePath: path,
     fileName: input.fileName,
-    fileHash: input.uploadId,
-    mode: input.kind === "clients" || input.kind === "payments" ? null : input.mode,
+    mode: input.mode,
+    importDate: today(),
     userId: scope.userId,
+    acceptRowErrors: input.acceptRowErrors,
+    layout: { sheet: input.sheet, encoding: input.encoding, separator: input.separator },
+    headerRow: input.headerRow,
+    mapping: input.mapping,
+    dateOrder: input.dateOrder,
+    fecDefaultTermsDays: input.fecDefaultTermsDays,
+    saveProfileAs: input.saveProfileAs || undefined,
+    swapExcelDates: input.swapExcelDates,
+    confirmSettle: input.confirmSettle,
+    createClients: input.createClients,
   });
-  await dispatchJobInBackground(
-    importFileJob,
-    {
-      importId,
-      kind: input.kind,
-      filePath: path,
-      fileName: input.fileName,
-      mode: input.mode,
-      importDate: today(),
-      userId: scope.userId,
-      acceptRowErrors: input.acceptRowErrors,
-      layout: { sheet: input.sheet, encoding: input.encoding, separator: input.separator },
-      headerRow: input.headerRow,
-      mapping: input.mapping,
-      dateOrder: input.dateOrder,
-      fecDefaultTermsDays: input.fecDefaultTermsDays,
-      saveProfileAs: input.saveProfileAs || undefined,
-      swapExcelDates: input.swapExcelDates,
-      confirmSettle: input.confirmSettle,
-      createClients: input.createClients,
-      deleteFileAfter: true,
-    },
-    (error) => console.error(`[import] ${importId} a échoué :`, error),
-  );
   // No revalidatePath: the history is rendered on each request, and revalidating would have the wizard page
   // rendered again on the server while the browser is already navigating to the import's own page.
   return { ok: true, data: { importId } };
