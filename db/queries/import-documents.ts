@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../client";
+import { moneyJson, OCCURRED_AT, webhookDeliveriesFrom } from "./webhook-events";
 import { type ApplyCounts, entityOf, knownEntity, stage, type UnresolvedRow, unknownClients, unknownEntities } from "./import-apply";
 
 /** A validated row of a documents file (or a FEC customer item), ready for the database. */
@@ -89,6 +90,21 @@ export async function applyDocuments(tx: Tx, rows: StagedDocument[], options: Wr
 }
 
 /**
+ * payment.received for each payment line a documents or FEC file brings for the first time, shaped as those of a
+ * payments file. The file states the open amounts itself (the ledger's own lettrage), so which pièces it paid is
+ * not known here: `allocations` is empty and `unapplied` is what stays open on the payment.
+ */
+function newPaymentEvents(importId: string) {
+  return sql`select gen_random_uuid() as event_id, jsonb_build_object(
+      'payment_id', u.id, 'number', u.number, 'reference', u.reference, 'client_id', u.client_id, 'client_code', c.code,
+      'payment_date', u.issue_date, 'amount', ${moneyJson("-u.amount")},
+      'applied', ${moneyJson("u.open_amount - u.amount")}, 'unapplied', ${moneyJson("-u.open_amount")},
+      'allocations', '[]'::jsonb, 'import_id', ${importId}::uuid, 'occurred_at', ${OCCURRED_AT}) as payload
+    from upserted u join clients c on c.id = u.client_id
+    where u.inserted and u.type = 'payment'`;
+}
+
+/**
  * Upserts the staged documents by (client, type, number). In snapshot mode, open documents of the file's entities
  * that the file no longer lists are settled on the import date.
  */
@@ -120,8 +136,8 @@ export async function writeStagedDocuments(tx: Tx, options: WriteOptions): Promi
       where (d.reference, d.issue_date, d.due_date, d.amount, d.open_amount, d.currency, d.status)
         is distinct from (excluded.reference, excluded.issue_date, excluded.due_date, excluded.amount,
                           excluded.open_amount, excluded.currency, excluded.status)
-      returning (xmax = 0) as inserted
-    )
+      returning (xmax = 0) as inserted, d.id, d.client_id, d.type, d.number, d.reference, d.issue_date, d.amount, d.open_amount
+    ), payment_events as (${webhookDeliveriesFrom("payment.received", newPaymentEvents(options.importId))})
     select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated
     from upserted`,
   );

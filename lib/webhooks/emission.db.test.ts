@@ -161,6 +161,25 @@ describe("imports", () => {
     expect(await payloadsOf(db, "import.finished")).toEqual([]);
   });
 
+  it("payment.received for each new payment line of a documents file, once", async () => {
+    const { db } = handle;
+    await subscribe(db, ["payment.received"]);
+    const client = await makeClient(db, defaultEntity, { code: "D-1" });
+    const lines = ["Code client;Type;N° pièce;Date;Échéance;Montant;Reste dû", "D-1;Facture;F-10;01/10/2026;31/10/2026;500,00;100,00", "D-1;Règlement;R-10;20/11/2026;20/11/2026;450,00;50,00"];
+    const outcome = await runImport(db, request("ledger.csv", lines, {}));
+    expect(outcome.message).toMatch(/^Import terminé/);
+    const events = (await payloadsOf(db, "payment.received")).map((e) => e.payload);
+    // The file lettered 400 of the 450 received: 50 stay open on the payment.
+    expect(events).toEqual([
+      {
+        payment_id: expect.any(Number), number: "R-10", reference: null, client_id: client.id, client_code: "D-1", payment_date: "2026-11-20",
+        amount: "450.00", applied: "400.00", unapplied: "50.00", allocations: [], import_id: outcome.importId, occurred_at: instant,
+      },
+    ]);
+    await runImport(db, request("ledger.csv", lines, {}));
+    expect(await payloadsOf(db, "payment.received")).toHaveLength(1);
+  });
+
   it("payment.received once per payment of a payments file, with the pièces it paid", async () => {
     const { db } = handle;
     await subscribe(db, ["payment.received"]);
