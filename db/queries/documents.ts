@@ -156,3 +156,65 @@ export async function* streamDocuments(db: Queryable, scope: Scope, filters: Doc
 }
 
 export const documentTypes = ["invoice", "credit_note", "payment", "opening_balance", "other"] as const;
+
+/** The open API's orders: by due date, or by the probability of paying late with the pièces not scored last. */
+export type DocumentKeysetSort = { key: "dueDate" | "pLate"; order: "asc" | "desc" };
+
+// Not scored sorts past every probability (0–1) in either direction, so the keyset compares plain numbers.
+const keysetValue = (sort: DocumentKeysetSort) =>
+  sort.key === "dueDate" ? sql`${documents.dueDate}` : sql`coalesce(${documentScores.pLate}, ${sort.order === "asc" ? 2 : -1}::float8)`;
+
+const apiColumns = (today: string) => ({
+  ...columns(today),
+  reference: documents.reference,
+  status: documents.status,
+  customFields: documents.customFields,
+  updatedAt: documents.updatedAt,
+  entityId: entities.id,
+});
+
+/** A row's position in the order of `sort`, as `listDocumentsAfter` reads it back. */
+export const documentKeyset = (row: { dueDate: string; pLate: number | null; id: number }, sort: DocumentKeysetSort): [string | number, number] =>
+  [sort.key === "dueDate" ? row.dueDate : (row.pLate ?? (sort.order === "asc" ? 2 : -1)), row.id];
+
+/**
+ * The next `limit` documents of the Pièces list's WHERE after the position `after` ([sort value, id]), in the order
+ * of `sort` then id: the open API's cursor pages, one statement each.
+ */
+export function listDocumentsAfter(
+  db: Queryable,
+  scope: Scope,
+  filters: DocumentFilters,
+  today: string,
+  sort: DocumentKeysetSort,
+  after: [string | number, number] | null,
+  limit: number,
+) {
+  const value = keysetValue(sort);
+  const cast = sort.key === "dueDate" ? sql`::date` : sql`::float8`;
+  const position = after ? sql`(${value}, ${documents.id}) ${sort.order === "asc" ? sql`>` : sql`<`} (${after[0]}${cast}, ${after[1]}::bigint)` : undefined;
+  const direction = sort.order === "asc" ? sql`asc` : sql`desc`;
+  return db
+    .select(apiColumns(today))
+    .from(documents)
+    .innerJoin(clients, eq(clients.id, documents.clientId))
+    .innerJoin(entities, eq(entities.id, clients.entityId))
+    .leftJoin(documentScores, eq(documentScores.documentId, documents.id))
+    .where(and(where(scope, filters, today), position))
+    .orderBy(sql`${value} ${direction}`, sql`${documents.id} ${direction}`)
+    .limit(limit);
+}
+
+export type ApiDocumentRow = Awaited<ReturnType<typeof listDocumentsAfter>>[number];
+
+/** One document of a client in scope, whatever its type or status; undefined otherwise. */
+export async function getDocumentInScope(db: Queryable, scope: Scope, id: number, today: string): Promise<ApiDocumentRow | undefined> {
+  const [row] = await db
+    .select(apiColumns(today))
+    .from(documents)
+    .innerJoin(clients, eq(clients.id, documents.clientId))
+    .innerJoin(entities, eq(entities.id, clients.entityId))
+    .leftJoin(documentScores, eq(documentScores.documentId, documents.id))
+    .where(and(clientInScope(scope), eq(documents.id, id)));
+  return row;
+}

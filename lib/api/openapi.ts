@@ -1,8 +1,11 @@
 import { createDocument } from "zod-openapi";
+import { actionsPaths } from "./contract/actions";
 import { clientsPaths } from "./contract/clients";
 import { disputesPaths } from "./contract/disputes";
 import { importsPaths } from "./contract/imports";
 import { kpisPaths } from "./contract/kpis";
+import { piecesPaths } from "./contract/pieces";
+import { promisesPaths } from "./contract/promises";
 import { threadsPaths } from "./contract/threads";
 
 const description = `API REST d'Encaisse : lire l'encours, les pièces, les actions et les litiges, et pousser des fichiers depuis
@@ -27,6 +30,9 @@ export function openApiDocument() {
     components: { securitySchemes: { cleApi: { type: "http", scheme: "bearer", description: "Clé d'API Encaisse (enc_…)." } } },
     tags: [
       { name: "Clients", description: "Clients de votre périmètre : encours, échu, affectation, suspension des relances." },
+      { name: "Pièces", description: "Factures, avoirs et règlements des clients de votre périmètre, avec les filtres de la liste Pièces." },
+      { name: "Actions", description: "Actions de relance : lire l'agenda, noter ou planifier un appel, enregistrer un résultat." },
+      { name: "Promesses", description: "Promesses de paiement : leurs pièces ne sont plus relancées tant qu'elles sont en attente." },
       { name: "Litiges", description: "Litiges sur les pièces : ouverture, suivi, responsable, résolution ; les pièces d'un litige actif ne sont pas relancées." },
       { name: "Discussions", description: "Discussions internes sur un client, une pièce, un litige ou une action, avec mentions et notifications." },
       { name: "Indicateurs", description: "Les indicateurs de la page d'accueil : encours, échu, DSO, CEI, balance âgée." },
@@ -34,6 +40,9 @@ export function openApiDocument() {
     ],
     paths: {
       ...clientsPaths,
+      ...piecesPaths,
+      ...actionsPaths,
+      ...promisesPaths,
       ...disputesPaths,
       ...threadsPaths,
       ...kpisPaths,

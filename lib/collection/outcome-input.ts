@@ -24,18 +24,28 @@ export const outcomeFields = {
   documentIds: z.array(z.coerce.number().int().positive()).optional(),
 };
 
-type OutcomeFields = z.infer<z.ZodObject<typeof outcomeFields>>;
+export type OutcomeFields = z.infer<z.ZodObject<typeof outcomeFields>>;
+
+/** Where each field's error goes: the form's names by default, the open API's snake_case names there. */
+export type OutcomeFieldNames = Record<"promiseDate" | "promiseAmount" | "disputeReason" | "documentIds", string>;
+const formNames: OutcomeFieldNames = { promiseDate: "promiseDate", promiseAmount: "promiseAmount", disputeReason: "disputeReason", documentIds: "documentIds" };
 
 /** A promise needs its date and amount; a dispute its reason and documents. */
-export function checkOutcome(input: OutcomeFields, ctx: z.RefinementCtx) {
+export function checkOutcome(input: OutcomeFields, ctx: z.RefinementCtx, names: OutcomeFieldNames = formNames) {
   if (input.outcome === "promise") {
-    if (!input.promiseDate || !isoDatePattern.test(input.promiseDate)) ctx.addIssue({ code: "custom", path: ["promiseDate"], message: "Indiquez la date promise." });
-    if (!frenchAmount.safeParse(input.promiseAmount).success) ctx.addIssue({ code: "custom", path: ["promiseAmount"], message: "Indiquez le montant promis." });
+    if (!input.promiseDate || !isoDatePattern.test(input.promiseDate)) ctx.addIssue({ code: "custom", path: [names.promiseDate], message: "Indiquez la date promise." });
+    if (!frenchAmount.safeParse(input.promiseAmount).success) ctx.addIssue({ code: "custom", path: [names.promiseAmount], message: "Indiquez le montant promis." });
   }
   if (input.outcome === "dispute") {
-    if (!input.disputeReason) ctx.addIssue({ code: "custom", path: ["disputeReason"], message: "Indiquez le motif du litige." });
-    if (!input.documentIds?.length) ctx.addIssue({ code: "custom", path: ["documentIds"], message: "Choisissez au moins une pièce." });
+    if (!input.disputeReason) ctx.addIssue({ code: "custom", path: [names.disputeReason], message: "Indiquez le motif du litige." });
+    if (!input.documentIds?.length) ctx.addIssue({ code: "custom", path: [names.documentIds], message: "Choisissez au moins une pièce." });
   }
+}
+
+/** An unplanned call's outcome (« Noter un appel »): a promise also needs the documents it covers. */
+export function checkCallOutcome(input: OutcomeFields, ctx: z.RefinementCtx, names: OutcomeFieldNames = formNames) {
+  checkOutcome(input, ctx, names);
+  if (input.outcome === "promise" && !input.documentIds?.length) ctx.addIssue({ code: "custom", path: [names.documentIds], message: "Choisissez au moins une pièce." });
 }
 
 export function toCompletion(input: OutcomeFields): CompletionInput {

@@ -19,7 +19,7 @@ class Cancelled extends Error {
   }
 }
 
-export async function logUnplannedCall(db: Db, scope: Scope, call: UnplannedCall, today: string): Promise<UnplannedCallResult> {
+export async function logUnplannedCall(db: Db, scope: Scope, call: UnplannedCall, today: string, via?: "api"): Promise<UnplannedCallResult> {
   try {
     return await db.transaction(async (tx) => {
       const created = await createClientAction(tx, scope, { id: call.id, clientId: call.clientId, type: "call", status: "planned", plannedDate: today, documents: call.documentIds });
@@ -30,8 +30,31 @@ export async function logUnplannedCall(db: Db, scope: Scope, call: UnplannedCall
       const completion = { ...call.completion, dispute: call.completion.dispute && { ...call.completion.dispute, documentIds: call.documentIds } };
       const done = await completeAction(tx, scope, call.id, completion);
       if (done.status !== "ok") throw new Cancelled(done);
-      const details = { clientId: call.clientId, outcome: completion.outcome, promiseId: done.promiseId, disputes: done.disputes, unplanned: true };
+      const details = { clientId: call.clientId, outcome: completion.outcome, promiseId: done.promiseId, disputes: done.disputes, unplanned: true, ...(via ? { via } : {}) };
       await recordAudit(tx, { userId: scope.userId, action: "action.complete", targetType: "action", targetId: call.id, details });
+      return { status: "ok" as const };
+    });
+  } catch (error) {
+    if (error instanceof Cancelled) return error.result;
+    throw error;
+  }
+}
+
+export type PlannedCall = { id: string; clientId: string; plannedDate: string; documents: number[] | "all_open"; note: string | null };
+
+/**
+ * A call to make later, recorded as the manual `call` an unplanned one starts as: it waits in the agenda's
+ * « Actions manuelles » of the user of `scope` until its outcome is logged.
+ */
+export async function planManualCall(db: Db, scope: Scope, call: PlannedCall, via?: "api"): Promise<UnplannedCallResult> {
+  try {
+    return await db.transaction(async (tx) => {
+      const created = await createClientAction(tx, scope, { ...call, type: "call", status: "planned" });
+      if (created.status !== "created") return created;
+      // Documents were chosen and none is an open one of this client.
+      if (call.documents !== "all_open" && call.documents.length && created.documents === 0) throw new Cancelled({ status: "no_document" });
+      const details = { clientId: call.clientId, plannedDate: call.plannedDate, documents: created.documents, ...(via ? { via } : {}) };
+      await recordAudit(tx, { userId: scope.userId, action: "action.create", targetType: "action", targetId: call.id, details });
       return { status: "ok" as const };
     });
   } catch (error) {

@@ -10,7 +10,7 @@ import { closeDisputes, openDisputes } from "@/db/queries/disputes";
 import { type ActionResult, authedAction } from "@/lib/auth/action";
 import { refreshHomeAfterResponse } from "@/lib/kpi/refresh-after-response";
 import { contactForm, emailForm, newContactForm, pauseFields } from "@/lib/clients/fiche-forms";
-import { checkOutcome, outcomeFields, toCompletion } from "@/lib/collection/outcome-input";
+import { checkCallOutcome, outcomeFields, toCompletion } from "@/lib/collection/outcome-input";
 import { logUnplannedCall } from "@/lib/collection/unplanned-call";
 import { today } from "@/lib/dates";
 import { type ClientEmailPreview, composeClientEmail, previewClientEmail, sendClientEmail } from "@/lib/outbound/client-email";
@@ -165,10 +165,7 @@ export const addCommentAction = authedAction(
 /** « Noter un appel »: the agenda's outcome form for a call nobody planned; the promise covers the documents chosen. */
 export const logCallAction = authedAction(
   "relance.work",
-  z.object({ requestId: z.uuid(), clientId: z.uuid(), ...outcomeFields }).superRefine((input, ctx) => {
-    checkOutcome(input, ctx);
-    if (input.outcome === "promise" && !input.documentIds?.length) ctx.addIssue({ code: "custom", path: ["documentIds"], message: "Choisissez au moins une pièce." });
-  }),
+  z.object({ requestId: z.uuid(), clientId: z.uuid(), ...outcomeFields }).superRefine((input, ctx) => checkCallOutcome(input, ctx)),
   async (input, { db, scope }) => {
     const call = { id: input.requestId, clientId: input.clientId, documentIds: input.documentIds ?? [], completion: toCompletion(input) };
     const result = await logUnplannedCall(db, scope, call, today());

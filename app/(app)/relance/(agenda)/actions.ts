@@ -3,10 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { z } from "zod";
-import { type AgendaSelection, cancelActions, completeAction, confirmActions, reassignActions, rescheduleActions } from "@/db/queries/agenda-writes";
+import { type AgendaSelection, cancelActions, confirmActions, reassignActions, rescheduleActions } from "@/db/queries/agenda-writes";
 import { recordAudit } from "@/db/queries/audit";
 import { countAutomaticMatching } from "@/db/queries/automatic-states";
 import { type ActionResult, authedAction } from "@/lib/auth/action";
+import { recordActionOutcome } from "@/lib/collection/action-outcome";
 import { checkOutcome, outcomeFields, toCompletion } from "@/lib/collection/outcome-input";
 import { isoDatePattern, today } from "@/lib/dates";
 import { formatInteger } from "@/lib/format/fr";
@@ -29,14 +30,7 @@ function done(message: string): ActionResult {
 const completion = z.object({ actionId: z.uuid(), ...outcomeFields }).superRefine(checkOutcome);
 
 export const completeActionAction = authedAction("relance.work", completion, async (input, { db, scope }) => {
-  const result = await db.transaction(async (tx) => {
-    const outcome = await completeAction(tx, scope, input.actionId, toCompletion(input));
-    if (outcome.status === "ok") {
-      const details = { outcome: input.outcome, promiseId: outcome.promiseId, disputes: outcome.disputes };
-      await recordAudit(tx, { userId: scope.userId, action: "action.complete", targetType: "action", targetId: input.actionId, details });
-    }
-    return outcome;
-  });
+  const result = await recordActionOutcome(db, scope, input.actionId, toCompletion(input));
   if (result.status === "not_found") return notFound;
   if (result.status === "no_document") {
     return { ok: false, error: "Certains champs sont invalides.", fieldErrors: { documentIds: ["Choisissez une pièce ouverte de cette action."] } };
