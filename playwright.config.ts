@@ -30,7 +30,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/login`,
     timeout: 600_000,
     reuseExistingServer: false,
-    env: { DATA_DIR: "data/e2e", NEXT_DIST_DIR: ".next-e2e", DATABASE_URL: "", JOBS_IN_PROCESS: "off" },
+    // Webhooks go to a receiver the specs start on 127.0.0.1.
+    env: { DATA_DIR: "data/e2e", NEXT_DIST_DIR: ".next-e2e", DATABASE_URL: "", JOBS_IN_PROCESS: "off", WEBHOOKS_ALLOW_PRIVATE: "true" },
     stdout: "pipe",
   },
 });

@@ -10,6 +10,7 @@ const tabs: { href: string; label: string; permission: Permission }[] = [
   { href: "/parametrage/scoring", label: "Scoring", permission: "scoring.manage" },
   { href: "/parametrage/colonnes", label: "Colonnes calculées", permission: "calculated.manage" },
   { href: "/parametrage/cles-api", label: "Clés d'API", permission: "apiKeys.manage" },
+  { href: "/parametrage/webhooks", label: "Webhooks", permission: "settings.manage" },
 ];
 
 /** The sections of Paramétrage the role may open; the first is where /parametrage leads. */
