@@ -69,8 +69,15 @@ export async function deliverDueWebhooks(db: Db, now: Date = new Date(), options
     const claimed = await claimDueWebhookDeliveries(db, now, { limit: batchSize });
     report.claimed += claimed.length;
     for (let i = 0; i < claimed.length; i += CONCURRENCY) {
-      const outcomes = await Promise.all(claimed.slice(i, i + CONCURRENCY).map((d) => attempt(db, d, now, false, options)));
-      for (const o of outcomes) {
+      // One delivery that cannot be recorded (its subscription deleted meanwhile) does not stop the others.
+      const settled = await Promise.allSettled(claimed.slice(i, i + CONCURRENCY).map((d) => attempt(db, d, now, false, options)));
+      for (const result of settled) {
+        if (result.status === "rejected") {
+          console.error("[webhooks] envoi non enregistré :", result.reason);
+          report.failed++;
+          continue;
+        }
+        const o = result.value;
         if (o.outcome === "delivered") report.delivered++;
         else if (o.outcome === "retry") report.retried++;
         else report.failed++;
