@@ -3,7 +3,8 @@
  * empty, builds and starts the app against it, logs in as an administrator and as a collector, then requests
  * each page repeatedly and prints p50 / p95 of the time to the last byte (the server's time: localhost, no
  * browser) against the 300 ms target, with the machine's load average (1 min) beside each line; then times the
- * clients export, whole and filtered.
+ * clients export, whole and filtered. The open API's clients list is timed the same way with keys made here, against
+ * its own 100 ms target, beside the bare SQL of the same page. `--only TEXT` measures the lines whose label holds TEXT.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import os from "node:os";
@@ -11,12 +12,21 @@ import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
 import postgres from "postgres";
 import { env } from "@/lib/env";
+import { API_CLIENTS_PATH, bareSqlOfClientsPage, makeBenchApiKeys } from "./api-clients";
 import { percentile } from "./steps";
 
 const TARGET_MS = 300;
-const PORT = 3400;
+const API_TARGET_MS = 100;
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: "string", default: "20" },
+    "no-build": { type: "boolean", default: false },
+    only: { type: "string" },
+    port: { type: "string", default: "3400" },
+  },
+});
+const PORT = Number(args.port);
 const base = `http://127.0.0.1:${PORT}`;
-const { values: args } = parseArgs({ options: { runs: { type: "string", default: "20" }, "no-build": { type: "boolean", default: false } } });
 const runs = Number(args.runs);
 
 function run(command: string, argv: string[], extraEnv: Record<string, string> = {}): Promise<void> {
@@ -50,33 +60,36 @@ async function sessionCookie(email: string): Promise<string> {
   return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
-async function timeRequest(path: string, cookie: string): Promise<number> {
+/** A page's session cookie, or an API key's Authorization header. */
+type Credentials = { cookie: string } | { authorization: string };
+
+async function timeRequest(path: string, credentials: Credentials): Promise<number> {
   const start = performance.now();
-  const response = await fetch(base + path, { headers: { cookie }, redirect: "manual" });
+  const response = await fetch(base + path, { headers: credentials, redirect: "manual" });
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`${path} : HTTP ${response.status}`);
   return performance.now() - start;
 }
 
 
-async function measure(label: string, path: string, cookie: string) {
+async function measure(label: string, path: string, credentials: Credentials, target = TARGET_MS) {
   // A freshly started server compiles its code paths on the first requests: those are not the steady state.
-  for (let i = 0; i < 10; i++) await timeRequest(path, cookie);
+  for (let i = 0; i < 10; i++) await timeRequest(path, credentials);
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(await timeRequest(path, cookie));
+  for (let i = 0; i < runs; i++) times.push(await timeRequest(path, credentials));
   times.sort((a, b) => a - b);
   const p50 = percentile(times, 50);
   const p95 = percentile(times, 95);
   const load = os.loadavg()[0].toFixed(1);
-  console.log(`${label.padEnd(44)} ${p50.toFixed(0).padStart(6)} ${p95.toFixed(0).padStart(6)}   ${(p95 / TARGET_MS).toFixed(2).padStart(5)}  ${(p95 <= TARGET_MS ? "ok" : "TROP LENT").padEnd(9)}  charge ${load}`);
-  return p95 <= TARGET_MS;
+  console.log(`${label.padEnd(44)} ${p50.toFixed(0).padStart(6)} ${p95.toFixed(0).padStart(6)}   ${(p95 / target).toFixed(2).padStart(5)}  ${(p95 <= target ? "ok" : "TROP LENT").padEnd(9)}  charge ${load}`);
+  return { fast: p95 <= target, p50, p95 };
 }
 
 /** A whole download: no target, a figure to compare from one version to the next (median of 3 after one warm-up). */
 async function measureDownload(label: string, path: string, cookie: string) {
-  await timeRequest(path, cookie);
+  await timeRequest(path, { cookie });
   const times: number[] = [];
-  for (let i = 0; i < 3; i++) times.push(await timeRequest(path, cookie));
+  for (let i = 0; i < 3; i++) times.push(await timeRequest(path, { cookie }));
   times.sort((a, b) => a - b);
   console.log(`${label.padEnd(44)} ${(times[1] / 1000).toFixed(1).padStart(6)} s`);
 }
@@ -95,13 +108,14 @@ async function main() {
   await sqlClient.end();
   console.log(`Données : ${clients.toLocaleString("fr-FR")} clients, ${documents.toLocaleString("fr-FR")} pièces`);
 
-  const serverEnv = { NEXT_DIST_DIR: ".next-bench", JOBS_IN_PROCESS: "off", DATABASE_URL: env.DATABASE_URL };
+  const serverEnv = { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-bench", JOBS_IN_PROCESS: "off", DATABASE_URL: env.DATABASE_URL };
   if (!args["no-build"]) await run("npx", ["next", "build"], serverEnv);
   if (await fetch(`${base}/login`).then(() => true, () => false)) throw new Error(`Le port ${PORT} est déjà occupé : arrêtez l'autre serveur d'abord.`);
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     stdio: "ignore",
     env: { ...process.env, ...serverEnv },
   });
+  const keys = await makeBenchApiKeys(env.DATABASE_URL, ["admin@encaisse.demo", "recouvrement1@encaisse.demo"]);
   try {
     await waitForServer(server);
     const admin = await sessionCookie("admin@encaisse.demo");
@@ -135,15 +149,32 @@ async function main() {
       ["Fiche client (le plus de pièces)", `/clients/${ids.busiest_client}`, admin],
       ["Fiche client (chargé de recouvrement)", `/clients/${ids.collector_client}`, collector],
     ];
-    console.log(`\n${"Page".padEnd(44)} ${"p50".padStart(6)} ${"p95".padStart(6)}   p95/${TARGET_MS} ms  (${runs} requêtes chacune, en ms)`);
-    let allFast = true;
-    for (const [label, path, cookie] of pages) allFast = (await measure(label, path, cookie)) && allFast;
-    console.log(allFast ? "\nToutes les pages tiennent l'objectif." : "\nCertaines pages dépassent l'objectif.");
+    const wanted = ([label]: [string, ...unknown[]]) => !args.only || label.includes(args.only);
+    const measured = pages.filter(wanted);
+    if (measured.length > 0) {
+      console.log(`\n${"Page".padEnd(44)} ${"p50".padStart(6)} ${"p95".padStart(6)}   p95/${TARGET_MS} ms  (${runs} requêtes chacune, en ms)`);
+      let allFast = true;
+      for (const [label, path, cookie] of measured) allFast = (await measure(label, path, { cookie })).fast && allFast;
+      console.log(allFast ? "\nToutes les pages tiennent l'objectif." : "\nCertaines pages dépassent l'objectif.");
+    }
+
+    const apiCases: [string, string][] = [
+      ["API clients, 100 par page (administrateur)", "admin@encaisse.demo"],
+      ["API clients, 100 par page (chargé)", "recouvrement1@encaisse.demo"],
+    ];
+    console.log(`\n${"API".padEnd(44)} ${"p50".padStart(6)} ${"p95".padStart(6)}   p95/${API_TARGET_MS} ms  SQL seul (EXPLAIN ANALYZE)`);
+    for (const [label, email] of apiCases.filter(wanted)) {
+      const { p50 } = await measure(label, API_CLIENTS_PATH, { authorization: `Bearer ${keys.tokens[email]}` }, API_TARGET_MS);
+      const bare = await bareSqlOfClientsPage(env.DATABASE_URL, email);
+      console.log(`${"  SQL de la même page".padEnd(44)} ${bare.toFixed(1).padStart(6)} ms  (p50 de l'API = ${(p50 / bare).toFixed(1)} × le SQL)`);
+    }
+    if (args.only) return;
     console.log(`\n${"Téléchargement".padEnd(44)} médiane`);
     await measureDownload(`Export clients (${clients.toLocaleString("fr-FR")} lignes, xlsx)`, "/api/clients/export", admin);
     await measureDownload("Export clients · avec échu", "/api/clients/export?hasOverdue=yes", admin);
   } finally {
     server.kill();
+    await keys.remove();
   }
 }
 
