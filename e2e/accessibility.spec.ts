@@ -126,6 +126,8 @@ test.describe("administrator", () => {
       "/parametrage/traitements",
       "/parametrage/utilisateurs",
       "/parametrage/messages",
+      "/parametrage/cles-api",
+      "/compte/cles-api",
       "/import",
       "/import/historique",
       importPage,
@@ -223,6 +225,12 @@ test.describe("administrator", () => {
     await openAndAudit("/parametrage/utilisateurs", "modifier un utilisateur", async () => {
       await page.getByRole("button", { name: /^Modifier / }).first().click();
       await expect(page.getByRole("dialog")).toBeVisible();
+    });
+    await openAndAudit("/compte/cles-api", "clé d'API créée, affichée une fois", async () => {
+      await page.getByRole("button", { name: "Nouvelle clé" }).click();
+      await page.getByRole("dialog").getByLabel("Nom de la clé").fill("Contrôle d'accessibilité");
+      await page.getByRole("dialog").getByRole("button", { name: "Créer la clé" }).click();
+      await expect(page.getByRole("dialog", { name: "Clé créée" })).toBeVisible();
     });
     await openAndAudit("/relance/modeles", "nouveau modèle", async () => {
       await page.getByRole("button", { name: "Nouveau modèle" }).click();
