@@ -45,6 +45,7 @@ test("an administrator subscribes a receiver, follows its delivery log and repla
   await expect(row).toContainText("Actif");
   await expect(row).toContainText("dispute.opened");
   await expect(row).toContainText("dispute.resolved");
+  await page.screenshot({ path: "test-results/screens/webhooks-list.png" });
   // Shown once: the list never shows it again.
   await expect(page.getByText(secret)).toHaveCount(0);
 

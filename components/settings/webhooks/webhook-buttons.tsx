@@ -29,12 +29,14 @@ export function ToggleWebhookButton({ id, active, url }: { id: string; active: b
   );
 }
 
-export function DeleteWebhookButton({ id, url }: { id: string; url: string }) {
+/** `compact`: the icon alone (its name stays for assistive technology), where a table row is short of room. */
+export function DeleteWebhookButton({ id, url, compact = false }: { id: string; url: string; compact?: boolean }) {
   return (
     <ActionDialog
       trigger={
-        <Button variant="ghost" size="sm" aria-label={`Supprimer l'abonnement ${url}`}>
-          <Trash2 className="size-4" aria-hidden="true" /> Supprimer
+        <Button variant="ghost" size={compact ? "icon" : "sm"} aria-label={`Supprimer l'abonnement ${url}`} title="Supprimer">
+          <Trash2 className="size-4" aria-hidden="true" />
+          {!compact && " Supprimer"}
         </Button>
       }
       title="Supprimer l'abonnement ?"

@@ -25,7 +25,7 @@ export default async function WebhooksPage() {
           <CardTitle>Abonnements</CardTitle>
           <CardDescription>
             Encaisse prévient vos autres outils (ERP, CRM, entrepôt de données) quand un événement se produit : un POST JSON signé par
-            HMAC-SHA256 (en-tête Encaisse-Signature), renvoyé jusqu&apos;à 8 fois en cas d&apos;échec.
+            HMAC-SHA256 (en-tête Encaisse-Signature), essayé jusqu&apos;à 8 fois en cas d&apos;échec.
           </CardDescription>
         </div>
         <CreateWebhookDialog />
@@ -44,8 +44,7 @@ export default async function WebhooksPage() {
                 <TableHead>Adresse</TableHead>
                 <TableHead>Événements</TableHead>
                 <TableHead>État</TableHead>
-                <TableHead className="text-right">En attente</TableHead>
-                <TableHead className="text-right">Abandonnés</TableHead>
+                <TableHead>Envois</TableHead>
                 <TableHead>Dernier événement</TableHead>
                 <TableHead>
                   <span className="sr-only">Actions</span>
@@ -55,13 +54,13 @@ export default async function WebhooksPage() {
             <TableBody>
               {subscriptions.map((s) => (
                 <TableRow key={s.id}>
-                  <TableCell className="max-w-72">
-                    <Link href={`/parametrage/webhooks/${s.id}`} className="font-medium break-all underline-offset-4 hover:underline">
+                  <TableCell className="max-w-80 min-w-48 whitespace-normal">
+                    <Link href={`/parametrage/webhooks/${s.id}`} className="font-medium [overflow-wrap:anywhere] underline-offset-4 hover:underline">
                       {s.url}
                     </Link>
                     {s.description && <p className="text-xs text-muted-foreground">{s.description}</p>}
                   </TableCell>
-                  <TableCell className="max-w-64">
+                  <TableCell className="max-w-64 whitespace-normal">
                     <ul className="flex flex-wrap gap-1">
                       {s.events.map((e) => (
                         <li key={e}>
@@ -73,9 +72,12 @@ export default async function WebhooksPage() {
                     </ul>
                   </TableCell>
                   <TableCell>{s.active ? <Badge variant="success">Actif</Badge> : <Badge variant="secondary">Désactivé</Badge>}</TableCell>
-                  <TableCell className="text-right tabular-nums">{formatInteger(s.pending)}</TableCell>
-                  <TableCell className="text-right tabular-nums">
-                    {s.failed > 0 ? <span className="text-destructive">{formatInteger(s.failed)}</span> : formatInteger(s.failed)}
+                  <TableCell className="whitespace-nowrap tabular-nums">
+                    {formatInteger(s.pending)} en attente
+                    <br />
+                    <span className={s.failed > 0 ? "text-destructive" : undefined}>
+                      {formatInteger(s.failed)} abandonné{s.failed > 1 ? "s" : ""}
+                    </span>
                   </TableCell>
                   <TableCell className="whitespace-nowrap">{formatDateTime(s.lastDeliveryAt)}</TableCell>
                   <TableCell>
@@ -88,7 +90,7 @@ export default async function WebhooksPage() {
                         Journal
                       </Link>
                       <ToggleWebhookButton id={s.id} active={s.active} url={s.url} />
-                      <DeleteWebhookButton id={s.id} url={s.url} />
+                      <DeleteWebhookButton id={s.id} url={s.url} compact />
                     </div>
                   </TableCell>
                 </TableRow>
