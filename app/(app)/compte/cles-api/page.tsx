@@ -24,9 +24,10 @@ export default async function OwnApiKeysPage() {
             n&apos;a pas plus de droits que votre rôle. Envoyez-la dans l&apos;en-tête <code>Authorization: Bearer …</code>.
           </p>
           <p className="text-sm">
-            <Link href="/api/docs" className="inline-flex items-center gap-1 font-medium text-primary underline-offset-4 hover:underline">
+            {/* Not a <Link>: the documentation is no page of the app, and a prefetch of it never settles. */}
+            <a href="/api/docs" className="inline-flex items-center gap-1 font-medium text-primary underline-offset-4 hover:underline">
               <BookOpen className="size-4" aria-hidden="true" /> Documentation de l&apos;API
-            </Link>
+            </a>
             {can(scope.role, "apiKeys.manage") && (
               <>
                 {" · "}

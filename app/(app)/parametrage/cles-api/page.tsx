@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
 import { CreateApiKeyDialog } from "@/components/api-keys/create-api-key-dialog";
 import { listApiKeys } from "@/db/queries/api-keys";
@@ -21,9 +20,10 @@ export default async function AllApiKeysPage() {
         <p className="text-sm text-muted-foreground">
           {keys.length === 0 ? "Aucune clé" : `${keys.length} clé${keys.length > 1 ? "s" : ""}, dont ${active} non révoquée${active > 1 ? "s" : ""}`} ·
           chaque clé agit avec le rôle et le portefeuille de son titulaire ·{" "}
-          <Link href="/api/docs" className="font-medium text-primary underline-offset-4 hover:underline">
+          {/* Not a <Link>: the documentation is no page of the app, and a prefetch of it never settles. */}
+          <a href="/api/docs" className="font-medium text-primary underline-offset-4 hover:underline">
             Documentation de l&apos;API
-          </Link>
+          </a>
         </p>
         <CreateApiKeyDialog action={createApiKeyForUserAction} owners={owners} minDate={today()} />
       </div>
