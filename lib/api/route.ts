@@ -21,6 +21,8 @@ export type ApiContext<Q, B, P> = {
   query: Q;
   body: B;
   params: P;
+  /** The multipart form read by the spec's `form` reader, when the operation takes one. */
+  form: FormData | undefined;
   request: Request;
   today: string;
 };
@@ -32,8 +34,10 @@ type Spec<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> = {
   /** Changes data: refused to read-only keys. POSTs honour `Idempotency-Key`. */
   write?: boolean;
   query?: Q;
-  /** A JSON body's schema, or "form" for multipart uploads the handler reads itself. */
-  body?: B | "form";
+  /** A JSON body's schema. */
+  body?: B;
+  /** Reads a multipart body instead (checking its type and declared size first); the handler validates its fields. */
+  form?: (request: Request) => Promise<FormData>;
   params?: P;
 };
 
@@ -69,11 +73,12 @@ export function apiRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodTy
       if (spec.write && key.readOnly) throw new ApiProblem("forbidden", "Cette clé d'API est en lecture seule.", { headers: rateHeaders });
       const params = parseParams(spec.params, route ? await route.params : {});
       const query = parseOrProblem(spec.query, searchParamsObject(new URL(request.url).searchParams), "");
-      const body = spec.body === "form" || !spec.body ? undefined : parseOrProblem(spec.body, await readJson(request), "body.");
-      const ctx = { db, scope, key, query, body, params, request, today: today() } as ApiContext<z.infer<Q>, z.infer<B>, z.infer<P>>;
+      const body = spec.body ? parseOrProblem(spec.body, await readJson(request), "body.") : undefined;
+      const form = spec.form ? await spec.form(request) : undefined;
+      const ctx = { db, scope, key, query, body, form, params, request, today: today() } as ApiContext<z.infer<Q>, z.infer<B>, z.infer<P>>;
       const idempotencyKey = request.method === "POST" ? request.headers.get("idempotency-key") : null;
       const response = idempotencyKey
-        ? await idempotent(db, key.id, idempotencyKey, request, ctx, handler)
+        ? await idempotent(db, key.id, idempotencyKey, request, form ? await formDigest(form) : JSON.stringify(body ?? null), ctx, handler)
         : toResponse(request, await handler(ctx));
       for (const [name, value] of Object.entries(rateHeaders)) response.headers.set(name, value);
       return response;
@@ -124,9 +129,13 @@ function parseParams<P extends z.ZodType>(schema: P | undefined, raw: Record<str
   return parsed.data;
 }
 
-function parseOrProblem<S extends z.ZodType>(schema: S | undefined, raw: unknown, prefix: string) {
+// zod's own messages in French where a schema gives none of its own.
+const inFrench = { error: z.locales.fr().localeError };
+
+/** Parsed input, or a 422 problem naming each invalid field (prefixed, as `body.x`) with its messages. */
+export function parseOrProblem<S extends z.ZodType>(schema: S | undefined, raw: unknown, prefix: string) {
   if (!schema) return undefined;
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(raw, inFrench);
   if (parsed.success) return parsed.data;
   const errors: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) {
@@ -172,13 +181,12 @@ async function idempotent<C>(
   keyId: string,
   idempotencyKey: string,
   request: Request,
-  ctx: C & { body: unknown },
+  content: string,
+  ctx: C,
   handler: (ctx: C) => Promise<ApiAnswer>,
 ): Promise<Response> {
   if (idempotencyKey.length > 255) throw new ApiProblem("invalid_request", "L'en-tête Idempotency-Key dépasse 255 caractères.");
-  const requestHash = createHash("sha256")
-    .update(`${request.method} ${new URL(request.url).pathname}\n${JSON.stringify(ctx.body ?? null)}`)
-    .digest("hex");
+  const requestHash = createHash("sha256").update(`${request.method} ${new URL(request.url).pathname}\n${content}`).digest("hex");
   const claim = await claimIdempotencyKey(db, keyId, idempotencyKey, requestHash);
   if (claim.status === "mismatch") {
     throw new ApiProblem("idempotency_mismatch", "Cette clé d'idempotence a déjà servi pour une autre requête : utilisez-en une nouvelle.");
@@ -195,6 +203,19 @@ async function idempotent<C>(
     await releaseIdempotencyKey(db, keyId, idempotencyKey).catch(() => {});
     throw error;
   }
+}
+
+/**
+ * A multipart body by its fields and files' bytes, not its raw text: a retry carries a new boundary, and the same
+ * key with another file must not replay the first one's answer.
+ */
+async function formDigest(form: FormData): Promise<string> {
+  const parts: string[] = [];
+  for (const [name, value] of form.entries()) {
+    const content = typeof value === "string" ? value : `${value.name}:${createHash("sha256").update(Buffer.from(await value.arrayBuffer())).digest("hex")}`;
+    parts.push(`${name}=${content}`);
+  }
+  return parts.join("\n");
 }
 
 function asProblem(error: unknown, request: Request): ApiProblem {

@@ -11,6 +11,7 @@ import { importForm, type importListQuery, type importSchema, type importStarted
 import { toInstant, toMoney } from "../contract/common";
 import { decodeCursor, pageOf } from "../pagination";
 import { ApiProblem } from "../problem";
+import { parseOrProblem } from "../route";
 
 type ApiImport = z.infer<typeof importSchema>;
 
@@ -67,41 +68,37 @@ export async function listApiImports(db: Db, query: z.infer<typeof importListQue
   return { data: data.map(presentImport), next_cursor };
 }
 
+const uploadLimitBytes = () => env.IMPORT_MAX_MEGABYTES * 1024 * 1024;
 const tooLarge = () => new ApiProblem("payload_too_large", `Fichier trop volumineux : ${env.IMPORT_MAX_MEGABYTES} Mo au maximum.`);
 
-async function readUpload(request: Request) {
+/** The upload's form, refused before it is read when its type or declared size already says so. */
+export async function readUploadForm(request: Request): Promise<FormData> {
   if (!/^multipart\/form-data\b/i.test(request.headers.get("content-type") ?? "")) {
     throw new ApiProblem("unsupported_media_type", "Envoyez le fichier en « multipart/form-data », avec les champs « file » et « profile ».");
   }
-  const maxBytes = env.IMPORT_MAX_MEGABYTES * 1024 * 1024;
-  // Refused before the body is read when its declared size already says so.
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > maxBytes + FORM_OVERHEAD_BYTES) throw tooLarge();
-  let form: FormData;
+  if (Number.isFinite(declared) && declared > uploadLimitBytes() + FORM_OVERHEAD_BYTES) throw tooLarge();
   try {
-    form = await request.formData();
+    return await request.formData();
   } catch {
     throw new ApiProblem("invalid_request", "Envoi illisible : renvoyez le fichier en « multipart/form-data ».");
   }
+}
+
+function validateUpload(form: FormData) {
   const file = form.get("file");
   if (!(file instanceof File) || (file.size === 0 && file.name === "")) {
     throw new ApiProblem("invalid_request", "Joignez le fichier à importer dans le champ « file ».", { errors: { file: ["Fichier manquant."] } });
   }
   if (file.size === 0) throw new ApiProblem("invalid_request", "Fichier vide : rien à importer.", { errors: { file: ["Fichier vide."] } });
-  if (file.size > maxBytes) throw tooLarge();
+  if (file.size > uploadLimitBytes()) throw tooLarge();
   const fields = Object.fromEntries([...form.entries()].filter(([name, v]) => name !== "file" && typeof v === "string" && v !== ""));
-  const parsed = importForm.safeParse(fields);
-  if (!parsed.success) {
-    const errors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (errors[issue.path.join(".") || "body"] ??= []).push(issue.message);
-    throw new ApiProblem("invalid_request", `Paramètres invalides : ${Object.keys(errors).join(", ")}.`, { errors });
-  }
-  return { file, fields: parsed.data };
+  return { file, fields: parseOrProblem(importForm, fields, "")! };
 }
 
 /** Stores the upload and starts the same background import as the wizard's last step, with the profile's choices. */
-export async function startApiImport(db: Db, scope: Scope, request: Request, today: string): Promise<z.infer<typeof importStartedSchema>> {
-  const { file, fields } = await readUpload(request);
+export async function startApiImport(db: Db, scope: Scope, form: FormData, today: string): Promise<z.infer<typeof importStartedSchema>> {
+  const { file, fields } = validateUpload(form);
   const profile = await findImportProfileByIdOrName(db, fields.profile);
   if (!profile) {
     const message = `Profil d'import inconnu : « ${fields.profile} ». Enregistrez-le dans l'assistant d'import.`;

@@ -86,6 +86,10 @@ describe("GET /clients", () => {
     expect(bad.status).toBe(422);
     expect(bad.title).toBe("Requête invalide");
     expect(bad.errors).toEqual({ limit: ["Au plus 500."], has_overdue: ["« true » ou « false » attendu."] });
+    // zod's own messages, where the contract gives none, are in French too.
+    const id = await expectContract<Problem>(await callApi(list, "GET", "/api/v1/clients?entity_id=DIST&sort=solde", { token: tokens.admin }), "GET", "/clients");
+    expect(id.errors?.entity_id).toEqual(["UUID invalide"]);
+    expect(id.errors?.sort?.[0]).toMatch(/^Option invalide/);
     const cursor = await expectContract<Problem>(await callApi(list, "GET", "/api/v1/clients?cursor=abc", { token: tokens.admin }), "GET", "/clients");
     expect(cursor.detail).toMatch(/curseur/);
   });

@@ -112,6 +112,12 @@ describe("POST /imports then GET /imports/{id}", () => {
     expect((await expectContract<Started>(replay, "POST", "/imports")).id).toBe(started.id);
     const [{ count }] = await queryRows<{ count: number }>(handle.db, sql`select count(*)::int as count from imports`);
     expect(count).toBe(1);
+
+    // The same key with another file is another request, not a replay of the first one's answer.
+    const other = upload({ file: new File([good.replace("1200,50", "1300,50")], "balance.csv", { type: "text/csv" }), profile: "Balance ERP" });
+    const mismatch = await expectContract<Problem>(await send(other, tokens.admin, { "Idempotency-Key": "balance-du-jour" }), "POST", "/imports");
+    expect(mismatch.status).toBe(422);
+    expect(mismatch.detail).toMatch(/autre requête/);
   });
 
   it("reports a file the profile cannot read as failed, in French, without touching the data", async () => {
