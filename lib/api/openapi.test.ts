@@ -22,9 +22,9 @@ describe("the OpenAPI document", () => {
     for (const file of routeFiles(root)) {
       const route = "/" + path.relative(root, path.dirname(file)).split(path.sep).join("/");
       if (outsideTheDocument.has(route)) continue;
-      const module = (await import(file)) as Record<string, unknown>;
+      const handlers = (await import(file)) as Record<string, unknown>;
       const template = route.replace(/\[(\w+)\]/g, "{$1}");
-      served.push(...methods.filter((m) => typeof module[m] === "function").map((m) => `${m} ${template}`));
+      served.push(...methods.filter((m) => typeof handlers[m] === "function").map((m) => `${m} ${template}`));
     }
     expect(served.length).toBeGreaterThan(0);
     expect([...(await documentedOperations())].sort()).toEqual(served.sort());
