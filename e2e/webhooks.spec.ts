@@ -5,6 +5,7 @@
  */
 import { startReceiver } from "../lib/webhooks/receiver.testing";
 import { verifyWebhookSignature } from "../lib/webhooks/sign";
+import { audit } from "./axe";
 import { storageState } from "./helpers";
 import { expect, test } from "./test";
 
@@ -95,6 +96,7 @@ test("an administrator subscribes a receiver, follows its delivery log and repla
   await expect(deliveries.nth(1).getByRole("cell", { name: "Renvoi manuel" })).toBeVisible();
   await expect(deliveries.nth(1).getByRole("cell", { name: "Automatique" })).toBeVisible();
   await page.screenshot({ path: "test-results/screens/webhooks-log.png", fullPage: true });
+  expect(await audit(page, "journal des envois")).toBe("");
 
   await page.getByRole("button", { name: `Désactiver l'abonnement ${receiver.url}` }).click();
   await expect(page.getByText("Désactivé", { exact: true })).toBeVisible();

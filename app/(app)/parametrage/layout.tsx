@@ -8,7 +8,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Paramétrage</h1>
-        <p className="text-sm text-muted-foreground">Utilisateurs, portefeuilles, société, traitements, messages envoyés, scoring et colonnes calculées de la plateforme.</p>
+        <p className="text-sm text-muted-foreground">Utilisateurs, portefeuilles, société, traitements, messages envoyés, scoring, colonnes calculées, clés d&apos;API et webhooks de la plateforme.</p>
       </div>
       <ChannelRoutingNotice />
       <SettingsTabs role={scope.role} />
