@@ -20,6 +20,12 @@ votre ERP, votre BI ou votre CRM, avec les mêmes droits et le même périmètre
 - **Erreurs** : RFC 9457 (\`application/problem+json\`), titres en français, détail par champ dans \`errors\`.
 - **Montants** : chaînes décimales exactes (\`"1250.00"\`) ; dates \`AAAA-MM-JJ\`.`;
 
+/** zod writes ±2⁵³−1 as the bounds of every integer: true, but noise in every field of the reference. */
+function withoutSafeIntegerBounds({ jsonSchema }: { jsonSchema: { minimum?: number; maximum?: number } }) {
+  if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+  if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+}
+
 /** The OpenAPI 3.1 document of `/api/v1`, generated from the zod schemas the routes validate with. */
 export function openApiDocument() {
   return createDocument({
@@ -48,5 +54,5 @@ export function openApiDocument() {
       ...kpisPaths,
       ...importsPaths,
     },
-  });
+  }, { override: withoutSafeIntegerBounds });
 }
