@@ -6,9 +6,24 @@ import { createHash, randomBytes } from "node:crypto";
  */
 export type NewApiKey = { token: string; prefix: string; secretHash: string };
 
+const alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/**
+ * Letters and digits only: a key is selected whole by a double click, and its `_` separators stay unambiguous
+ * (base64url's `-` and `_` broke both). Bytes from 248 up are dropped so every character is equally likely.
+ */
+function randomAlphanumeric(length: number): string {
+  let out = "";
+  while (out.length < length) {
+    for (const byte of randomBytes(length)) if (byte < 248 && out.length < length) out += alphabet[byte % 62];
+  }
+  return out;
+}
+
 export function newApiKey(): NewApiKey {
-  const prefix = `enc_${randomBytes(6).toString("base64url")}`;
-  const token = `${prefix}_${randomBytes(24).toString("base64url")}`;
+  const prefix = `enc_${randomAlphanumeric(8)}`;
+  // 32 characters of 62: 190 bits.
+  const token = `${prefix}_${randomAlphanumeric(32)}`;
   return { token, prefix, secretHash: hashApiKey(token) };
 }
 
