@@ -91,7 +91,15 @@ export function DeliveryLog({ deliveries, attempts }: { deliveries: WebhookDeliv
                   </tbody>
                 </table>
               )}
-              <pre className="mt-2 max-h-48 overflow-auto rounded bg-muted p-2 font-mono text-[11px]">{JSON.stringify(d.payload, null, 2)}</pre>
+              {/* Focusable, so the keyboard can scroll a long payload. */}
+              <pre
+                tabIndex={0}
+                role="region"
+                aria-label={`Contenu envoyé de l'événement ${d.event}`}
+                className="mt-2 max-h-48 overflow-auto rounded bg-muted p-2 font-mono text-[11px] focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+              >
+                {JSON.stringify(d.payload, null, 2)}
+              </pre>
             </details>
           </li>
         );
