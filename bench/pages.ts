@@ -16,6 +16,7 @@ import { API_CLIENTS_PATH, bareSqlOfClientsPage, makeBenchApiKeys } from "./api-
 import { percentile } from "./steps";
 
 const TARGET_MS = 300;
+const HOME_TARGET_MS = 150;
 const API_TARGET_MS = 100;
 const { values: args } = parseArgs({
   options: {
@@ -98,7 +99,9 @@ async function main() {
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL doit désigner une base PostgreSQL (le jeu large n'est pas pour PGlite).");
   await run("npx", ["tsx", "db/seed/cli.ts", "--size", "large", "--if-empty"]);
   const sqlClient = postgres(env.DATABASE_URL, { onnotice: () => {} });
-  const [{ clients, documents }] = await sqlClient`select (select count(*)::int from clients) as clients, (select count(*)::int from documents) as documents`;
+  const [{ clients, documents, pending }] = await sqlClient`
+    select (select count(*)::int from clients) as clients, (select count(*)::int from documents) as documents,
+      (select count(*)::int from actions where status in ('planned', 'to_confirm', 'scheduled', 'error')) as pending`;
   const [ids] = await sqlClient`
     select (select id from entities order by code limit 1) as entity,
       (select id from users where email = 'recouvrement1@encaisse.demo') as collector,
@@ -106,7 +109,9 @@ async function main() {
       (select client_id from documents group by client_id order by count(*) desc limit 1) as busiest_client,
       (select id from clients where collector_id = (select id from users where email = 'recouvrement1@encaisse.demo') order by overdue desc limit 1) as collector_client`;
   await sqlClient.end();
-  console.log(`Données : ${clients.toLocaleString("fr-FR")} clients, ${documents.toLocaleString("fr-FR")} pièces`);
+  console.log(`Données : ${clients.toLocaleString("fr-FR")} clients, ${documents.toLocaleString("fr-FR")} pièces, ${pending.toLocaleString("fr-FR")} actions en attente`);
+  // The agenda, its counters and the forecast are only measured as in production after a nightly evaluation.
+  if (pending === 0) console.log("Aucune action en attente : lancez d'abord « npm run job:nightly » sur cette base.");
 
   const serverEnv = { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-bench", JOBS_IN_PROCESS: "off", DATABASE_URL: env.DATABASE_URL };
   if (!args["no-build"]) await run("npx", ["next", "build"], serverEnv);
@@ -120,9 +125,10 @@ async function main() {
     await waitForServer(server);
     const admin = await sessionCookie("admin@encaisse.demo");
     const collector = await sessionCookie("recouvrement1@encaisse.demo");
-    const pages: [string, string, string][] = [
-      ["Accueil (administrateur)", "/", admin],
-      ["Accueil (chargé de recouvrement)", "/", collector],
+    // Each page after its full stream (the scenarios' forecast included); the home has its own, tighter target.
+    const pages: [string, string, string, number?][] = [
+      ["Accueil (administrateur)", "/", admin, HOME_TARGET_MS],
+      ["Accueil (chargé de recouvrement)", "/", collector, HOME_TARGET_MS],
       ["Clients (administrateur, sans filtre)", "/clients", admin],
       ["Clients · recherche « dupont »", "/clients?q=dupont", admin],
       ["Clients · recherche sans accent « lefevre »", "/clients?q=lefevre", admin],
@@ -143,18 +149,42 @@ async function main() {
       ["Recherche rapide (chargé) « sas »", "/api/clients/search?q=sas", collector],
       ["Recherche rapide « guerin »", "/api/clients/search?q=guerin", admin],
       ["Recherche rapide avec faute « dupnt »", "/api/clients/search?q=dupnt", admin],
+      ["Fiche client (le plus de pièces)", `/clients/${ids.busiest_client}`, admin],
+      ["Fiche client (chargé de recouvrement)", `/clients/${ids.collector_client}`, collector],
+      ["Pièces (administrateur)", "/pieces", admin],
+      ["Pièces (chargé de recouvrement)", "/pieces", collector],
       ["Pièces · recherche « guerin »", "/pieces?q=guerin", admin],
       ["Relance · actions manuelles (administrateur)", "/relance", admin],
       ["Relance · actions manuelles (chargé)", "/relance", collector],
-      ["Fiche client (le plus de pièces)", `/clients/${ids.busiest_client}`, admin],
-      ["Fiche client (chargé de recouvrement)", `/clients/${ids.collector_client}`, collector],
+      ["Relance · automatiques (administrateur)", "/relance/automatiques", admin],
+      ["Relance · automatiques (chargé)", "/relance/automatiques", collector],
+      ["Relance · historique (administrateur)", "/relance/historique", admin],
+      ["Relance · historique (chargé)", "/relance/historique", collector],
+      ["Relance · commentaires (administrateur)", "/relance/commentaires", admin],
+      ["Relance · graphiques (administrateur)", "/relance/graphiques", admin],
+      ["Relance · priorité (administrateur)", "/relance/priorite", admin],
+      ["Relance · scénarios et prévision 30 nuits", "/relance/scenarios", admin],
+      ["Relance · groupes", "/relance/groupes", admin],
+      ["Litiges (administrateur)", "/litiges", admin],
+      ["Litiges (chargé)", "/litiges", collector],
+      ["Mes tâches (chargé)", "/taches", collector],
+      ["Notifications (chargé)", "/notifications", collector],
+      ["Prévisions d'encaissement", "/previsions", admin],
+      ["Historique des imports", "/import/historique", admin],
     ];
     const wanted = ([label]: [string, ...unknown[]]) => !args.only || label.includes(args.only);
     const measured = pages.filter(wanted);
     if (measured.length > 0) {
-      console.log(`\n${"Page".padEnd(44)} ${"p50".padStart(6)} ${"p95".padStart(6)}   p95/${TARGET_MS} ms  (${runs} requêtes chacune, en ms)`);
+      console.log(`\n${"Page".padEnd(44)} ${"p50".padStart(6)} ${"p95".padStart(6)}   p95/objectif (${TARGET_MS} ms, accueil ${HOME_TARGET_MS} ms ; ${runs} requêtes chacune, en ms)`);
       let allFast = true;
-      for (const [label, path, cookie] of measured) allFast = (await measure(label, path, { cookie })).fast && allFast;
+      for (const [label, path, cookie, target] of measured) {
+        try {
+          allFast = (await measure(label, path, { cookie }, target)).fast && allFast;
+        } catch (error) {
+          allFast = false;
+          console.log(`${label.padEnd(44)} ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
       console.log(allFast ? "\nToutes les pages tiennent l'objectif." : "\nCertaines pages dépassent l'objectif.");
     }
 
