@@ -1,10 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
-/** WCAG 2.1 A and AA; the test fails on what axe rates serious or critical. */
-const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+/** WCAG 2.1 A and AA; the tests fail on what axe rates serious or critical. */
+export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 type Violation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
+
+export const isSerious = (v: Violation) => v.impact === "serious" || v.impact === "critical";
 
 /** One paragraph per rule broken: the rule, its help page, then each element with axe's summary of what to fix. */
 function describe(pagePath: string, violations: Violation[]): string {
@@ -21,12 +23,9 @@ export async function audit(page: Page, pagePath: string, { frames = true } = {}
   // An e-mail shown in a sandboxed frame cannot run axe: such a page is checked without its frames (the e-mail is not the app's).
   const builder = frames ? new AxeBuilder({ page }) : new AxeBuilder({ page }).setLegacyMode(true);
   const { violations } = await builder
-    .withTags(tags)
+    .withTags(wcagTags)
     // Off by default in axe (experimental), it checks WCAG 2.5.3: the visible text of a control is part of its name.
     .options({ rules: { "label-content-name-mismatch": { enabled: true } }, iframes: frames })
     .analyze();
-  return describe(
-    pagePath,
-    violations.filter((v) => v.impact === "serious" || v.impact === "critical"),
-  );
+  return describe(pagePath, violations.filter(isSerious));
 }
