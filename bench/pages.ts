@@ -4,7 +4,8 @@
  * each page repeatedly and prints p50 / p95 of the time to the last byte (the server's time: localhost, no
  * browser) against the 300 ms target, with the machine's load average (1 min) beside each line; then times the
  * clients export, whole and filtered. The open API's clients list is timed the same way with keys made here, against
- * its own 100 ms target, beside the bare SQL of the same page. `--only TEXT` measures the lines whose label holds TEXT.
+ * its own 100 ms target, beside the bare SQL of the same page. `--only TEXT` measures the lines whose label holds TEXT,
+ * `--skip TEXT` all but those.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import os from "node:os";
@@ -23,6 +24,7 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "20" },
     "no-build": { type: "boolean", default: false },
     only: { type: "string" },
+    skip: { type: "string" },
     port: { type: "string", default: "3400" },
   },
 });
@@ -172,7 +174,7 @@ async function main() {
       ["Prévisions d'encaissement", "/previsions", admin],
       ["Historique des imports", "/import/historique", admin],
     ];
-    const wanted = ([label]: [string, ...unknown[]]) => !args.only || label.includes(args.only);
+    const wanted = ([label]: [string, ...unknown[]]) => (!args.only || label.includes(args.only)) && !(args.skip && label.includes(args.skip));
     const measured = pages.filter(wanted);
     if (measured.length > 0) {
       console.log(`\n${"Page".padEnd(44)} ${"p50".padStart(6)} ${"p95".padStart(6)}   p95/objectif (${TARGET_MS} ms, accueil ${HOME_TARGET_MS} ms ; ${runs} requêtes chacune, en ms)`);
@@ -198,7 +200,7 @@ async function main() {
       const bare = await bareSqlOfClientsPage(env.DATABASE_URL, email);
       console.log(`${"  SQL de la même page".padEnd(44)} ${bare.toFixed(1).padStart(6)} ms  (p50 de l'API = ${(p50 / bare).toFixed(1)} × le SQL)`);
     }
-    if (args.only) return;
+    if (args.only || args.skip) return;
     console.log(`\n${"Téléchargement".padEnd(44)} médiane`);
     await measureDownload(`Export clients (${clients.toLocaleString("fr-FR")} lignes, xlsx)`, "/api/clients/export", admin);
     await measureDownload("Export clients · avec échu", "/api/clients/export?hasOverdue=yes", admin);

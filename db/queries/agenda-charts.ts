@@ -2,8 +2,8 @@ import { and, gte, lte, sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import { addDays } from "@/lib/dates";
 import { type Queryable, queryRows } from "../client";
-import { actions, clients } from "../schema";
-import { type AgendaFilters, agendaWhere } from "./agenda";
+import { actions } from "../schema";
+import { type AgendaFilters, agendaActionsWhere } from "./agenda";
 import { shownActionStatus } from "./send-state";
 
 /**
@@ -31,8 +31,8 @@ export function agendaChartRows(db: Queryable, scope: Scope, filters: AgendaFilt
                when ${actions.status} in ('done', 'sent') then 'done'
                when ${actions.plannedDate} <= ${today}::date then 'todo' else 'future' end as state,
           count(*)::int as actions
-        from ${actions}, ${clients}
-        where ${and(agendaWhere(scope, filters), gte(actions.plannedDate, from), lte(actions.plannedDate, to))}
+        from ${actions}
+        where ${and(agendaActionsWhere(scope, filters), gte(actions.plannedDate, from), lte(actions.plannedDate, to))}
           and ${actions.status} <> 'cancelled'
         group by 1, 2, 3, 4
         order by 1, 2, 3`,

@@ -203,6 +203,13 @@ describe("status transitions", () => {
       [ids.callBruno, true],
       [ids.callSoon, false],
     ]);
+    // The counters as the page asks them (a collector's own actions, read on the actions alone) and for the whole
+    // portfolio (through the clients): the handed action counts for Bruno, and stays on Alice's client (her own
+    // calls are closed by the tests above).
+    expect((await countAgenda(handle.db, scopes.bruno, { assignedUserId: scopes.bruno.userId }, today)).manual.total).toBe(2);
+    expect((await countAgenda(handle.db, scopes.alice, { assignedUserId: scopes.alice.userId }, today)).manual.total).toBe(0);
+    expect((await countAgenda(handle.db, scopes.alice, {}, today)).manual.total).toBe(1);
+    expect((await countAgenda(handle.db, scopes.bruno, {}, today)).manual.total).toBe(2);
     await handle.db.insert(contacts).values({ clientId: clientIds.a, name: "Claire Alpha", phone: "01 23 45 67 89" });
     const handed = (await getAgendaAction(handle.db, scopes.bruno, ids.callSoon, today))!;
     expect(handed.contacts.map((c) => [c.name, c.phone])).toEqual([["Claire Alpha", "01 23 45 67 89"]]);

@@ -59,15 +59,41 @@ export function agendaWhere(scope: Scope, f: AgendaFilters): SQL {
   return and(
     eq(clients.id, actions.clientId),
     actionInScope(scope),
-    f.assignedUserId ? eq(actions.assignedUserId, f.assignedUserId) : undefined,
+    actionFilters(f),
     f.entityId ? eq(clients.entityId, f.entityId) : undefined,
     f.q ? clientMatches(f.q) : undefined,
+    f.customField ? foldedEquals(sql`${clients.customFields} ->> ${f.customField.name}`, f.customField.value) : undefined,
+  )!;
+}
+
+/** The filters that read `actions` alone. */
+function actionFilters(f: AgendaFilters): SQL {
+  return and(
+    f.assignedUserId ? eq(actions.assignedUserId, f.assignedUserId) : undefined,
     f.type ? eq(actions.type, f.type) : undefined,
     f.from ? gte(actions.plannedDate, f.from) : undefined,
     f.to ? lte(actions.plannedDate, f.to) : undefined,
-    f.customField ? foldedEquals(sql`${clients.customFields} ->> ${f.customField.name}`, f.customField.value) : undefined,
     f.state ? automaticStateWhere(f.state.key, f.state.today) : undefined,
-  )!;
+  ) ?? sql`true`;
+}
+
+/**
+ * Whether the scope and the filters need the clients. They do not when the scope is everything, nor for a
+ * collector's own actions (or a covered colleague's): every action assigned to them is theirs to see, whatever the
+ * client.
+ */
+function needsClients(scope: Scope, f: AgendaFilters): boolean {
+  if (f.entityId || f.q || f.customField) return true;
+  if (scope.role === "admin" || scope.role === "supervisor") return false;
+  return !(scope.role === "collector" && f.assignedUserId !== undefined && scope.collectorIds.includes(f.assignedUserId));
+}
+
+/**
+ * `agendaWhere` on `actions` alone, for the counters and the ranking that need no client column: without a join
+ * of every client when the scope and the filters hold on the actions, so a counter reads the actions' indexes.
+ */
+export function agendaActionsWhere(scope: Scope, f: AgendaFilters): SQL {
+  return needsClients(scope, f) ? sql`exists (select 1 from ${clients} where ${agendaWhere(scope, f)})` : actionFilters(f);
 }
 
 const assignee = alias(users, "assignee");
@@ -159,8 +185,7 @@ export async function countAgenda(db: Queryable, scope: Scope, filters: AgendaFi
       historyTotal: total("history"),
     })
     .from(actions)
-    .innerJoin(clients, eq(clients.id, actions.clientId))
-    .where(agendaWhere(scope, filters));
+    .where(agendaActionsWhere(scope, filters));
   return {
     manual: { total: row.manualTotal, due: row.manualDue },
     automatic: { total: row.automaticTotal, due: row.automaticDue },

@@ -1,10 +1,10 @@
 /** Counters of the états of « Relances automatiques », for the chips that filter by them. */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, inArray, sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import { type AutomaticState, automaticStates } from "@/lib/relance/automatic-states";
 import type { Queryable } from "../client";
-import { actions, clients } from "../schema";
-import { type AgendaFilters, agendaWhere, automaticStateWhere, tabStatuses } from "./agenda";
+import { actions } from "../schema";
+import { type AgendaFilters, agendaActionsWhere, automaticStateWhere, tabStatuses } from "./agenda";
 
 /** How many automatic actions match the filters in each état, in one pass (the états may overlap: « à venir »). */
 export async function countAutomaticStates(db: Queryable, scope: Scope, filters: AgendaFilters, today: string): Promise<Record<AutomaticState, number>> {
@@ -14,8 +14,7 @@ export async function countAutomaticStates(db: Queryable, scope: Scope, filters:
   const [row] = await db
     .select(columns)
     .from(actions)
-    .innerJoin(clients, eq(clients.id, actions.clientId))
-    .where(and(agendaWhere(scope, { ...filters, state: undefined }), inArray(actions.status, [...tabStatuses.automatic])));
+    .where(and(agendaActionsWhere(scope, { ...filters, state: undefined }), inArray(actions.status, [...tabStatuses.automatic])));
   return row;
 }
 
@@ -24,7 +23,6 @@ export async function countAutomaticMatching(db: Queryable, scope: Scope, filter
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(actions)
-    .innerJoin(clients, eq(clients.id, actions.clientId))
-    .where(and(agendaWhere(scope, filters), inArray(actions.status, [...tabStatuses.automatic])));
+    .where(and(agendaActionsWhere(scope, filters), inArray(actions.status, [...tabStatuses.automatic])));
   return row.n;
 }

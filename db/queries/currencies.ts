@@ -2,7 +2,7 @@
  * Indicators (encours, échu, balance âgée, DSO…) are in the company's currency; documents in another currency
  * are kept in their own and shown apart, never added in silently.
  */
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import { isUuid } from "@/lib/ids";
 import type { Queryable } from "../client";
@@ -35,7 +35,8 @@ export function openInOtherCurrencies(
       and(
         clientInScope(scope),
         eq(documents.status, "open"),
-        ne(documents.currency, BASE_CURRENCY),
+        // A literal, so that the partial index of open foreign pièces is provably usable whatever the plan.
+        sql`${documents.currency} <> ${sql.raw(`'${BASE_CURRENCY}'`)}`,
         narrow.entityId ? eq(clients.entityId, narrow.entityId) : undefined,
         narrow.clientId ? eq(documents.clientId, narrow.clientId) : undefined,
       ),

@@ -69,7 +69,8 @@ export async function teamPerformance(db: Queryable, scope: Scope, date: string,
       overdue: string;
     }>(
       db,
-      sql`with acts as (
+      // Materialized: inlined into the per-collector subquery below, the month's actions were read once per collector.
+      sql`with acts as materialized (
           select coalesce(a.done_by_id, a.confirmed_by_id, a.assigned_user_id, clients.collector_id) as user_id, a.type::text as type, count(*)::int as n
           from actions a join clients on clients.id = a.client_id
           -- A send that stayed in the outbox (no provider configured) reached no one: it is not counted.

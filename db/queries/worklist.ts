@@ -8,7 +8,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { brokenPromiseWindowDays, type PriorityFactor, type PriorityWeights, priorityFactors } from "@/lib/relance/worklist-priority";
 import type { WorklistSort, WorklistSortKey } from "@/lib/relance/worklist-sort";
 import { type Queryable, queryRows } from "../client";
-import { type AgendaFilters, agendaWhere } from "./agenda";
+import { type AgendaFilters, agendaActionsWhere } from "./agenda";
 import { clientInScope } from "./scope";
 import { simulatedSend } from "./send-state";
 
@@ -130,8 +130,8 @@ export async function listWorklist(
       group by client_id
     ),
     matching as (
-      select actions.id from actions join clients on clients.id = actions.client_id
-      where ${agendaWhere(scope, filters)} and actions.status = 'planned'
+      select actions.id from actions
+      where ${agendaActionsWhere(scope, filters)} and actions.status = 'planned'
     ),
     -- One row per matching action, whatever the estimates: a join of two aggregates on a misjudged count of rows
     -- made the planner loop over all the pièces covered once per action.

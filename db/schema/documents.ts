@@ -121,6 +121,8 @@ export const documents = pgTable(
     index("documents_open_by_client_idx").on(t.clientId, t.dueDate).where(sql`${t.status} = 'open'`),
     index("documents_open_disputed_idx").on(t.clientId).where(sql`${t.status} = 'open' and ${t.disputed}`),
     index("documents_open_by_due_idx").on(t.dueDate).where(sql`${t.status} = 'open'`),
+    // The few open pièces outside the base currency (BASE_CURRENCY), which the home and the fiche list apart.
+    index("documents_open_foreign_idx").on(t.clientId, t.currency).where(sql`${t.status} = 'open' and ${t.currency} <> 'EUR'`),
     index().on(t.clientId, t.issueDate),
     index().on(t.settledDate),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "documents_open_foreign_idx" ON "documents" USING btree ("client_id","currency") WHERE "documents"."status" = 'open' and "documents"."currency" <> 'EUR';
