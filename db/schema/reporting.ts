@@ -140,3 +140,19 @@ export const auditLog = pgTable(
 
 export type DailySnapshot = typeof dailySnapshots.$inferSelect;
 export type JobRun = typeof jobRuns.$inferSelect;
+
+/**
+ * The Scénarios page's forecast of the coming nights, for every scenario at once (a client follows one scenario,
+ * so each scenario's share is its steps' rows). Computed by the nightly run and again after a change of the
+ * scenarios or groups: the page reads it instead of replaying the engine on every request. One row.
+ */
+export const scenarioForecasts = pgTable("scenario_forecasts", {
+  id: integer().primaryKey().default(1),
+  // Null until the first computation ends.
+  fromDate: date({ mode: "string" }),
+  forecast: jsonb(),
+  // When the computation began reading: a change made while it ran is not in it.
+  computedAt: timestamp({ withTimezone: true }),
+  // When a change last asked for a new forecast; later than computedAt while the new one is on its way.
+  requestedAt: timestamp({ withTimezone: true }),
+});

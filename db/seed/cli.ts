@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { type Db, openDatabase, queryRows } from "@/db/client";
 import { materialiseColumns } from "@/db/queries/calculated-values";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
+import { refreshScenarioForecast } from "@/lib/collection/forecast";
 import { isoDatePattern, today as todayInParis } from "@/lib/dates";
 import { CliError, runCli } from "@/lib/cli/run-cli";
 import { env } from "@/lib/env";
@@ -62,6 +63,9 @@ async function main() {
     // Fresh statistics after a bulk load, or the planner guesses the clients list wrong.
     await handle.db.execute(sql`analyze`);
     console.log(`Photographies quotidiennes calculées (${((Date.now() - started) / 1000).toFixed(1)} s au total).`);
+    // What the Scénarios page shows before the first nightly run.
+    await refreshScenarioForecast(handle.db, today);
+    console.log(`Prévisions des prochaines nuits calculées (${((Date.now() - started) / 1000).toFixed(1)} s au total).`);
     console.log("\nComptes de démonstration :");
     for (const login of summary.logins) {
       console.log(`  ${login.role.padEnd(10)} ${login.email.padEnd(30)} ${login.password}   (${login.name})`);

@@ -5,10 +5,11 @@ import { importDropJob } from "./import-drop";
 import { importFileJob } from "./import-file";
 import { nightlyRunJob } from "./nightly-run";
 import { notificationDigestJob } from "./notification-digest";
+import { scenarioForecastJob } from "./scenario-forecast";
 import { scoreBacktestJob } from "./score-backtest";
 import { sendActionJob } from "./send-action";
 
-export const jobs: AnyJob[] = [nightlyRunJob, dailySnapshotJob, importFileJob, importDropJob, sendActionJob, notificationDigestJob, scoreBacktestJob, deliverWebhooksJob];
+export const jobs: AnyJob[] = [nightlyRunJob, dailySnapshotJob, importFileJob, importDropJob, sendActionJob, notificationDigestJob, scoreBacktestJob, deliverWebhooksJob, scenarioForecastJob];
 export const inngestFunctions = jobs.map((job) => job.fn);
 
 export function findJob(id: string) {

@@ -11,6 +11,7 @@ import { settlePromises } from "@/db/queries/promise-outcomes";
 import { getOption } from "@/db/queries/settings";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
 import { applyScenarios } from "@/lib/collection/evaluate";
+import { refreshScenarioForecast } from "@/lib/collection/forecast";
 import {
   NightlyLockLost,
   NightlyRunBusy,
@@ -31,7 +32,7 @@ const eventData = z.object({ date: z.string().regex(isoDatePattern).optional() }
 
 /**
  * The night's work, step by step: scores, groups, promises, scenarios, sending what is due, the day's snapshot, the cash-in
- * forecast, and a report.
+ * forecast, the scenarios' forecast of the coming nights, and a report.
  * The whole run holds the nightly lock, its holder id memoised from step to step: a second run is refused before
  * it does anything. Every step is safe to run again, so a crashed run is simply started again once its lock expired.
  */
@@ -86,8 +87,10 @@ export const nightlyRunJob = defineJob({
       const snapshot = await locked("record-snapshot", async () => (await getDb()).transaction((tx) => recordDailySnapshot(tx, date)));
       // From the scores written by "score-invoices" earlier in the run.
       const forecast = await locked("cash-forecast", async () => (await getDb()).transaction((tx) => computeCashForecast(tx, date)));
+      // After the evaluation: the forecast starts from the actions it left pending.
+      const scenarioForecast = await locked("scenario-forecast", async () => refreshScenarioForecast(await getDb(), date));
       await locked("prune-api-bookkeeping", async () => pruneApiBookkeeping(await getDb()));
-      const report = { scoring, calculated, groups, promises, evaluation, sending, snapshot, forecast };
+      const report = { scoring, calculated, groups, promises, evaluation, sending, snapshot, forecast, scenarioForecast };
       await locked("write-report", async () => finishJobRun(await getDb(), runId, { report }));
       await step.run("release-lock", async () => releaseNightlyLock(await getDb(), holder));
       return report;

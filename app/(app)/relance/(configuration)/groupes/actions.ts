@@ -9,6 +9,7 @@ import { type GroupsPreview, previewGroups, recomputeGroupMembership } from "@/d
 import { createGroup, deleteGroup, type GroupInput, groupNameTaken, listGroups, moveGroup, scenarioExists, updateGroup } from "@/db/queries/groups";
 import type { GroupCriterion } from "@/db/schema/relance";
 import { type ActionResult, authedAction } from "@/lib/auth/action";
+import { refreshScenarioForecastSoon } from "@/lib/collection/forecast-refresh";
 import { today } from "@/lib/dates";
 import { criteriaFieldErrors, criteriaInput } from "@/lib/groups/criteria";
 
@@ -31,8 +32,11 @@ async function checkGroup(db: Queryable, input: GroupForm): Promise<Record<strin
 
 const toInput = (input: GroupForm): GroupInput => ({ name: input.name, scenarioId: input.scenarioId, criteria: input.criteria as GroupCriterion[] });
 
-function done(message: string): ActionResult {
+// The groups decide which scenario each client follows: the forecast of the coming nights changes with them.
+async function done(db: Queryable, message: string): Promise<ActionResult> {
+  await refreshScenarioForecastSoon(db);
   revalidatePath("/relance/groupes");
+  revalidatePath("/relance/scenarios");
   return { ok: true, data: undefined, message };
 }
 
@@ -48,7 +52,7 @@ export const saveGroupAction = authedAction("relance.configure", groupForm, asyn
     return id;
   });
   if (!saved) return { ok: false, error: "Groupe introuvable." };
-  return done(input.id ? `Groupe « ${input.name} » enregistré.` : `Groupe « ${input.name} » créé.`);
+  return done(db, input.id ? `Groupe « ${input.name} » enregistré.` : `Groupe « ${input.name} » créé.`);
 });
 
 export const previewGroupAction = authedAction("relance.configure", groupForm, async (input, { db }): Promise<ActionResult<GroupsPreview["noGroup"]>> => {
@@ -72,7 +76,7 @@ export const deleteGroupAction = authedAction("relance.configure", z.object({ id
     return deleted;
   });
   if (name === null) return { ok: false, error: "Groupe introuvable." };
-  return done(`Groupe « ${name} » supprimé.`);
+  return done(db, `Groupe « ${name} » supprimé.`);
 });
 
 export const moveGroupAction = authedAction(
@@ -86,6 +90,6 @@ export const moveGroupAction = authedAction(
       return true;
     });
     if (!moved) return { ok: false, error: "Ce groupe ne peut pas être déplacé dans ce sens." };
-    return done(direction === "up" ? "Groupe monté d'un rang." : "Groupe descendu d'un rang.");
+    return done(db, direction === "up" ? "Groupe monté d'un rang." : "Groupe descendu d'un rang.");
   },
 );

@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { recordAudit } from "@/db/queries/audit";
 import { checkStepTemplates, createScenario, deleteScenario, scenarioNameTaken, updateScenario } from "@/db/queries/scenarios";
+import type { Queryable } from "@/db/client";
 import { type ActionResult, authedAction } from "@/lib/auth/action";
+import { refreshScenarioForecastSoon } from "@/lib/collection/forecast-refresh";
 import { parseScenario, type ScenarioInput } from "@/lib/scenarios/steps";
 
 // The shared rules (lib/scenarios/steps.ts) check the values, so that errors come back keyed per step.
@@ -33,7 +35,8 @@ const auditDetails = (scenario: { name: string; description: string | null; step
   })),
 });
 
-function done(message: string): ActionResult {
+async function done(db: Queryable, message: string): Promise<ActionResult> {
+  await refreshScenarioForecastSoon(db);
   revalidatePath("/relance/scenarios");
   revalidatePath("/relance/groupes");
   return { ok: true, data: undefined, message };
@@ -60,7 +63,7 @@ export const saveScenarioAction = authedAction("relance.configure", scenarioForm
   });
   if (result.kind === "invalid") return invalid(result.errors);
   if (result.kind === "missing") return { ok: false, error: "Scénario introuvable." };
-  return done(id ? `Scénario « ${input.name} » enregistré.` : `Scénario « ${input.name} » créé.`);
+  return done(db, id ? `Scénario « ${input.name} » enregistré.` : `Scénario « ${input.name} » créé.`);
 });
 
 export const deleteScenarioAction = authedAction("relance.configure", z.object({ id: z.uuid() }), async ({ id }, { db, scope }) => {
@@ -77,5 +80,12 @@ export const deleteScenarioAction = authedAction("relance.configure", z.object({
     return deleted;
   });
   if (!result.ok) return { ok: false, error: result.error };
-  return done(`Scénario « ${result.scenario.name} » supprimé.`);
+  return done(db, `Scénario « ${result.scenario.name} » supprimé.`);
+});
+
+/** « Recalculer » on the forecast card: a new forecast of the coming nights, in the background. */
+export const refreshForecastAction = authedAction("relance.configure", z.object({}), async (_input, { db }) => {
+  await refreshScenarioForecastSoon(db);
+  revalidatePath("/relance/scenarios");
+  return { ok: true, data: undefined, message: "Calcul des prévisions lancé." };
 });
