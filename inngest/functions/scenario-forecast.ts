@@ -11,6 +11,7 @@ export const scenarioForecastJob = defineJob({
   id: "scenario-forecast",
   name: "Prévisions des prochaines nuits",
   event: "encaisse/scenario-forecast.requested",
+  onDemand: { label: "Par le traitement de nuit et après chaque modification des scénarios ou des groupes" },
   handler: async ({ event, step }) => {
     const date = eventData.parse(event.data).date ?? today();
     return step.run("forecast", async () => refreshScenarioForecast(await getDb(), date));
