@@ -7,6 +7,7 @@ import { materialiseColumns } from "@/db/queries/calculated-values";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
 import { computeCashForecast } from "@/db/queries/cash-forecast";
 import { seedDemo } from "@/db/seed/generate";
+import { refreshScenarioForecast } from "@/lib/collection/forecast";
 import { snapshotDates } from "@/db/seed/snapshot-dates";
 import { evaluateScenarios } from "@/lib/collection/evaluate";
 import { today } from "@/lib/dates";
@@ -30,6 +31,8 @@ async function main() {
     // As the nightly run does: the invoices' scores, then the weekly cash-in forecast from them.
     await scoreAll(handle.db, date);
     await computeCashForecast(handle.db, date);
+    // As the nightly run does after the evaluation: the Scénarios page's forecast of the coming nights.
+    await refreshScenarioForecast(handle.db, date);
     await handle.db.execute(
       sql`update actions set status = 'error', error_message = 'Aucune adresse e-mail pour le contact de facturation'
           where id in (select a.id from actions a join users u on u.id = a.assigned_user_id

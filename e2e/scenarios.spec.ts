@@ -15,6 +15,18 @@ const step = (page: Page, n: number) => ({
 test.describe("supervisor", () => {
   test.use({ storageState: storageState("supervisor") });
 
+  test("reads the stored forecast of the coming nights, and has it computed again on « Recalculer »", async ({ page }) => {
+    await page.goto("/relance/scenarios");
+    const forecast = page.getByRole("region", { name: "Prévisions" });
+    await expect(forecast.getByRole("status")).toHaveText(/^Calculées le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\.$/);
+    await forecast.getByRole("button", { name: "Recalculer" }).click();
+    // The page follows the computation in the background and shows the new forecast once stored.
+    await expect(forecast.getByRole("button", { name: "Recalculer" })).toBeEnabled({ timeout: 30_000 });
+    await expect(forecast.getByRole("status")).toHaveText(/^Calculées le /);
+    await expect(forecast.getByRole("heading", { name: "Prévisions des 30 prochaines nuits" })).toBeVisible();
+    await expect(forecast.getByRole("row", { name: /J\+5 E-mail de relance/ })).toBeVisible();
+  });
+
   test("sees the standard scenario, creates one with three steps, and cannot delete it while a group uses it", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Relance" }).click();
