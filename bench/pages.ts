@@ -12,6 +12,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
 import postgres from "postgres";
+import { pendingStatuses } from "@/db/queries/agenda";
 import { env } from "@/lib/env";
 import { API_CLIENTS_PATH, bareSqlOfClientsPage, makeBenchApiKeys } from "./api-clients";
 import { percentile } from "./steps";
@@ -103,7 +104,7 @@ async function main() {
   const sqlClient = postgres(env.DATABASE_URL, { onnotice: () => {} });
   const [{ clients, documents, pending }] = await sqlClient`
     select (select count(*)::int from clients) as clients, (select count(*)::int from documents) as documents,
-      (select count(*)::int from actions where status in ('planned', 'to_confirm', 'scheduled', 'error')) as pending`;
+      (select count(*)::int from actions where status in ${sqlClient([...pendingStatuses])}) as pending`;
   const [ids] = await sqlClient`
     select (select id from entities order by code limit 1) as entity,
       (select id from users where email = 'recouvrement1@encaisse.demo') as collector,

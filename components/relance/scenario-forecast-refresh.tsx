@@ -7,7 +7,7 @@ import { refreshForecastAction } from "@/app/(app)/relance/(configuration)/scena
 import { Button } from "@/components/ui/button";
 
 /** « Recalculer », and while a new forecast is on its way, the page reloaded every few seconds until it is there. */
-export function ScenarioForecastRefresh({ pending: computing }: { pending: boolean }) {
+export function ScenarioForecastRefresh({ computing }: { computing: boolean }) {
   const router = useRouter();
   const [state, action, sending] = useActionState(refreshForecastAction, null);
   useEffect(() => {

@@ -57,7 +57,7 @@ export async function ScenarioForecastSection({
             Afficher
           </Button>
         </GetForm>
-        <ScenarioForecastRefresh pending={stored.computing} />
+        <ScenarioForecastRefresh computing={stored.computing} />
       </div>
       {status && (
         <p role="status" className={stored.failed ? "text-sm text-destructive" : "text-sm text-muted-foreground"}>

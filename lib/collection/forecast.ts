@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { loadPreviewCandidates } from "@/db/queries/engine-preview";
-import { storeScenarioForecast } from "@/db/queries/scenario-forecasts";
+import { scenarioForecastClock, storeScenarioForecast } from "@/db/queries/scenario-forecasts";
 import { getOption } from "@/db/queries/settings";
 import { scenarioSteps, scenarios } from "@/db/schema";
 import { addDays } from "@/lib/dates";
@@ -67,7 +67,7 @@ export function scenarioShare(forecast: Forecast, scenarioId: string): Forecast 
 
 /** Computes the forecast of every scenario from `date` and stores it for the Scénarios page. */
 export async function refreshScenarioForecast(db: Queryable, date: string): Promise<{ from: string; actions: number }> {
-  const computedAt = new Date();
+  const computedAt = await scenarioForecastClock(db);
   const forecast = await forecastNights(db, { date, nights: FORECAST_NIGHTS });
   await storeScenarioForecast(db, forecast, computedAt);
   return { from: date, actions: forecast.steps.reduce((n, s) => n + s.actions, 0) };
