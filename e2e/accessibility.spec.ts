@@ -21,15 +21,22 @@ async function auditPages(page: Page, paths: string[], options: { frames?: boole
   expect(reports.join("\n\n"), "violations graves ou critiques (axe)").toBe("");
 }
 
-/** The address of the first link of `list` that leads to one of its items. */
-async function firstItem(page: Page, list: string, item: RegExp): Promise<string> {
+/** The item links of the list at `list`, waited for; when there are none, the failure tells what the page showed. */
+async function itemLinks(page: Page, list: string, item: RegExp): Promise<string[]> {
   await page.goto(list);
-  const href = await page.locator("main a[href]").evaluateAll(
-    (links, pattern) => links.map((a) => a.getAttribute("href") ?? "").find((h) => new RegExp(pattern).test(h)),
-    item.source,
-  );
-  expect(href, `un lien de ${list}`).toBeTruthy();
-  return href!;
+  await expect(page.getByRole("heading", { level: 1 }).first(), list).toBeVisible();
+  const read = () =>
+    page.locator("main a[href]").evaluateAll(
+      (links, pattern) => links.map((a) => a.getAttribute("href") ?? "").filter((h) => new RegExp(pattern).test(h)),
+      item.source,
+    );
+  try {
+    await expect.poll(async () => (await read()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+  } catch {
+    const shown = (await page.locator("main").innerText().catch(() => "")).slice(0, 600);
+    throw new Error(`Aucun lien vers un élément sur ${list} (adresse : ${page.url()}). La page montrait :\n${shown}`);
+  }
+  return read();
 }
 
 /** Opens the dialog of `trigger`, clicking again if the first click landed before the page was hydrated. */
@@ -66,9 +73,9 @@ test.describe("administrator", () => {
 
   test("the relance configuration: groups, templates and scenarios, lists, new and existing", async ({ page }) => {
     test.setTimeout(180_000);
-    const group = await firstItem(page, "/relance/groupes", /^\/relance\/groupes\/[0-9a-f-]{36}$/);
-    const template = await firstItem(page, "/relance/modeles", /^\/relance\/modeles\/[0-9a-f-]{36}$/);
-    const scenario = await firstItem(page, "/relance/scenarios", /^\/relance\/scenarios\/[0-9a-f-]{36}$/);
+    const [group] = await itemLinks(page, "/relance/groupes", /^\/relance\/groupes\/[0-9a-f-]{36}$/);
+    const [template] = await itemLinks(page, "/relance/modeles", /^\/relance\/modeles\/[0-9a-f-]{36}$/);
+    const [scenario] = await itemLinks(page, "/relance/scenarios", /^\/relance\/scenarios\/[0-9a-f-]{36}$/);
     await auditPages(page, [
       "/relance/groupes",
       "/relance/groupes/nouveau",
@@ -108,7 +115,7 @@ test.describe("administrator", () => {
 
   test("the priority of actions, disputes, tasks, notifications, scoring and forecasts", async ({ page }) => {
     test.setTimeout(180_000);
-    const dispute = await firstItem(page, "/litiges", /^\/litiges\/[0-9a-f-]{36}$/);
+    const [dispute] = await itemLinks(page, "/litiges", /^\/litiges\/[0-9a-f-]{36}$/);
     await auditPages(page, ["/relance/priorite", "/litiges", dispute, "/taches", "/notifications", "/parametrage/scoring", "/previsions"]);
   });
 
@@ -270,11 +277,7 @@ test.describe("collector, in a discussion", () => {
     test.setTimeout(120_000);
     const title = `Accessibilité de la discussion ${Date.now()}`;
     // The collector's last dispute, so as not to crowd the one the collaboration test discusses.
-    await page.goto("/litiges");
-    const disputes = await page.locator("main a[href]").evaluateAll((links) =>
-      links.map((a) => a.getAttribute("href") ?? "").filter((h) => /^\/litiges\/[0-9a-f-]{36}$/.test(h)),
-    );
-    expect(disputes.length, "un litige du chargé de recouvrement").toBeGreaterThan(0);
+    const disputes = await itemLinks(page, "/litiges", /^\/litiges\/[0-9a-f-]{36}$/);
     await page.goto(disputes[disputes.length - 1]);
     await page.waitForLoadState("networkidle");
     const panel = await openDialog(page, page.getByRole("button", { name: /^Discussions/ }), "Discussions");
