@@ -106,10 +106,17 @@ function mergeSameDay(live: Map<string, SimAction>, cover: (documentId: number, 
     }
     live.delete(key);
   }
+  // A document is only ever in its own client's actions: each raised one looks through those alone.
+  const ofClient = new Map<string, [string, SimAction][]>();
+  for (const entry of live) {
+    const list = ofClient.get(entry[1].clientId);
+    if (list) list.push(entry);
+    else ofClient.set(entry[1].clientId, [entry]);
+  }
   for (const { documentId, kept } of raised) {
     cover(documentId, kept.offsetDays);
-    for (const [key, a] of live) {
-      if (a === kept || a.plannedDate <= kept.plannedDate || a.offsetDays > kept.offsetDays) continue;
+    for (const [key, a] of ofClient.get(kept.clientId) ?? []) {
+      if (!live.has(key) || a === kept || a.plannedDate <= kept.plannedDate || a.offsetDays > kept.offsetDays) continue;
       a.documents.delete(documentId);
       if (a.documents.size === 0) live.delete(key);
     }
