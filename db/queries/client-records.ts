@@ -27,7 +27,7 @@ export async function readClientRecords(db: Queryable, scope: Scope, ids: string
     .innerJoin(entities, eq(entities.id, clients.entityId))
     .leftJoin(collector, eq(collector.id, clients.collectorId))
     .leftJoin(salesRep, eq(salesRep.id, clients.salesRepId))
-    .leftJoin(groups, eq(groups.id, sql`coalesce(${clients.forcedGroupId}, ${clients.groupId})`))
+    .leftJoin(groups, eq(groups.id, clients.effectiveGroupId))
     .where(and(inArray(clients.id, ids), clientInScope(scope)));
   const byId = new Map(rows.map((r) => [r.client.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);

@@ -81,7 +81,7 @@ function listWhere(scope: Scope, f: ClientFilters, today: string, calc: Statemen
     f.entityId ? eq(clients.entityId, f.entityId) : undefined,
     f.collectorId === "none" ? isNull(clients.collectorId) : f.collectorId ? eq(clients.collectorId, f.collectorId) : undefined,
     f.salesRepId ? eq(clients.salesRepId, f.salesRepId) : undefined,
-    f.groupId ? eq(sql`coalesce(${clients.forcedGroupId}, ${clients.groupId})`, f.groupId) : undefined,
+    f.groupId ? eq(clients.effectiveGroupId, f.groupId) : undefined,
     f.department ? eq(clients.department, f.department) : undefined,
     inRange(clients.outstanding, f.outstanding),
     inRange(clients.overdue, f.overdue),
@@ -158,7 +158,7 @@ function listQuery(db: Queryable, view: CalculatedView, today: string) {
     .innerJoin(entities, eq(entities.id, clients.entityId))
     .leftJoin(collector, eq(collector.id, clients.collectorId))
     .leftJoin(salesRep, eq(salesRep.id, clients.salesRepId))
-    .leftJoin(groups, eq(groups.id, sql`coalesce(${clients.forcedGroupId}, ${clients.groupId})`));
+    .leftJoin(groups, eq(groups.id, clients.effectiveGroupId));
 }
 
 export type ClientListRow = Awaited<ReturnType<typeof listClients>>["rows"][number];

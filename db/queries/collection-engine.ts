@@ -10,7 +10,7 @@ import { underActivePlan } from "./payment-plans";
 export const pendingStatuses = sql`('planned', 'to_confirm', 'scheduled', 'error')`;
 
 /** The group that decides a client's scenario: the forced one, else the computed one. */
-const clientGroup = sql`coalesce(c.forced_group_id, c.group_id)`;
+const clientGroup = sql`c.effective_group_id`;
 
 const count = async (db: Queryable, query: ReturnType<typeof sql>) => (await queryRows<{ n: number }>(db, query))[0]?.n ?? 0;
 
@@ -105,18 +105,22 @@ const eligibleDocuments = (date: string) => sql`
  * Each eligible invoice with each step of its scenario whose date (due date + offset) is on or before `until`
  * and that no action of that step or a later one covers yet; `past` when the step date is on or before `date`.
  * The eligible invoices are gathered once, then joined to the steps: left to itself the planner walks the
- * documents index once per client and step.
+ * documents index once per client and step. The latest step covering an invoice is read once per invoice, not
+ * once per step.
  */
 export const reachedSteps = (date: string, until: ReturnType<typeof sql>) => sql`
-  with e as materialized (${eligibleDocuments(date)})
+  with e as materialized (
+    select eligible.*, (select max(a.step_offset_days) from action_documents ad join actions a on a.id = ad.action_id
+                        where ad.document_id = eligible.document_id) as covered_offset
+    from (${eligibleDocuments(date)}) eligible
+  )
   select e.*, s.id as step_id, s.offset_days, s.min_amount, s.action_type, s.mode,
     e.due_date + s.offset_days as step_date,
     e.due_date + s.offset_days <= ${date}::date as past
   from e
   join scenario_steps s on s.scenario_id = e.scenario_id
   where e.due_date + s.offset_days <= ${until}
-    and not exists (select 1 from action_documents ad join actions a on a.id = ad.action_id
-                    where ad.document_id = e.document_id and a.step_offset_days >= s.offset_days)`;
+    and (e.covered_offset is null or s.offset_days > e.covered_offset)`;
 
 /**
  * The (invoice, step) pairs to plan on `date` for step dates up to `until`: of the steps already reached, only an
@@ -142,9 +146,12 @@ export type PlanReport = { actions: number; documents: number; skippedBelowMinim
  */
 export async function planActions(db: Queryable, date: string, horizonDays: number): Promise<PlanReport> {
   await db.execute(sql`drop table if exists engine_candidates`);
+  await db.execute(sql`drop table if exists engine_created`);
   await db.execute(sql`
     create temporary table engine_candidates on commit drop as
     ${candidates(date, sql`${date}::date + ${horizonDays}::int`)}`);
+  // A temporary table is never analysed by autovacuum: without this the planner guesses its size.
+  await db.execute(sql`analyze engine_candidates`);
 
   const [skipped] = await queryRows<{ n: number }>(
     db,
@@ -152,29 +159,46 @@ export async function planActions(db: Queryable, date: string, horizonDays: numb
   );
   await db.execute(sql`delete from engine_candidates where group_amount < min_amount`);
 
-  const actions = await count(
+  // A new action covers all its candidates: its amount is their sum, written once by the insert.
+  await db.execute(sql`
+    create temporary table engine_created on commit drop as
+    with created as (
+      insert into actions (client_id, step_id, step_offset_days, type, mode, planned_date, status, amount_covered, assigned_user_id)
+      select client_id, step_id, min(offset_days), min(action_type::text)::action_type, min(mode::text)::action_mode,
+        planned_date,
+        (case min(mode::text) when 'manual' then 'planned' when 'automatic' then 'scheduled' else 'to_confirm' end)::action_status,
+        sum(open_amount), (array_agg(assignee))[1]
+      from engine_candidates
+      group by client_id, step_id, planned_date
+      on conflict (client_id, step_id, planned_date) where status in ('planned', 'to_confirm', 'scheduled') do nothing
+      returning id, client_id, step_id, planned_date
+    )
+    select * from created`);
+  await db.execute(sql`analyze engine_created`);
+  const [{ n: actions }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from engine_created`);
+
+  // Their documents, matched in the two temporary tables: no other transaction sees these actions yet.
+  const linkedToNew = await count(
     db,
-    sql`with created as (
-          insert into actions (client_id, step_id, step_offset_days, type, mode, planned_date, status, amount_covered, assigned_user_id)
-          select client_id, step_id, min(offset_days), min(action_type::text)::action_type, min(mode::text)::action_mode,
-            planned_date,
-            (case min(mode::text) when 'manual' then 'planned' when 'automatic' then 'scheduled' else 'to_confirm' end)::action_status,
-            0, (array_agg(assignee))[1]
-          from engine_candidates
-          group by client_id, step_id, planned_date
-          on conflict (client_id, step_id, planned_date) where status in ('planned', 'to_confirm', 'scheduled') do nothing
+    sql`with linked as (
+          insert into action_documents (action_id, document_id)
+          select c.id, e.document_id from engine_candidates e
+          join engine_created c on c.client_id = e.client_id and c.step_id = e.step_id and c.planned_date = e.planned_date
+          on conflict do nothing
           returning 1
         )
-        select count(*)::int as n from created`,
+        select count(*)::int as n from linked`,
   );
-  // New and merged actions alike: the amount covered grows by what each document owed when it joined. An action
-  // being sent is skipped, as in releaseDocuments; its invoices wait for the next evaluation.
-  const documents = await count(
+  // Pending actions already there grow by what each new document owed when it joined. An action being sent is
+  // skipped, as in releaseDocuments; its invoices wait for the next evaluation.
+  const linkedToPending = await count(
     db,
     sql`with target as (
           select a.id as action_id, e.document_id from engine_candidates e
           join actions a on a.client_id = e.client_id and a.step_id = e.step_id and a.planned_date = e.planned_date
             and a.status in ('planned', 'to_confirm', 'scheduled')
+          where not exists (select 1 from engine_created c
+                            where c.client_id = e.client_id and c.step_id = e.step_id and c.planned_date = e.planned_date)
           for update of a skip locked
         ), linked as (
           insert into action_documents (action_id, document_id)
@@ -191,5 +215,15 @@ export async function planActions(db: Queryable, date: string, horizonDays: numb
         )
         select coalesce(sum(n), 0)::int as n from added`,
   );
+  const documents = linkedToNew + linkedToPending;
   return { actions, documents, skippedBelowMinimum: skipped.n };
+}
+
+/**
+ * Statistics of the tables the engine has just rewritten, as the nightly run takes them after the evaluation:
+ * the sends, the forecast and the next evaluation plan on them without waiting for autovacuum.
+ */
+export async function analyzeEngineTables(db: Queryable): Promise<void> {
+  await db.execute(sql`analyze actions`);
+  await db.execute(sql`analyze action_documents`);
 }

@@ -41,6 +41,9 @@ export const clients = pgTable(
     salesRepId: uuid().references(() => users.id, { onDelete: "set null" }),
     groupId: uuid().references(() => groups.id, { onDelete: "set null" }),
     forcedGroupId: uuid().references(() => groups.id, { onDelete: "set null" }),
+    /** The group that decides the client's scenario: the forced one, else the computed one. Stored so that the
+     * planner knows how the clients spread over the groups when the engine joins them. */
+    effectiveGroupId: uuid().generatedAlwaysAs(sql`coalesce(forced_group_id, group_id)`),
     pausedUntil: date({ mode: "string" }),
     pauseReason: text(),
     riskScore: integer(),
@@ -61,6 +64,7 @@ export const clients = pgTable(
     index().on(t.collectorId),
     index().on(t.salesRepId),
     index().on(t.groupId),
+    index().on(t.effectiveGroupId),
     index().on(t.department),
     index().on(t.name),
     index().on(t.siren),

@@ -40,7 +40,7 @@ export async function insertDemoHistory(tx: Tx, today: string, workedShare: numb
   await tx.execute(sql`
     create temporary table history_steps on commit drop as
     with worked as materialized (
-      select c.id, c.collector_id, c.code, c.name, e.code || c.code as client_key, coalesce(c.forced_group_id, c.group_id) as group_id
+      select c.id, c.collector_id, c.code, c.name, e.code || c.code as client_key, c.effective_group_id as group_id
       from clients c join entities e on e.id = c.entity_id
       where c.collector_id is not null and ${rnd(sql`e.code || c.code`, 0)} < ${n(workedShare)}
     )

@@ -5,6 +5,7 @@ import { countSendOutcomes, listDueActionIds } from "@/db/queries/action-sending
 import { pruneApiBookkeeping } from "@/db/queries/api-keys";
 import { materialiseColumns } from "@/db/queries/calculated-values";
 import { computeCashForecast } from "@/db/queries/cash-forecast";
+import { analyzeEngineTables } from "@/db/queries/collection-engine";
 import { recomputeGroupMembership } from "@/db/queries/group-membership";
 import { closeInterruptedRuns, finishJobRun, startJobRun } from "@/db/queries/job-runs";
 import { settlePromises } from "@/db/queries/promise-outcomes";
@@ -83,6 +84,7 @@ export const nightlyRunJob = defineJob({
         const db = await getDb();
         return applyScenarios(db, date, await getOption(db, "planningHorizonDays"));
       });
+      await locked("analyze-actions", async () => analyzeEngineTables(await getDb()));
       const sending = await sendDueActions(locked, date);
       const snapshot = await locked("record-snapshot", async () => (await getDb()).transaction((tx) => recordDailySnapshot(tx, date)));
       // From the scores written by "score-invoices" earlier in the run.

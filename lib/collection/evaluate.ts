@@ -3,6 +3,7 @@
  * invoices and scenario (SPEC §7). Set-based statements in one transaction, safe to run again: a second run on
  * the same data and date changes nothing. Under the nightly lock, so it never runs beside a nightly run.
  */
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cancelActionsOffScenario, cancelEmptyActions, planActions, releaseDocuments } from "@/db/queries/collection-engine";
 import { mergeSameDayActions } from "@/db/queries/collection-merge";
@@ -36,6 +37,8 @@ export function evaluateScenarios(db: Db, date: string, horizonDays: number): Pr
 /** The evaluation itself, for a caller that holds the nightly lock (the nightly run). */
 export function applyScenarios(db: Db, date: string, horizonDays: number): Promise<EvaluationReport> {
   return db.transaction(async (tx) => {
+    // The candidates of every client are sorted twice: in memory rather than in temporary files.
+    await tx.execute(sql`set local work_mem = '64MB'`);
     // First: the pièces of a plan broken tonight are chased tonight, those of a plan kept leave the actions.
     const paymentPlans = await settlePaymentPlans(tx, date);
     const cancelledOffScenario = await cancelActionsOffScenario(tx);

@@ -36,7 +36,7 @@ export function presentClient(r: ClientRecord): ApiClient {
     balances_as_of: c.balancesAsOf,
     collector: c.collectorId && r.collectorName ? { id: c.collectorId, name: r.collectorName } : null,
     sales_rep: c.salesRepId && r.salesRepName ? { id: c.salesRepId, name: r.salesRepName } : null,
-    group: r.groupName ? { id: (c.forcedGroupId ?? c.groupId)!, name: r.groupName, forced: c.forcedGroupId !== null } : null,
+    group: r.groupName && c.effectiveGroupId ? { id: c.effectiveGroupId, name: r.groupName, forced: c.forcedGroupId !== null } : null,
     paused_until: c.pausedUntil,
     pause_reason: c.pauseReason,
     has_open_dispute: r.hasOpenDispute,
