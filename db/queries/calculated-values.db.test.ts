@@ -11,6 +11,7 @@ import { analyseFormula } from "@/lib/formulas/analyse";
 import type { Typed } from "@/lib/formulas/ast";
 import { rowFormulaSql } from "./calculated-sql";
 import { columnValueSql, loadReadyColumns, materialiseColumns, previewFormula } from "./calculated-values";
+import { collectTouchedClients } from "./touched-clients";
 
 let handle: DatabaseHandle;
 let ledger: Awaited<ReturnType<typeof makeCalculatedLedger>>;
@@ -97,7 +98,8 @@ describe("materialiseColumns", () => {
     await handle.db.insert(calculatedValues).values([ledger.bravo, ledger.charlie].map((c) => ({ columnId: encours.id, clientId: c.id, number: "1" })));
     const report = await handle.db.transaction(async (tx) => {
       await tx.update(clients).set({ updatedAt: sql`now()` }).where(eq(clients.id, ledger.charlie.id));
-      return materialiseColumns(tx, today, { onlyTouchedInTransaction: true });
+      expect(await collectTouchedClients(tx)).toBe(1);
+      return materialiseColumns(tx, today, { onlyTouchedClients: true });
     });
     expect(report).toEqual({ columns: 6, clients: 1 });
     const values = await stored();

@@ -11,6 +11,7 @@ import { calculatedColumns } from "../schema";
 import type { CalculatedColumnType } from "../schema/calculated";
 import { FormulaCompiler, rowFormulaSql } from "./calculated-sql";
 import { listClientCustomFields } from "./clients";
+import { touchedClientIds } from "./touched-clients";
 import { clientInScope } from "./scope";
 
 export type ReadyColumn = {
@@ -66,9 +67,6 @@ function valuesRow(compiler: FormulaCompiler, column: ReadyColumn): SQL {
     ${t === "boolean" ? value : sql`null::boolean`})`;
 }
 
-// Imports stamp what they write with updated_at = now(), the transaction's start: those are the touched clients.
-const touchedClients = sql`select "clients"."id" from clients where "clients"."updated_at" = now()
-  union select d.client_id from documents d where d.updated_at = now()`;
 
 /** The one statement that writes `columns`' values (for the touched clients only when `touched`). */
 export function materialiseStatement(columns: ReadyColumn[], today: string, touched: boolean): SQL {
@@ -79,7 +77,7 @@ export function materialiseStatement(columns: ReadyColumn[], today: string, touc
   const { ctes, joins } = compiler.withAggregates(touched ? target : undefined);
   const from = touched ? sql`clients join target on target.id = "clients"."id"` : sql`clients`;
   const statements = [
-    ...(touched ? [sql`target as (${touchedClients})`] : []),
+    ...(touched ? [sql`target as (${touchedClientIds})`] : []),
     ...ctes,
     sql`vals as (
       select "clients"."id" as client_id, v.column_id, v.number, v.text, v.flag
@@ -103,19 +101,19 @@ export function materialiseStatement(columns: ReadyColumn[], today: string, touc
 }
 
 /**
- * Computes the materialised columns (all, or `columnIds`) for every client, or only the clients touched in the
- * current transaction, in one statement: the pièces and the snapshots are each scanned once for all the columns.
+ * Computes the materialised columns (all, or `columnIds`) for every client, or only the clients an import touched
+ * (gathered first by `collectTouchedClients`), in one statement: the pièces and the snapshots are each scanned once for all the columns.
  * Empty values are not stored, and a stored value that became empty is removed.
  */
 export async function materialiseColumns(
   db: Queryable,
   today: string,
-  options: { columnIds?: string[]; onlyTouchedInTransaction?: boolean } = {},
+  options: { columnIds?: string[]; onlyTouchedClients?: boolean } = {},
 ): Promise<{ columns: number; clients: number }> {
   const { columns } = await loadReadyColumns(db);
   const chosen = columns.filter((c) => c.materialised && (!options.columnIds || options.columnIds.includes(c.id)));
   if (chosen.length === 0) return { columns: 0, clients: 0 };
-  const statement = materialiseStatement(chosen, today, options.onlyTouchedInTransaction === true);
+  const statement = materialiseStatement(chosen, today, options.onlyTouchedClients === true);
   const [result] = await queryRows<{ clients: number }>(db, statement);
   return { columns: chosen.length, clients: result.clients };
 }

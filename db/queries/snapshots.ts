@@ -6,6 +6,9 @@ import { countsInIndicators } from "./currencies";
 import { refreshMonthlySales, refreshPortfolioSnapshot } from "./home-aggregates";
 import { getOption } from "./settings";
 
+/** What an import changed: `clients` selects the ids of the clients whose pièces it wrote. */
+export type SnapshotScope = { clients?: SQL };
+
 export type SnapshotReport = { date: string; clients: number; outstanding: string; overdue: string };
 
 /** Sum of the open amount of overdue documents whose days past due fall in (low, high]. */
@@ -19,16 +22,21 @@ function bucketSum(low: number, high: number | null): SQL {
  * the taux de recouvrement need and the invoices settled in the last 30 days, as of `date`, in one statement;
  * then the home page's aggregates of that day. A document counts as open at `date` when issued by then and not settled by then, so past days can be
  * rebuilt; running it twice for the same day replaces that day's rows. Today's figures are also copied onto
- * `clients` so lists read them without aggregating documents.
+ * `clients` so lists read them without aggregating documents. With `clients`, the newest day, already recorded,
+ * is recorded again for those clients only (after an import).
  */
-export async function recordDailySnapshot(db: Queryable, date: string): Promise<SnapshotReport> {
+export async function recordDailySnapshot(db: Queryable, date: string, options: SnapshotScope = {}): Promise<SnapshotReport> {
   const limits = await getOption(db, "agingLimits");
   const buckets = limits.map((limit, i) => bucketSum(i === 0 ? 0 : limits[i - 1], limit));
   buckets.push(bucketSum(limits[limits.length - 1], null));
-  const [{ newest }] = await queryRows<{ newest: boolean }>(
+  const [{ newest, recorded }] = await queryRows<{ newest: boolean; recorded: boolean }>(
     db,
-    sql`select coalesce(max(snapshot_date) <= ${date}::date, true) as newest from daily_snapshots`,
+    sql`select coalesce(max(snapshot_date) <= ${date}::date, true) as newest,
+          exists (select 1 from daily_snapshots where snapshot_date = ${date}::date) as recorded
+        from daily_snapshots`,
   );
+  // The other clients' rows of a day already recorded are as they were: only their own pièces move them.
+  const only = options.clients && recorded && newest ? sql`and c.id in (${options.clients})` : sql``;
   const d = sql`${date}::date`;
   const month = sql`${monthStart(date)}::date`;
   const dueFrom = sql`${addDays(date, -29)}::date`;
@@ -74,6 +82,7 @@ export async function recordDailySnapshot(db: Queryable, date: string): Promise<
         and (doc.status = 'open' or doc.settled_date >= ${dueFrom} or doc.issue_date >= ${month}
           or doc.due_date between ${dueFrom} and ${d})
     ) docs on true
+    where true ${only}
     group by c.id, c.entity_id
     on conflict (snapshot_date, client_id) do update set
       entity_id = excluded.entity_id, outstanding = excluded.outstanding, overdue = excluded.overdue,
@@ -88,7 +97,7 @@ export async function recordDailySnapshot(db: Queryable, date: string): Promise<
     update clients c set outstanding = s.outstanding, overdue = s.overdue, aged = s.aged,
       balances_as_of = s.snapshot_date
     from daily_snapshots s
-    where s.snapshot_date = ${d} and s.client_id = c.id
+    where s.snapshot_date = ${d} and s.client_id = c.id ${only}
       and (c.balances_as_of is null or c.balances_as_of <= s.snapshot_date)
       -- Re-running a day (after each import) leaves unchanged clients alone: a row rewritten for nothing is a
       -- dead tuple every list then has to skip.

@@ -21,6 +21,7 @@ import { notifyAdminsOfImport } from "@/db/queries/notification-sources";
 import { recomputeGroupMembership } from "@/db/queries/group-membership";
 import { applyPayments, type PaymentTotals } from "@/db/queries/payments-apply";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
+import { collectTouchedClients, touchedClientIds } from "@/db/queries/touched-clients";
 import type { ImportReconciliation } from "@/db/schema";
 import { formatInteger } from "@/lib/format/fr";
 import { writeErrorFile } from "./error-file";
@@ -194,9 +195,10 @@ async function importRecorded(db: Db, request: ImportRequest, importId: string, 
           name: request.saveProfileAs, kind: request.kind, mapping: parsed.profile, settings: parsed.settings ?? {},
         });
       }
-      await recordDailySnapshot(tx, request.importDate);
+      await collectTouchedClients(tx);
+      await recordDailySnapshot(tx, request.importDate, { clients: touchedClientIds });
       // Only the clients this import wrote; group criteria may read their calculated columns.
-      await materialiseColumns(tx, request.importDate, { onlyTouchedInTransaction: true });
+      await materialiseColumns(tx, request.importDate, { onlyTouchedClients: true });
       // Group criteria read the balances the snapshot has just copied onto clients.
       await recomputeGroupMembership(tx, request.importDate);
       await recordAudit(tx, {
