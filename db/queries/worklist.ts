@@ -25,14 +25,15 @@ const sortColumns: Record<WorklistSortKey, SQL> = {
   date: sql`actions.planned_date`,
   client: sql`clients.name`,
   action: sql`actions.type`,
-  documents: sql`covered.document_count`,
+  documents: sql`actions.document_count`,
   amount: sql`facts.amount_at_stake`,
   lastContact: sql`last_contact.at`,
   reminders: sql`(sent.reminders, sent.simulated)`,
   assignee: sql`assignee.name`,
 };
 
-// What a client's row shows beside the action; joined for the page only, or for every row when it sorts them.
+// What a client's row shows beside the action; joined for the page only, or for every row when it sorts them
+// (as are the client's name and the assignee's).
 const lastContactJoin = sql`left join lateral (
       select coalesce(h.done_at, h.sent_at)::date as at, h.type, h.outcome, ${simulatedSend(sql`h.id`)} as simulated from actions h
       where h.client_id = actions.client_id and h.status in ('done', 'sent') and h.type in ('call', 'email', 'letter', 'formal_notice')
@@ -129,36 +130,37 @@ export async function listWorklist(
       where status = 'broken' and promised_date > ${today}::date - ${brokenPromiseWindowDays}::int and promised_date <= ${today}::date
       group by client_id
     ),
-    matching as (
-      select actions.id from actions
+    -- One row per matching action, whatever the estimates: a join of two aggregates on a misjudged count of rows
+    -- made the planner loop over all the pièces covered once per action, and a misjudged hash join read every
+    -- pièce; each action's own pièces are read through the indexes.
+    covered as (
+      select actions.id, actions.client_id, actions.planned_date, actions.amount_covered, actions.type, actions.assigned_user_id, pieces.*
+      from actions cross join lateral (
+        select count(ad.document_id)::int as document_count,
+          min(d.due_date) filter (where d.status = 'open') as oldest_due,
+          case when count(ad.document_id) > 0 then coalesce(sum(d.open_amount) filter (where d.status = 'open'), 0) end as open_amount,
+          case when count(ad.document_id) > 0 then coalesce(sum(d.open_amount * ds.p_late::numeric) filter (where d.status = 'open'), 0) end as expected_late
+        from action_documents ad join documents d on d.id = ad.document_id
+          left join document_scores ds on ds.document_id = d.id
+        where ad.action_id = actions.id
+      ) pieces
       where ${agendaActionsWhere(scope, filters)} and actions.status = 'planned'
     ),
-    -- One row per matching action, whatever the estimates: a join of two aggregates on a misjudged count of rows
-    -- made the planner loop over all the pièces covered once per action.
-    covered as (
-      select matching.id as action_id, count(ad.document_id)::int as document_count,
-        min(d.due_date) filter (where d.status = 'open') as oldest_due,
-        case when count(ad.document_id) > 0 then coalesce(sum(d.open_amount) filter (where d.status = 'open'), 0) end as open_amount,
-        case when count(ad.document_id) > 0 then coalesce(sum(d.open_amount * ds.p_late::numeric) filter (where d.status = 'open'), 0) end as expected_late
-      from matching left join action_documents ad on ad.action_id = matching.id left join documents d on d.id = ad.document_id
-        left join document_scores ds on ds.document_id = d.id
-      group by matching.id
-    ),
     page as (
-      select actions.id, covered.document_count, facts.amount_at_stake, facts.days_late, facts.broken_promises, facts.expected_late, ${points.map}, score.priority,
+      select actions.id, actions.document_count, facts.amount_at_stake, facts.days_late, facts.broken_promises, facts.expected_late, ${points.map}, score.priority,
         row_number() over (order by ${orderBy(sort, today)}) as position
-      from covered
-      join actions on actions.id = covered.action_id
-      join clients on clients.id = actions.client_id
-      left join users assignee on assignee.id = actions.assigned_user_id
+      -- Named as the table: the sort keys and the joins shared with the page's rows read actions.*.
+      from covered actions
+      ${sort.key === "client" ? sql`join clients on clients.id = actions.client_id` : sql``}
+      ${sort.key === "assignee" ? sql`left join users assignee on assignee.id = actions.assigned_user_id` : sql``}
       left join broken on broken.client_id = actions.client_id
-      left join client_scores on client_scores.client_id = actions.client_id
       cross join lateral (
-        select greatest(${today}::date - coalesce(covered.oldest_due, actions.planned_date), 0) as days_late, coalesce(broken.n, 0) as broken_promises,
+        select greatest(${today}::date - coalesce(actions.oldest_due, actions.planned_date), 0) as days_late, coalesce(broken.n, 0) as broken_promises,
           -- What is still owed on the pièces covered (some may have been paid since); the planned amount for an action without any.
-          coalesce(covered.open_amount, actions.amount_covered) as amount_at_stake,
+          coalesce(actions.open_amount, actions.amount_covered) as amount_at_stake,
           -- Open × probability of paying late over the pièces covered; the client's whole expected amount late otherwise.
-          coalesce(covered.expected_late, client_scores.expected_late_amount, 0) as expected_late
+          coalesce(actions.expected_late,
+            (select cs.expected_late_amount from client_scores cs where cs.client_id = actions.client_id), 0) as expected_late
       ) facts
       cross join lateral (select ${points.columns}) points
       cross join lateral (select ${points.total} as priority) score
