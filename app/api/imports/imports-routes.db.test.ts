@@ -1,3 +1,7 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { makeEntity, makeUser } from "@/db/test-builders";
@@ -19,6 +23,8 @@ const { POST: analyze } = await import("./analyze/route");
 const { GET: status } = await import("./[id]/status/route");
 const { GET: errors } = await import("./[id]/errors/route");
 const { commitImportAction } = await import("@/app/(app)/import/actions");
+const { runImport } = await import("@/lib/import/run-import");
+const { storageFor } = await import("@/lib/storage");
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -118,5 +124,30 @@ describe("import routes refuse malformed requests with a French 4xx", () => {
       acceptRowErrors: false, headerRow: 0, dateOrder: "dmy", mapping: {},
     });
     expect(unknown).toEqual({ ok: false, error: "Fichier expiré : déposez-le à nouveau." });
+  });
+});
+
+describe("the errors' file of an import", () => {
+  it("is served from the files' storage, and rebuilt from the history when the storage lost it", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "encaisse-errors-route-")), "pieces.csv");
+    fs.writeFileSync(file, "Code client;N° facture;Date facture;Échéance;Montant TTC\r\nINCONNU;F1;02/11/2026;02/12/2026;10,00\r\n");
+    const outcome = await runImport(handle.db, {
+      kind: "documents", filePath: file, fileName: "pieces.csv", mode: "incremental", importDate: "2026-11-23", userId: null, acceptRowErrors: false,
+    });
+    // An unknown client: refused, with its row error.
+    expect(outcome.status).toBe("failed");
+    const rows = async () => {
+      const response = await errors(new Request("http://localhost/"), params(outcome.importId));
+      expect(response.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await response.arrayBuffer());
+      return workbook.worksheets[0].getSheetValues().slice(2).map((r) => (r as unknown[])[1]);
+    };
+    expect(await rows()).toEqual([2]);
+    // In the storage every instance reads, not on the disk of the one that ran the import.
+    expect((await storageFor("files").get(`import-errors/${outcome.importId}.xlsx`))?.size).toBeGreaterThan(0);
+    await storageFor("files").delete(`import-errors/${outcome.importId}.xlsx`);
+    expect(await storageFor("files").get(`import-errors/${outcome.importId}.xlsx`)).toBeNull();
+    expect(await rows()).toEqual([2]);
   });
 });

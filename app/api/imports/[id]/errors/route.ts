@@ -1,8 +1,8 @@
-import fs from "node:fs";
+import { Readable } from "node:stream";
 import { NextResponse } from "next/server";
 import { getImport } from "@/db/queries/imports";
 import { userForRoute } from "@/lib/auth/session";
-import { errorFilePath, writeErrorFile } from "@/lib/import/error-file";
+import { readErrorFile, writeErrorFile } from "@/lib/import/error-file";
 import { withErrorResponse } from "@/lib/http/route-errors";
 
 /** The row errors of an import as an xlsx file, for the admin to fix the source file. */
@@ -13,14 +13,14 @@ export const GET = withErrorResponse(async function handleGet(_request: Request,
   if (!record) return NextResponse.json({ error: "Import introuvable." }, { status: 404 });
 
   // Imports keep their complete error file; older ones rebuild it from the sample the history kept.
-  const existing = errorFilePath(record.id);
-  const file = existing && fs.existsSync(existing) ? existing : await writeErrorFile(record.id, record.errors);
-  if (!file) return NextResponse.json({ error: "Aucune erreur pour cet import." }, { status: 404 });
-  const buffer = fs.readFileSync(file);
+  let stored = await readErrorFile(record.id);
+  if (!stored && (await writeErrorFile(record.id, record.errors))) stored = await readErrorFile(record.id);
+  if (!stored) return NextResponse.json({ error: "Aucune erreur pour cet import." }, { status: 404 });
   const name = `erreurs-${record.fileName.replace(/[^\w.-]+/g, "_")}.xlsx`;
-  return new NextResponse(new Uint8Array(buffer), {
+  return new Response(Readable.toWeb(stored.body) as ReadableStream<Uint8Array>, {
     headers: {
       "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "content-length": String(stored.size),
       "content-disposition": `attachment; filename="${name}"`,
     },
   });
