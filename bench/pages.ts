@@ -5,13 +5,16 @@
  * browser) against the 300 ms target, with the machine's load average (1 min) beside each line; then times the
  * clients export, whole and filtered. The open API's clients list is timed the same way with keys made here, against
  * its own 100 ms target, beside the bare SQL of the same page. `--only TEXT` measures the lines whose label holds TEXT,
- * `--skip TEXT` all but those.
+ * `--skip TEXT` all but those. `--embedded` measures the same pages on the embedded demo instead (PGlite in
+ * DATA_DIR, `data/bench-embedded` by default, seeded with the demo data when empty; no API lines: PGlite serves one
+ * process, the server's).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
-import postgres from "postgres";
+import { sql } from "drizzle-orm";
+import { openDatabase, queryRows } from "@/db/client";
 import { pendingStatuses } from "@/db/queries/agenda";
 import { env } from "@/lib/env";
 import { API_CLIENTS_PATH, bareSqlOfClientsPage, makeBenchApiKeys } from "./api-clients";
@@ -27,8 +30,10 @@ const { values: args } = parseArgs({
     only: { type: "string" },
     skip: { type: "string" },
     port: { type: "string", default: "3400" },
+    embedded: { type: "boolean", default: false },
   },
 });
+const embeddedDir = process.env.DATA_DIR ?? "data/bench-embedded";
 const PORT = Number(args.port);
 const base = `http://127.0.0.1:${PORT}`;
 const runs = Number(args.runs);
@@ -98,32 +103,52 @@ async function measureDownload(label: string, path: string, cookie: string) {
   console.log(`${label.padEnd(44)} ${(times[1] / 1000).toFixed(1).padStart(6)} s`);
 }
 
+type Fixtures = { clients: number; documents: number; pending: number; ids: Record<string, string | null> };
+
+/** What the pages are measured on, read before the server starts (an embedded database serves one process). */
+async function readFixtures(options: { databaseUrl: string } | { dataDir: string }): Promise<Fixtures> {
+  const handle = await openDatabase(options);
+  try {
+    const [counts] = await queryRows<{ clients: number; documents: number; pending: number }>(
+      handle.db,
+      sql`select (select count(*)::int from clients) as clients, (select count(*)::int from documents) as documents,
+        (select count(*)::int from actions where status in (${sql.join(pendingStatuses.map((s) => sql`${s}`), sql`, `)})) as pending`,
+    );
+    const [ids] = await queryRows<Record<string, string | null>>(
+      handle.db,
+      sql`select (select id from entities order by code limit 1) as entity,
+        (select id from users where email = 'recouvrement1@encaisse.demo') as collector,
+        (select id from users where email = 'commercial@encaisse.demo') as sales_rep,
+        (select client_id from documents group by client_id order by count(*) desc limit 1) as busiest_client,
+        (select id from clients where collector_id = (select id from users where email = 'recouvrement1@encaisse.demo') order by overdue desc limit 1) as collector_client`,
+    );
+    return { ...counts, ids };
+  } finally {
+    await handle.close();
+  }
+}
+
 async function main() {
-  if (!env.DATABASE_URL) throw new Error("DATABASE_URL doit désigner une base PostgreSQL (le jeu large n'est pas pour PGlite).");
-  await run("npx", ["tsx", "db/seed/cli.ts", "--size", "large", "--if-empty"]);
-  const sqlClient = postgres(env.DATABASE_URL, { onnotice: () => {} });
-  const [{ clients, documents, pending }] = await sqlClient`
-    select (select count(*)::int from clients) as clients, (select count(*)::int from documents) as documents,
-      (select count(*)::int from actions where status in ${sqlClient([...pendingStatuses])}) as pending`;
-  const [ids] = await sqlClient`
-    select (select id from entities order by code limit 1) as entity,
-      (select id from users where email = 'recouvrement1@encaisse.demo') as collector,
-      (select id from users where email = 'commercial@encaisse.demo') as sales_rep,
-      (select client_id from documents group by client_id order by count(*) desc limit 1) as busiest_client,
-      (select id from clients where collector_id = (select id from users where email = 'recouvrement1@encaisse.demo') order by overdue desc limit 1) as collector_client`;
-  await sqlClient.end();
-  console.log(`Données : ${clients.toLocaleString("fr-FR")} clients, ${documents.toLocaleString("fr-FR")} pièces, ${pending.toLocaleString("fr-FR")} actions en attente`);
+  const embedded = args.embedded;
+  if (!embedded && !env.DATABASE_URL) throw new Error("DATABASE_URL doit désigner une base PostgreSQL (le jeu large n'est pas pour PGlite), ou utilisez --embedded.");
+  const databaseEnv: Record<string, string> = embedded ? { DATABASE_URL: "", DATA_DIR: embeddedDir } : { DATABASE_URL: env.DATABASE_URL! };
+  await run("npx", ["tsx", "db/seed/cli.ts", ...(embedded ? [] : ["--size", "large"]), "--if-empty"], databaseEnv);
+  const { clients, documents, pending, ids } = await readFixtures(embedded ? { dataDir: embeddedDir } : { databaseUrl: env.DATABASE_URL! });
+  console.log(
+    `Données${embedded ? ` (démo embarquée, PGlite dans ${embeddedDir})` : ""} : ${clients.toLocaleString("fr-FR")} clients, ` +
+      `${documents.toLocaleString("fr-FR")} pièces, ${pending.toLocaleString("fr-FR")} actions en attente`,
+  );
   // The agenda, its counters and the forecast are only measured as in production after a nightly evaluation.
   if (pending === 0) console.log("Aucune action en attente : lancez d'abord « npm run job:nightly » sur cette base.");
 
-  const serverEnv = { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-bench", JOBS_IN_PROCESS: "off", DATABASE_URL: env.DATABASE_URL };
+  const serverEnv = { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-bench", JOBS_IN_PROCESS: "off", ...databaseEnv };
   if (!args["no-build"]) await run("npx", ["next", "build"], serverEnv);
   if (await fetch(`${base}/login`).then(() => true, () => false)) throw new Error(`Le port ${PORT} est déjà occupé : arrêtez l'autre serveur d'abord.`);
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     stdio: "ignore",
     env: { ...process.env, ...serverEnv },
   });
-  const keys = await makeBenchApiKeys(env.DATABASE_URL, ["admin@encaisse.demo", "recouvrement1@encaisse.demo"]);
+  const keys = embedded ? null : await makeBenchApiKeys(env.DATABASE_URL!, ["admin@encaisse.demo", "recouvrement1@encaisse.demo"]);
   try {
     await waitForServer(server);
     const admin = await sessionCookie("admin@encaisse.demo");
@@ -191,14 +216,14 @@ async function main() {
       console.log(allFast ? "\nToutes les pages tiennent l'objectif." : "\nCertaines pages dépassent l'objectif.");
     }
 
-    const apiCases: [string, string][] = [
+    const apiCases: [string, string][] = keys === null ? [] : [
       ["API clients, 100 par page (administrateur)", "admin@encaisse.demo"],
       ["API clients, 100 par page (chargé)", "recouvrement1@encaisse.demo"],
     ];
-    console.log(`\n${"API".padEnd(44)} ${"p50".padStart(6)} ${"p95".padStart(6)}   p95/${API_TARGET_MS} ms  SQL seul (EXPLAIN ANALYZE)`);
+    if (apiCases.length > 0) console.log(`\n${"API".padEnd(44)} ${"p50".padStart(6)} ${"p95".padStart(6)}   p95/${API_TARGET_MS} ms  SQL seul (EXPLAIN ANALYZE)`);
     for (const [label, email] of apiCases.filter(wanted)) {
-      const { p50 } = await measure(label, API_CLIENTS_PATH, { authorization: `Bearer ${keys.tokens[email]}` }, API_TARGET_MS);
-      const bare = await bareSqlOfClientsPage(env.DATABASE_URL, email);
+      const { p50 } = await measure(label, API_CLIENTS_PATH, { authorization: `Bearer ${keys!.tokens[email]}` }, API_TARGET_MS);
+      const bare = await bareSqlOfClientsPage(env.DATABASE_URL!, email);
       console.log(`${"  SQL de la même page".padEnd(44)} ${bare.toFixed(1).padStart(6)} ms  (p50 de l'API = ${(p50 / bare).toFixed(1)} × le SQL)`);
     }
     if (args.only || args.skip) return;
@@ -207,7 +232,7 @@ async function main() {
     await measureDownload("Export clients · avec échu", "/api/clients/export?hasOverdue=yes", admin);
   } finally {
     server.kill();
-    await keys.remove();
+    await keys?.remove();
   }
 }
 
