@@ -52,6 +52,7 @@ const parisDayStart = (date: string) => sql`(${date}::date::timestamp at time zo
 export async function teamPerformance(db: Queryable, scope: Scope, date: string, entityId?: string): Promise<TeamPerformanceRow[]> {
   const { from, to } = teamPeriod(date);
   const clients = entityId ? sql`${clientInScope(scope)} and clients.entity_id = ${entityId}` : clientInScope(scope);
+  const everyClient = !entityId && (scope.role === "admin" || scope.role === "supervisor");
   const nextDay = sql`(${to}::date + 1)`;
   const [rows, sales] = await Promise.all([
     queryRows<{
@@ -71,10 +72,13 @@ export async function teamPerformance(db: Queryable, scope: Scope, date: string,
       db,
       // Materialized: inlined into the per-collector subquery below, the month's actions were read once per collector.
       sql`with acts as materialized (
-          select coalesce(a.done_by_id, a.confirmed_by_id, a.assigned_user_id, clients.collector_id) as user_id, a.type::text as type, count(*)::int as n
-          from actions a join clients on clients.id = a.client_id
+          -- The client is read only for the rare action nobody did, confirmed or was assigned, and for a narrower scope.
+          select coalesce(a.done_by_id, a.confirmed_by_id, a.assigned_user_id,
+              (select c.collector_id from clients c where c.id = a.client_id)) as user_id, a.type::text as type, count(*)::int as n
+          from actions a
           -- A send that stayed in the outbox (no provider configured) reached no one: it is not counted.
-          where a.status in ('sent', 'done') and ${clients} and not ${simulatedSend(sql`a.id`)}
+          where a.status in ('sent', 'done') and not ${simulatedSend(sql`a.id`)}
+            ${everyClient ? sql`` : sql`and exists (select 1 from clients where clients.id = a.client_id and ${clients})`}
             and coalesce(a.done_at, a.sent_at) >= ${parisDayStart(from)}
             and coalesce(a.done_at, a.sent_at) < (${nextDay}::timestamp at time zone 'Europe/Paris')
           group by 1, 2),
