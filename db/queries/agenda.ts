@@ -8,7 +8,7 @@ import { actionDocuments, actions, actionType, clients, documents, scenarioSteps
 import { listActionClientContacts } from "./contacts";
 import { daysLate } from "./documents";
 import { orderedBatches } from "./ordered-batches";
-import { clientInScope } from "./scope";
+import { clientInScope, seesEveryClient } from "./scope";
 import { clientMatches, foldedEquals } from "./search";
 import { simulatedSend } from "./send-state";
 
@@ -84,7 +84,7 @@ function actionFilters(f: AgendaFilters): SQL {
  */
 function needsClients(scope: Scope, f: AgendaFilters): boolean {
   if (f.entityId || f.q || f.customField) return true;
-  if (scope.role === "admin" || scope.role === "supervisor") return false;
+  if (seesEveryClient(scope)) return false;
   return !(scope.role === "collector" && f.assignedUserId !== undefined && scope.collectorIds.includes(f.assignedUserId));
 }
 

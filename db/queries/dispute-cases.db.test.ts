@@ -152,5 +152,13 @@ describe("home figures", () => {
     const scope = (await loadScope(db, dora.id, TODAY))!;
     // (10 + 20 + 36) / 3 = 22
     expect(await getDisputeSummary(db, scope, TODAY)).toEqual({ openCount: 2, openAmount: "200.50", averageResolutionDays: 22, resolvedCount: 3 });
+    // An administrator's summary reads every case, without the clients.
+    const admin = (await loadScope(db, (await makeUser(db, "admin")).id, TODAY))!;
+    const [all] = await queryRows<{ n: number; amount: string }>(
+      db,
+      sql`select count(*)::int as n, sum(amount)::text as amount from disputes where status in ('open', 'in_progress', 'waiting_customer')`,
+    );
+    expect(await getDisputeSummary(db, admin, TODAY)).toMatchObject({ openCount: all.n, openAmount: all.amount });
+    expect(all.n).toBeGreaterThan(2);
   });
 });

@@ -7,7 +7,7 @@ import { queryRows, type Queryable } from "../client";
 import { clients, disputeDocuments, disputes, documents, users } from "../schema";
 import { ACTIVE_DISPUTE_STATUSES } from "./disputes";
 import { daysLate } from "./documents";
-import { clientInScope } from "./scope";
+import { clientInScope, seesEveryClient } from "./scope";
 import { clientMatches } from "./search";
 
 /** The cases a user may read: those of their clients, and those they own even on a client outside their scope. */
@@ -150,8 +150,8 @@ export async function getDisputeSummary(db: Queryable, scope: Scope, today: stri
       coalesce(sum(${disputes.amount}) filter (where ${isActive}), 0)::text as open_amount,
       round(avg(${disputes.closedAt}::date - ${disputes.openedAt}::date) filter (where ${resolvedWithinYear(today)}), 1)::text as avg_days,
       count(*) filter (where ${resolvedWithinYear(today)})::int as resolved_count
-    from ${disputes} join ${clients} on ${clients.id} = ${disputes.clientId}
-    where ${disputeVisible(scope)}`,
+    from ${disputes}
+    ${seesEveryClient(scope) ? sql`` : sql`join ${clients} on ${clients.id} = ${disputes.clientId} where ${disputeVisible(scope)}`}`,
   );
   return {
     openCount: row.open_count,

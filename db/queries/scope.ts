@@ -29,6 +29,9 @@ export async function loadScope(db: Queryable, userId: string, date: string, log
   };
 }
 
+/** Whether the scope is every client (administrators and supervisors): a query may then leave the clients out. */
+export const seesEveryClient = (scope: Scope) => scope.role === "admin" || scope.role === "supervisor";
+
 type ScopeColumns = { entityId: AnyColumn; collectorId: AnyColumn; salesRepId: AnyColumn };
 
 /**

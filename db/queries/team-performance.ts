@@ -10,7 +10,7 @@ import { DSO_MAX_MONTHS, dsoCountback } from "@/lib/kpi/dso";
 import { queryRows, type Queryable } from "../client";
 import { monthlySales, portfolioSnapshots } from "../schema";
 import { aggregateInScope } from "./home-aggregates";
-import { clientInScope } from "./scope";
+import { clientInScope, seesEveryClient } from "./scope";
 import { simulatedSend } from "./send-state";
 
 export type TeamPerformanceRow = {
@@ -52,7 +52,7 @@ const parisDayStart = (date: string) => sql`(${date}::date::timestamp at time zo
 export async function teamPerformance(db: Queryable, scope: Scope, date: string, entityId?: string): Promise<TeamPerformanceRow[]> {
   const { from, to } = teamPeriod(date);
   const clients = entityId ? sql`${clientInScope(scope)} and clients.entity_id = ${entityId}` : clientInScope(scope);
-  const everyClient = !entityId && (scope.role === "admin" || scope.role === "supervisor");
+  const everyClient = !entityId && seesEveryClient(scope);
   const nextDay = sql`(${to}::date + 1)`;
   const [rows, sales] = await Promise.all([
     queryRows<{
