@@ -91,6 +91,23 @@ describe("agenda lists and counters", () => {
     expect(await getAgendaAction(handle.db, scopes.bruno, ids.callLate, today)).toBeNull();
   });
 
+  it("cuts the pages where the whole list would be cut, page after page, however many share a planned date", async () => {
+    for (const [scope, tab, filters] of [
+      [scopes.sup, "automatic", {}],
+      [scopes.sup, "manual", {}],
+      [scopes.alice, "automatic", { assignedUserId: scopes.alice.userId }],
+      [scopes.sup, "history", {}],
+    ] as const) {
+      const whole = (await listAgendaActions(handle.db, scope, tab, filters, page)).map((r) => r.id);
+      const paged: string[] = [];
+      for (let p = 1; p <= whole.length + 1; p++) {
+        paged.push(...(await listAgendaActions(handle.db, scope, tab, filters, { page: p, pageSize: 1 })).map((r) => r.id));
+      }
+      expect(paged, `${tab}`).toEqual(whole);
+      expect(whole.length, `${tab}`).toBeGreaterThan(1);
+    }
+  });
+
   it("counts the actions of each tab and those waiting on someone, under the filters", async () => {
     expect(await countAgenda(handle.db, scopes.alice, {}, today)).toEqual({
       manual: { total: 3, due: 2 },
