@@ -32,10 +32,13 @@ export async function recordDailySnapshot(db: Queryable, date: string, options: 
   const [{ newest, recorded }] = await queryRows<{ newest: boolean; recorded: boolean }>(
     db,
     sql`select coalesce(max(snapshot_date) <= ${date}::date, true) as newest,
-          exists (select 1 from daily_snapshots where snapshot_date = ${date}::date) as recorded
+          exists (select 1 from daily_snapshots where snapshot_date = ${date}::date)
+            and not exists (select 1 from daily_snapshots where snapshot_date = ${date}::date
+                            and aging_limits <> ${JSON.stringify(limits)}::jsonb) as recorded
         from daily_snapshots`,
   );
-  // The other clients' rows of a day already recorded are as they were: only their own pièces move them.
+  // The other clients' rows of a day already recorded (with today's aging limits) are as they were: only their own
+  // pièces move them.
   const only = options.clients && recorded && newest ? sql`and c.id in (${options.clients})` : sql``;
   const d = sql`${date}::date`;
   const month = sql`${monthStart(date)}::date`;

@@ -4,6 +4,7 @@ import { type DatabaseHandle, queryRows } from "@/db/client";
 import { clients, documents } from "@/db/schema";
 import { makeClient, makeDocument, makeEntity } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
+import { setOption } from "./settings";
 import { recordDailySnapshot } from "./snapshots";
 import { collectTouchedClients, touchedClientIds } from "./touched-clients";
 
@@ -62,5 +63,20 @@ describe("an import's snapshot of a day already recorded", () => {
     });
     expect(await outstanding("2026-11-24")).toEqual({ written: "600.00", other: "10.00" });
     expect([await balance("written"), await balance("other")]).toEqual(["600.00", "10.00"]);
+  });
+
+  it("records every client again when the aging limits changed since the day was recorded", async () => {
+    await handle.db.update(documents).set({ openAmount: "20.00" }).where(eq(documents.id, ids.other.document));
+    await setOption(handle.db, "agingLimits", [15, 45]);
+    await handle.db.transaction(async (tx) => {
+      expect(await collectTouchedClients(tx)).toBe(0);
+      await recordDailySnapshot(tx, "2026-11-24", { clients: touchedClientIds });
+    });
+    expect(await outstanding("2026-11-24")).toEqual({ written: "600.00", other: "20.00" });
+    const buckets = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select distinct cardinality(aged) as n from daily_snapshots where snapshot_date = '2026-11-24'`,
+    );
+    expect(buckets).toEqual([{ n: 3 }]);
   });
 });
