@@ -11,8 +11,8 @@ import { calculatedColumns } from "../schema";
 import type { CalculatedColumnType } from "../schema/calculated";
 import { FormulaCompiler, rowFormulaSql } from "./calculated-sql";
 import { listClientCustomFields } from "./clients";
-import { touchedClientIds } from "./touched-clients";
 import { clientInScope } from "./scope";
+import { touchedClientIds } from "./touched-clients";
 
 export type ReadyColumn = {
   id: string;
@@ -67,7 +67,6 @@ function valuesRow(compiler: FormulaCompiler, column: ReadyColumn): SQL {
     ${t === "boolean" ? value : sql`null::boolean`})`;
 }
 
-
 /** The one statement that writes `columns`' values (for the touched clients only when `touched`). */
 export function materialiseStatement(columns: ReadyColumn[], today: string, touched: boolean): SQL {
   const compiler = new FormulaCompiler(today);
@@ -102,7 +101,8 @@ export function materialiseStatement(columns: ReadyColumn[], today: string, touc
 
 /**
  * Computes the materialised columns (all, or `columnIds`) for every client, or only the clients an import touched
- * (gathered first by `collectTouchedClients`), in one statement: the pièces and the snapshots are each scanned once for all the columns.
+ * (gathered first by `collectTouchedClients`), in one statement: the pièces and the snapshots are each scanned once
+ * for all the columns.
  * Empty values are not stored, and a stored value that became empty is removed.
  */
 export async function materialiseColumns(

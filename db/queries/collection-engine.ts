@@ -175,7 +175,7 @@ export async function planActions(db: Queryable, date: string, horizonDays: numb
     )
     select * from created`);
   await db.execute(sql`analyze engine_created`);
-  const [{ n: actions }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from engine_created`);
+  const actions = await count(db, sql`select count(*)::int as n from engine_created`);
 
   // Their documents, matched in the two temporary tables: no other transaction sees these actions yet.
   const linkedToNew = await count(

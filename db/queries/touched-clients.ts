@@ -18,4 +18,3 @@ export async function collectTouchedClients(db: Queryable): Promise<number> {
 
 /** The ids `collectTouchedClients` gathered, for a `… in (…)` or a join. */
 export const touchedClientIds = sql`select id from touched_clients`;
-

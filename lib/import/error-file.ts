@@ -8,9 +8,9 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { neutraliseFormula } from "@/lib/export/neutralise";
 import { type StoredFile, storageFolder, storageFor } from "@/lib/storage";
+import { CONTENT_TYPES } from "@/lib/storage/file-type";
 import type { RowError } from "./rows";
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const keyOf = (importId: string) => (/^[0-9a-f-]{36}$/.test(importId) ? `import-errors/${importId}.xlsx` : null);
 
 /** Stores the errors' file and says where it is: a path on this server, or the key in the bucket. */
@@ -39,7 +39,7 @@ export async function writeErrorFile(importId: string, errors: readonly RowError
     }
     await workbook.commit();
     const storage = storageFor("files");
-    await storage.put(key, fs.createReadStream(file), XLSX, fs.statSync(file).size);
+    await storage.put(key, fs.createReadStream(file), CONTENT_TYPES.xlsx, fs.statSync(file).size);
     return storage.kind === "local" ? path.join(storageFolder("files"), key) : key;
   } finally {
     fs.rmSync(draft, { recursive: true, force: true });

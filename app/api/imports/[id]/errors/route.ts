@@ -4,6 +4,7 @@ import { getImport } from "@/db/queries/imports";
 import { userForRoute } from "@/lib/auth/session";
 import { readErrorFile, writeErrorFile } from "@/lib/import/error-file";
 import { withErrorResponse } from "@/lib/http/route-errors";
+import { CONTENT_TYPES } from "@/lib/storage/file-type";
 
 /** The row errors of an import as an xlsx file, for the admin to fix the source file. */
 export const GET = withErrorResponse(async function handleGet(_request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -19,7 +20,7 @@ export const GET = withErrorResponse(async function handleGet(_request: Request,
   const name = `erreurs-${record.fileName.replace(/[^\w.-]+/g, "_")}.xlsx`;
   return new Response(Readable.toWeb(stored.body) as ReadableStream<Uint8Array>, {
     headers: {
-      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "content-type": CONTENT_TYPES.xlsx,
       "content-length": String(stored.size),
       "content-disposition": `attachment; filename="${name}"`,
     },
