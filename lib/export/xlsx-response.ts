@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { CONTENT_TYPES } from "@/lib/storage/file-type";
 
 export type XlsxColumn = { header: string; width: number; numFmt?: string };
 export type XlsxCell = string | number | Date | null;
@@ -28,7 +29,7 @@ export function xlsxResponse(sheetName: string, columns: XlsxColumn[], batches: 
 
   return new Response(Readable.toWeb(output) as ReadableStream, {
     headers: {
-      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "content-type": CONTENT_TYPES.xlsx,
       "content-disposition": `attachment; filename="${filename}"`,
       "cache-control": "private, no-store",
     },
