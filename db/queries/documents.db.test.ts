@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
-import { entities } from "@/db/schema";
+import { documentScores, entities, scoreModels } from "@/db/schema";
 import { makeClient, makeDocument, makeEntity, makeUser } from "@/db/test-builders";
 import { createTestDatabase } from "@/db/testing";
 import { type DocumentFilters, listDocuments, streamDocuments } from "./documents";
@@ -23,11 +23,16 @@ beforeAll(async () => {
   const a = await makeClient(db, entity.id, { collectorId: ids.alice, name: "Alpha" });
   ids.clientA = a.id;
   const b = await makeClient(db, other.id, { collectorId: ids.bruno, name: "Bêta" });
-  await makeDocument(db, a.id, { number: "A-1", amount: "100.00", issueDate: "2026-09-01", dueDate: "2026-10-01" });
+  const a1 = await makeDocument(db, a.id, { number: "A-1", amount: "100.00", issueDate: "2026-09-01", dueDate: "2026-10-01" });
   await makeDocument(db, a.id, { number: "A-2", amount: "250.50", issueDate: "2026-11-01", dueDate: "2026-12-01" });
   await makeDocument(db, a.id, { number: "A-3", amount: "-40.00", type: "credit_note", issueDate: "2026-11-02", dueDate: "2026-11-02", disputed: true });
   await makeDocument(db, a.id, { number: "A-4", amount: "75.00", issueDate: "2026-08-01", dueDate: "2026-09-01", status: "settled", openAmount: "0", settledDate: "2026-09-15" });
-  await makeDocument(db, b.id, { number: "B-1", amount: "999.99", issueDate: "2026-09-01", dueDate: "2026-10-01" });
+  const b1 = await makeDocument(db, b.id, { number: "B-1", amount: "999.99", issueDate: "2026-09-01", dueDate: "2026-10-01" });
+  const [model] = await db.insert(scoreModels).values({ kind: "rules", graceDays: 0, features: [], trainedOn: 0, trainedTo: today }).returning();
+  await db.insert(documentScores).values([
+    { documentId: a1.id, modelId: model.id, pLate: 0.2, expectedPaymentDate: "2026-12-01", scoredOn: today },
+    { documentId: b1.id, modelId: model.id, pLate: 0.9, expectedPaymentDate: "2027-01-15", scoredOn: today },
+  ]);
 });
 afterAll(() => handle.close());
 
@@ -37,6 +42,11 @@ async function numbers(user: string, filters: DocumentFilters = {}) {
   const exported: string[] = [];
   for await (const batch of streamDocuments(handle.db, scope, filters, today, 2)) exported.push(...batch.map((r) => r.number));
   expect(exported.sort()).toEqual(rows.map((r) => r.number).sort());
+  // The totals are those of the very rows listed (every case fits one page), whichever joins they need.
+  const cents = (amounts: string[]) => amounts.reduce((sum, a) => sum + Math.round(Number(a) * 100), 0);
+  expect(totals.count).toBe(rows.length);
+  expect(cents([totals.amount])).toBe(cents(rows.map((r) => r.amount)));
+  expect(cents([totals.openAmount])).toBe(cents(rows.map((r) => r.openAmount)));
   return { numbers: rows.map((r) => r.number).sort(), totals };
 }
 
@@ -71,5 +81,11 @@ describe("Pièces list and export", () => {
     expect((await numbers("admin", { dueFrom: "2026-10-01", dueTo: "2026-11-30" })).numbers).toEqual(["A-1", "A-3", "B-1"]);
     expect((await numbers("admin", { amountMin: 100, amountMax: 250.5 })).numbers).toEqual(["A-1", "A-2"]);
     expect((await numbers("admin", { amountMax: 0 })).numbers).toEqual(["A-3"]);
+  });
+
+  it("filters by the probability of paying late, only the pièces scored meeting a bound", async () => {
+    expect(await numbers("admin", { pLateMin: 0.5 })).toMatchObject({ numbers: ["B-1"], totals: { count: 1, openAmount: "999.99" } });
+    expect(await numbers("admin", { pLateMax: 0.5 })).toMatchObject({ numbers: ["A-1"], totals: { count: 1, openAmount: "100.00" } });
+    expect((await numbers("alice", { pLateMin: 0.5 })).numbers).toEqual([]);
   });
 });

@@ -118,6 +118,8 @@ export const documents = pgTable(
   },
   (t) => [
     unique().on(t.clientId, t.type, t.number),
+    // Also carries (INCLUDE, migration 0028: the builder cannot say it) the currency, type, dispute and amounts, so
+    // the Pièces list's totals are an index-only scan.
     index("documents_open_by_client_idx").on(t.clientId, t.dueDate).where(sql`${t.status} = 'open'`),
     index("documents_open_disputed_idx").on(t.clientId).where(sql`${t.status} = 'open' and ${t.disputed}`),
     index("documents_open_by_due_idx").on(t.dueDate).where(sql`${t.status} = 'open'`),
