@@ -64,7 +64,8 @@ export const actions = pgTable(
     index().on(t.status, t.plannedDate),
     index().on(t.clientId, t.plannedDate),
     index().on(t.stepId),
-    // The team's work over a period: what was done or sent, by the day it happened.
+    // The team's work over a period: what was done or sent, by the day it happened. Also carries (INCLUDE,
+    // migration 0028) every column the team card reads of those actions: an index-only scan.
     index("actions_done_or_sent_at_idx")
       .on(sql`coalesce(${t.doneAt}, ${t.sentAt})`)
       .where(sql`${t.status} in ('sent', 'done')`),

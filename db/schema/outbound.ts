@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { customType, date, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { actions } from "./actions";
 import { clients } from "./clients";
@@ -53,6 +54,8 @@ export const outboundMessages = pgTable(
     index().on(t.channel, t.createdAt),
     index().on(t.batchDate),
     index().on(t.clientId),
+    // The sends that stayed in the outbox (db/queries/send-state.ts), found by their action from the index alone.
+    index("outbound_messages_simulated_idx").on(t.actionId).where(sql`${t.provider} = 'outbox' and ${t.channel} <> 'letter'`),
   ],
 );
 

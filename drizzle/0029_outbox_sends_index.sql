@@ -1,0 +1,1 @@
+CREATE INDEX "outbound_messages_simulated_idx" ON "outbound_messages" USING btree ("action_id") WHERE "outbound_messages"."provider" = 'outbox' and "outbound_messages"."channel" <> 'letter';
