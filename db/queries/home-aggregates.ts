@@ -86,6 +86,33 @@ export async function refreshMonthlySales(db: Queryable, date: string): Promise<
 }
 
 /**
+ * Adds to `monthly_sales` the changes an import recorded in `document_sales_changes` (the pièces it wrote, each
+ * old amount taken away), within the window `refreshMonthlySales` rebuilds for `date`: the same sums as a
+ * rebuild, reading only the pièces written, as long as no client changed société, collector, sales rep or
+ * département meanwhile.
+ */
+export async function addMonthlySalesChanges(db: Queryable, date: string): Promise<void> {
+  await lockAggregates(db);
+  const sameKey = sql`m.month = ch.month and m.entity_id = ch.entity_id and m.collector_id is not distinct from ch.collector_id
+    and m.sales_rep_id is not distinct from ch.sales_rep_id and m.department is not distinct from ch.department`;
+  await db.execute(sql`
+    with changes as (
+      select date_trunc('month', s.issue_date)::date as month, ${dimensions} as department, sum(s.amount) as amount
+      from document_sales_changes s join clients c on c.id = s.client_id
+      where s.issue_date >= ${monthStart(date, DSO_MAX_MONTHS)}::date and s.issue_date <= ${date}::date
+      group by 1, ${dimensions}
+    ), added as (
+      update monthly_sales m set amount = m.amount + ch.amount from changes ch where ${sameKey}
+      returning m.month, m.entity_id, m.collector_id, m.sales_rep_id, m.department
+    )
+    insert into monthly_sales (month, entity_id, collector_id, sales_rep_id, department, amount)
+    select ch.month, ch.entity_id, ch.collector_id, ch.sales_rep_id, ch.department, ch.amount from changes ch
+    where not exists (select 1 from added m where ${sameKey})
+  `);
+  await db.execute(sql`truncate document_sales_changes`);
+}
+
+/**
  * After clients change société, collector or sales rep: the newest day's aggregates and the monthly sales
  * follow the new assignments, so each portfolio's home page agrees with its clients list.
  */

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../client";
+import { countsInIndicators } from "./currencies";
 import { moneyJson, OCCURRED_AT, webhookDeliveriesFrom } from "./webhook-events";
 import { type ApplyCounts, entityOf, knownEntity, stage, type UnresolvedRow, unknownClients, unknownEntities } from "./import-apply";
 
@@ -104,11 +105,17 @@ function newPaymentEvents(importId: string) {
     where u.inserted and u.type = 'payment'`;
 }
 
+/** The pièce (table alias) counts in the sales, as `refreshMonthlySales` counts them. */
+const salesDocument = (alias: string) => sql`${sql.raw(alias)}.type in ('invoice', 'credit_note') and ${countsInIndicators(alias)}`;
+
 /**
- * Upserts the staged documents by (client, type, number). In snapshot mode, open documents of the file's entities
+ * Upserts the staged documents by (client, type, number), and records in `document_sales_changes` how they change
+ * the sales (see `addMonthlySalesChanges`). In snapshot mode, open documents of the file's entities
  * that the file no longer lists are settled on the import date.
  */
 export async function writeStagedDocuments(tx: Tx, options: WriteOptions): Promise<ApplyCounts> {
+  await tx.execute(sql`create temporary table if not exists document_sales_changes
+    (client_id uuid not null, issue_date date not null, amount numeric not null) on commit drop`);
   const entity = entityOf("s", options.defaultEntityId);
   const importDate = sql`${options.importDate}::date`;
   const [upsert] = await queryRows<{ inserted: number; updated: number }>(
@@ -136,8 +143,17 @@ export async function writeStagedDocuments(tx: Tx, options: WriteOptions): Promi
       where (d.reference, d.issue_date, d.due_date, d.amount, d.open_amount, d.currency, d.status)
         is distinct from (excluded.reference, excluded.issue_date, excluded.due_date, excluded.amount,
                           excluded.open_amount, excluded.currency, excluded.status)
-      returning (xmax = 0) as inserted, d.id, d.client_id, d.type, d.number, d.reference, d.issue_date, d.amount, d.open_amount
-    ), payment_events as (${webhookDeliveriesFrom("payment.received", newPaymentEvents(options.importId))})
+      returning (xmax = 0) as inserted, d.id, d.client_id, d.type, d.number, d.reference, d.issue_date, d.amount, d.open_amount, d.currency
+    ), payment_events as (${webhookDeliveriesFrom("payment.received", newPaymentEvents(options.importId))}),
+    -- What the rows written add to the sales, and what the rows updated took away: the statement reads documents
+    -- as they were before it, so their old amount and date.
+    sales as (
+      insert into document_sales_changes (client_id, issue_date, amount)
+      select u.client_id, u.issue_date, u.amount from upserted u where ${salesDocument("u")}
+      union all
+      select old.client_id, old.issue_date, -old.amount from upserted u join documents old on old.id = u.id
+      where not u.inserted and ${salesDocument("old")}
+    )
     select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated
     from upserted`,
   );

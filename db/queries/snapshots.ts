@@ -3,11 +3,15 @@ import { addDays, monthStart } from "@/lib/dates";
 import type { Queryable } from "../client";
 import { queryRows } from "../client";
 import { countsInIndicators } from "./currencies";
-import { refreshMonthlySales, refreshPortfolioSnapshot } from "./home-aggregates";
+import { addMonthlySalesChanges, refreshMonthlySales, refreshPortfolioSnapshot } from "./home-aggregates";
 import { getOption } from "./settings";
 
 /** What an import changed: `clients` selects the ids of the clients whose pièces it wrote. */
-export type SnapshotScope = { clients?: SQL };
+export type SnapshotScope = {
+  clients?: SQL;
+  /** The import recorded how its pièces change the sales (`document_sales_changes`): they are added, not rebuilt. */
+  salesChanges?: boolean;
+};
 
 export type SnapshotReport = { date: string; clients: number; outstanding: string; overdue: string };
 
@@ -108,7 +112,7 @@ export async function recordDailySnapshot(db: Queryable, date: string, options: 
   `);
 
   await refreshPortfolioSnapshot(db, date);
-  if (newest) await refreshMonthlySales(db, date);
+  if (newest) await (options.salesChanges ? addMonthlySalesChanges(db, date) : refreshMonthlySales(db, date));
 
   const [totals] = await queryRows<{ clients: number; outstanding: string; overdue: string }>(
     db,

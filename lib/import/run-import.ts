@@ -146,6 +146,7 @@ async function importRecorded(db: Db, request: ImportRequest, importId: string, 
     const result = await db.transaction(async (tx) => {
       const counts: ImportCounts = { ...zero, read: parsed.read };
       const created = { clients: 0, disputes: 0 };
+      let documentsWritten = false;
       const errors = [...parsed.errors];
       if (parsed.clients.length > 0) {
         const applied = await applyClients(tx, parsed.clients, entityId);
@@ -165,6 +166,7 @@ async function importRecorded(db: Db, request: ImportRequest, importId: string, 
           throw new ImportRefused(`Photographie complète non confirmée : fichier refusé, aucune donnée modifiée. ${stored.snapshot.message}`);
         }
         const written = await writeStagedDocuments(tx, { importId, importDate: request.importDate, mode, defaultEntityId: entityId });
+        documentsWritten = true;
         counts.inserted += written.inserted;
         counts.updated += written.updated;
         counts.settled += written.settled;
@@ -196,7 +198,9 @@ async function importRecorded(db: Db, request: ImportRequest, importId: string, 
         });
       }
       await collectTouchedClients(tx);
-      await recordDailySnapshot(tx, request.importDate, { clients: touchedClientIds });
+      // Pièces written change the sales by what they add; clients written may move them between portfolios.
+      const salesChanges = parsed.clients.length === 0 && documentsWritten;
+      await recordDailySnapshot(tx, request.importDate, { clients: touchedClientIds, salesChanges });
       // Only the clients this import wrote; group criteria may read their calculated columns.
       await materialiseColumns(tx, request.importDate, { onlyTouchedClients: true });
       // Group criteria read the balances the snapshot has just copied onto clients.
