@@ -8,6 +8,7 @@ import { seedDemoCalculatedColumns } from "./demo-calculated";
 import { seedDemoCompany } from "./demo-company";
 import { collectorShares, demoEntities, demoPassword, demoUsers } from "./demo-people";
 import { insertDocuments } from "./demo-documents";
+import { withoutSecondaryIndexes } from "./bulk-load";
 import { insertDemoHistory } from "./demo-history";
 import { seedDemoRelance } from "./demo-relance";
 import { createRandom } from "./random";
@@ -60,38 +61,40 @@ export async function seedDemo(db: Db, opts: { size: "demo" | "large"; today: st
     const entityIds = entityRows.map((e) => e.id);
 
     const { clients, contacts } = generateClients(random, size.clients, size.meanDocuments, collectorShares);
-    await tx.execute(sql`create temporary table seed_profiles (seq int, entity_index int, code text, mean_lateness int,
-      lateness_spread int, stopped_paying_days_ago int, document_count int) on commit drop`);
-    await insertJson(tx, clients.map((c, seq) => ({ ...c, seq })), (json) => sql`
-      with rows as (select * from json_to_recordset(${json}::json) as r(seq int, "entityIndex" int, code text, name text,
-        siren text, siret text, "vatNumber" text, address text, "postalCode" text, city text, department text, region text,
-        phone text, email text, "paymentTermsDays" int, "creditLimit" numeric, "collectorIndex" int, "salesRepIndex" int,
-        "riskScore" int, "customFields" jsonb, "meanLateness" int, "latenessSpread" int, "stoppedPayingDaysAgo" int,
-        "documentCount" int)),
-      profiles as (insert into seed_profiles select seq, "entityIndex", code, "meanLateness", "latenessSpread",
-        "stoppedPayingDaysAgo", "documentCount" from rows)
-      insert into clients (entity_id, code, name, siren, siret, vat_number, address, postal_code, city, department, region,
-        phone, email, payment_terms_days, credit_limit, collector_id, sales_rep_id, risk_score, custom_fields)
-      select (${JSON.stringify(entityIds)}::jsonb ->> "entityIndex")::uuid, code, name, siren, siret, "vatNumber", address,
-        "postalCode", city, department, region, phone, email, "paymentTermsDays", "creditLimit",
-        (${JSON.stringify(collectors)}::jsonb ->> "collectorIndex")::uuid, (${JSON.stringify(salesReps)}::jsonb ->> "salesRepIndex")::uuid,
-        "riskScore", "customFields"
-      from rows`);
-    await tx.execute(sql`insert into client_custom_fields (name)
-      select distinct jsonb_object_keys(custom_fields) from clients on conflict do nothing`);
-    await insertJson(tx, contacts, (json) => sql`
-      insert into contacts (client_id, civility, name, role, email, phone, mobile, recipient_for)
-      select c.id, r.civility, r.name, r.role, r.email, r.phone, r.mobile,
-        array(select json_array_elements_text(r."recipientFor"))::channel[]
-      from json_to_recordset(${json}::json) as r("clientCode" text, "entityIndex" int, civility text, name text, role text,
-        email text, phone text, mobile text, "recipientFor" json)
-      join clients c on c.code = r."clientCode" and c.entity_id = (${JSON.stringify(entityIds)}::jsonb ->> r."entityIndex")::uuid`);
+    await withoutSecondaryIndexes(tx, "clients", async () => {
+      await tx.execute(sql`create temporary table seed_profiles (seq int, entity_index int, code text, mean_lateness int,
+        lateness_spread int, stopped_paying_days_ago int, document_count int) on commit drop`);
+      await insertJson(tx, clients.map((c, seq) => ({ ...c, seq })), (json) => sql`
+        with rows as (select * from json_to_recordset(${json}::json) as r(seq int, "entityIndex" int, code text, name text,
+          siren text, siret text, "vatNumber" text, address text, "postalCode" text, city text, department text, region text,
+          phone text, email text, "paymentTermsDays" int, "creditLimit" numeric, "collectorIndex" int, "salesRepIndex" int,
+          "riskScore" int, "customFields" jsonb, "meanLateness" int, "latenessSpread" int, "stoppedPayingDaysAgo" int,
+          "documentCount" int)),
+        profiles as (insert into seed_profiles select seq, "entityIndex", code, "meanLateness", "latenessSpread",
+          "stoppedPayingDaysAgo", "documentCount" from rows)
+        insert into clients (entity_id, code, name, siren, siret, vat_number, address, postal_code, city, department, region,
+          phone, email, payment_terms_days, credit_limit, collector_id, sales_rep_id, risk_score, custom_fields)
+        select (${JSON.stringify(entityIds)}::jsonb ->> "entityIndex")::uuid, code, name, siren, siret, "vatNumber", address,
+          "postalCode", city, department, region, phone, email, "paymentTermsDays", "creditLimit",
+          (${JSON.stringify(collectors)}::jsonb ->> "collectorIndex")::uuid, (${JSON.stringify(salesReps)}::jsonb ->> "salesRepIndex")::uuid,
+          "riskScore", "customFields"
+        from rows`);
+      await tx.execute(sql`insert into client_custom_fields (name)
+        select distinct jsonb_object_keys(custom_fields) from clients on conflict do nothing`);
+      await insertJson(tx, contacts, (json) => sql`
+        insert into contacts (client_id, civility, name, role, email, phone, mobile, recipient_for)
+        select c.id, r.civility, r.name, r.role, r.email, r.phone, r.mobile,
+          array(select json_array_elements_text(r."recipientFor"))::channel[]
+        from json_to_recordset(${json}::json) as r("clientCode" text, "entityIndex" int, civility text, name text, role text,
+          email text, phone text, mobile text, "recipientFor" json)
+        join clients c on c.code = r."clientCode" and c.entity_id = (${JSON.stringify(entityIds)}::jsonb ->> r."entityIndex")::uuid`);
 
-    await insertDocuments(tx, opts.today, entityIds);
-    await seedDemoCompany(tx);
-    await seedDemoRelance(tx, opts.today);
-    await insertDemoHistory(tx, opts.today, size.historyShare);
-    await seedDemoCalculatedColumns(tx);
+      await insertDocuments(tx, opts.today, entityIds);
+      await seedDemoCompany(tx);
+      await seedDemoRelance(tx, opts.today);
+      await insertDemoHistory(tx, opts.today, size.historyShare);
+      await seedDemoCalculatedColumns(tx);
+    });
     const [counts] = await queryRows<{ documents: number; open: number }>(
       tx,
       sql`select count(*)::int as documents, count(*) filter (where status = 'open')::int as open from documents`,
