@@ -6,7 +6,7 @@ import { queryRows, type Tx } from "@/db/client";
  * building an index once over a million rows takes seconds, growing it row by row takes minutes. Indexes that
  * back a constraint (primary key, unique) stay, as do the checks they make.
  */
-export async function withoutSecondaryIndexes(tx: Tx, table: string, load: () => Promise<void>) {
+export async function withoutSecondaryIndexes(tx: Tx, table: string, load: () => Promise<unknown>) {
   const indexes = await queryRows<{ name: string; definition: string }>(
     tx,
     sql`select i.indexname as name, i.indexdef as definition from pg_indexes i

@@ -61,7 +61,7 @@ export async function insertDocuments(tx: Tx, today: string, entityIds: string[]
           offset 0) base
         offset 0) priced
       offset 0) timed
-    offset 0) final`).then(() => {}));
+    offset 0) final`));
 
   // One case per disputed pièce, in every working status; and cases already settled, on some paid invoices.
   await tx.execute(sql`
