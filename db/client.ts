@@ -28,6 +28,7 @@ const extensions = { pg_trgm, unaccent };
  * one (JIT, triggered by cost estimates on large tables) took seconds where running it takes milliseconds.
  */
 const sessionSettings = { "pg_trgm.word_similarity_threshold": "0.5", jit: "off" };
+const CLOSE_GRACE_SECONDS = 5;
 const migrationsFolder = path.join(process.cwd(), "drizzle");
 
 export type OpenOptions = { databaseUrl?: string; dataDir?: string; memory?: boolean };
@@ -39,7 +40,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const db = drizzlePostgres({ client, schema, casing: "snake_case" });
     // A failed attempt must not leave a pool behind: the next one opens its own.
     await closeOnFailure(migratePostgres(db, { migrationsFolder }), () => client.end({ timeout: 0 }));
-    return { db: db as unknown as Db, kind: "postgres", close: () => client.end() };
+    // A connection cut mid-transaction can leave the driver waiting on a query that will never settle: closing
+    // gives running queries a few seconds, then drops the connections, so the caller's own error comes through.
+    return { db: db as unknown as Db, kind: "postgres", close: () => client.end({ timeout: CLOSE_GRACE_SECONDS }) };
   }
   let release = () => {};
   let client: PGlite;

@@ -33,9 +33,18 @@ export const codeOf = (error: unknown) =>
     : null;
 export const messageOf = (error: unknown) => (error instanceof Error ? error.message : typeof error === "string" ? error : "");
 
+/**
+ * The PostgreSQL driver, when a connection is cut mid-transaction, rolls back by writing to the socket it has just
+ * let go, and throws a TypeError from its connection code outside any query: the cut, not a bug of ours.
+ */
+const DRIVER_SOCKET_LOST = /node_modules[\\/]postgres[\\/](?:cjs[\\/])?src[\\/]connection\.js/;
+const isDriverSocketLost = (error: unknown) =>
+  error instanceof TypeError && /reading 'write'/.test(error.message) && DRIVER_SOCKET_LOST.test(error.stack ?? "");
+
 /** The database is down or unreachable, or the connection was cut: worth trying again later, not a bug. */
 export function isConnectionError(error: unknown): boolean {
   for (const e of chain(error)) {
+    if (isDriverSocketLost(e)) return true;
     const code = codeOf(e);
     if (code && (CONNECTION_CODES.has(code) || code.startsWith("08"))) return true;
     if (CONNECTION_MESSAGE.test(messageOf(e))) return true;

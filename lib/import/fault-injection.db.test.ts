@@ -67,6 +67,22 @@ function startImport(file: string, url = databaseUrl): { child: ChildProcess; do
   return { child, done };
 }
 
+/** Waits until the import of `fileName` is in the history as running (PostgreSQL only: PGlite is the child's). */
+async function recordedAsRunning(fileName: string): Promise<void> {
+  const direct = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const [running] = await direct`select id from imports where file_name = ${fileName} and status = 'running'`;
+      if (running) return;
+      if (Date.now() > deadline) throw new Error(`${fileName}: the import never started`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await direct.end();
+  }
+}
+
 type State = { documents: number; total: string };
 const stateOf = async (handle: DatabaseHandle): Promise<State> => {
   const [row] = await queryRows<State>(handle.db, sql`select count(*)::int as documents, coalesce(sum(amount), 0)::text as total from documents`);
@@ -103,15 +119,28 @@ describe("an import killed with SIGKILL", () => {
     expect(warmUp, warmUp.stderr).toMatchObject({ code: 0 });
     let before: State = { documents: rows, total: first.total };
 
-    const kills = 5;
+    // Kills at start-up and past the usual end, then halving the time between the latest kill that came too early
+    // and the earliest that came too late until one lands inside the import; afterwards anywhere in between. On a
+    // loaded machine start-up and run times shift too much for fixed fractions of the warm-up to find the import.
+    const kills = 6;
+    let tooEarly = 0;
+    let tooLate = Math.round(fullRun * 1.5);
     let interruptedRecords = 0;
     const outcomes: string[] = [];
     for (let k = 1; k <= kills; k++) {
       const next = writeFile(`etat-${k}.csv`, rows, 10_000 + k);
-      // Spread from start-up to past the usual end of a run, with some jitter: kills before, during and after.
-      const delay = Math.round(fullRun * (0.3 + (k - 1) / (kills - 1)) + (Math.random() - 0.5) * 200);
+      const delay =
+        k === 1 ? Math.round(fullRun * 0.3)
+        : k === 2 ? Math.round(fullRun * 1.3)
+        : interruptedRecords === 0 ? Math.round((tooEarly + tooLate) / 2)
+        : Math.round(fullRun * (0.3 + Math.random()));
       const run = startImport(next.file);
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      // On PostgreSQL the history can be watched while the import runs: the middle kill waits for the import to be
+      // recorded, so that one kill lands inside it whatever the load.
+      const anchored = onPostgres && k === Math.ceil(kills / 2);
+      const when = anchored ? "dès l'import enregistré" : `${delay} ms`;
+      if (anchored) await recordedAsRunning(`etat-${k}.csv`);
+      else await new Promise((resolve) => setTimeout(resolve, delay));
       run.child.kill("SIGKILL");
       const exit = await run.done;
 
@@ -129,12 +158,14 @@ describe("an import killed with SIGKILL", () => {
           expect(after, context).toEqual(afterState);
           expect(records.map((r) => r.status), context).toEqual(["succeeded"]);
           before = after;
-          outcomes.push(`${delay} ms : après`);
+          if (!anchored) tooLate = Math.min(tooLate, delay);
+          outcomes.push(`${when} : après`);
         } else {
           expect(after, context).toEqual(before);
           expect(records.every((r) => r.status === "failed"), context).toBe(true);
           interruptedRecords += records.length;
-          outcomes.push(`${delay} ms : avant${records.length > 0 ? " (import interrompu)" : ""}`);
+          if (!anchored && records.length === 0) tooEarly = Math.max(tooEarly, delay);
+          outcomes.push(`${when} : avant${records.length > 0 ? " (import interrompu)" : ""}`);
         }
         const all = await handle.db.select({ status: imports.status }).from(imports);
         expect(all.filter((r) => r.status === "running")).toEqual([]);
@@ -172,15 +203,8 @@ describe("an import cut from its database", () => {
       const documentsBefore = await withDatabase(stateOf);
       const run = startImport(big.file, viaProxy.toString());
       // Cut once the import is recorded as running: the file is being read or applied.
-      const direct = postgres(databaseUrl, { max: 1, onnotice: () => {} });
       try {
-        const deadline = Date.now() + 60_000;
-        for (;;) {
-          const [running] = await direct`select id from imports where file_name = 'coupure.csv' and status = 'running'`;
-          if (running) break;
-          if (Date.now() > deadline) throw new Error("the import never started");
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
+        await recordedAsRunning("coupure.csv");
         await new Promise((resolve) => setTimeout(resolve, 500));
         proxy.close();
         for (const socket of sockets) socket.destroy();
@@ -194,7 +218,6 @@ describe("an import cut from its database", () => {
       } finally {
         run.child.kill("SIGKILL");
         proxy.close();
-        await direct.end();
       }
     },
   );
