@@ -1,13 +1,11 @@
 /**
  * The home page's aggregates: the daily snapshots summed per société, collector, sales rep and département
- * (`portfolio_snapshots`), and the monthly sales of the DSO's window (`monthly_sales`). Both are rebuilt from
+ * (`portfolio_snapshots`), and the monthly sales the DSO counts back over (`monthly_sales`). Both are rebuilt from
  * their sources, so running a refresh twice, or after a reassignment, is harmless. Each refresh runs inside a
  * transaction and waits for the others: two interleaved rebuilds would both delete, then both insert.
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
-import { monthStart } from "@/lib/dates";
-import { DSO_MAX_MONTHS } from "@/lib/kpi/dso";
 import { queryRows, type Queryable } from "../client";
 import type { monthlySales, portfolioSnapshots } from "../schema";
 import { inScope } from "./scope";
@@ -68,8 +66,8 @@ export async function refreshPortfolioSnapshot(db: Queryable, date: string): Pro
 }
 
 /**
- * Rebuilds `monthly_sales` from the documents: invoices minus credit notes issued from the first month the DSO
- * of 30 days before `date` may reach, up to `date`.
+ * Rebuilds `monthly_sales` from the documents: invoices minus credit notes issued up to `date`, every month since
+ * the first, so that the DSO of any past day counts back over the sales of its own 24 months.
  */
 export async function refreshMonthlySales(db: Queryable, date: string): Promise<void> {
   await lockAggregates(db);
@@ -79,7 +77,6 @@ export async function refreshMonthlySales(db: Queryable, date: string): Promise<
     select date_trunc('month', d.issue_date)::date, ${dimensions}, sum(d.amount)
     from documents d join clients c on c.id = d.client_id
     where d.type in ('invoice', 'credit_note') and ${countsInIndicators("d")}
-      and d.issue_date >= ${monthStart(date, DSO_MAX_MONTHS)}::date
       and d.issue_date <= ${date}::date
     group by 1, ${dimensions}
   `);
@@ -87,7 +84,7 @@ export async function refreshMonthlySales(db: Queryable, date: string): Promise<
 
 /**
  * Adds to `monthly_sales` the changes an import recorded in `document_sales_changes` (the pièces it wrote, each
- * old amount taken away), within the window `refreshMonthlySales` rebuilds for `date`: the same sums as a
+ * old amount taken away), up to `date` as `refreshMonthlySales` rebuilds them: the same sums as a
  * rebuild, reading only the pièces written, as long as no client changed société, collector, sales rep or
  * département meanwhile.
  */
@@ -99,7 +96,7 @@ export async function addMonthlySalesChanges(db: Queryable, date: string): Promi
     with changes as (
       select date_trunc('month', s.issue_date)::date as month, ${dimensions} as department, sum(s.amount) as amount
       from document_sales_changes s join clients c on c.id = s.client_id
-      where s.issue_date >= ${monthStart(date, DSO_MAX_MONTHS)}::date and s.issue_date <= ${date}::date
+      where s.issue_date <= ${date}::date
       group by 1, ${dimensions}
     ), added as (
       update monthly_sales m set amount = m.amount + ch.amount from changes ch where ${sameKey}

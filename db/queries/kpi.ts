@@ -6,7 +6,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import { addDays, monthStart } from "@/lib/dates";
-import { DSO_MAX_MONTHS, dsoFigures } from "@/lib/kpi/dso";
+import { DSO_MAX_MONTHS, dsoFigures, monthsKnown } from "@/lib/kpi/dso";
 import { cei, recoveryRate } from "@/lib/kpi/ratios";
 import { queryRows, type Queryable } from "../client";
 import { monthlySales, portfolioSnapshots } from "../schema";
@@ -21,6 +21,9 @@ export type KpiFigures = {
   dso: number;
   bpdso: number;
   add: number;
+  /** The countback reached the first month of known sales: the DSO (BPDSO) is only a minimum. */
+  dsoLowerBound: boolean;
+  bpdsoLowerBound: boolean;
   dbt: number | null;
   /** CEI (percent) of the last full calendar month before the date; null without both snapshots. */
   cei: number | null;
@@ -36,6 +39,9 @@ export type HomeKpis = {
   previousDate: string;
   /** The month (`yyyy-mm`) the current CEI is about. */
   ceiMonth: string;
+  /** The first month (`yyyy-mm`) with known sales, and how many months up to the date's are known. */
+  salesKnownFrom: string | null;
+  salesMonthsKnown: number;
 };
 
 export const KPI_COMPARE_DAYS = 30;
@@ -76,57 +82,95 @@ async function salesByMonth(db: Queryable, where: SQL, from: string): Promise<Re
   return Object.fromEntries(rows.map((r) => [r.month, r.amount]));
 }
 
+/**
+ * The first month (`yyyy-mm`) with known sales, of the société when one is chosen: before it the platform holds
+ * no invoice, so a countback that reaches it gives only a minimum. Not narrowed to a portfolio, whose clients may
+ * simply have bought nothing before.
+ */
+async function salesKnownFrom(db: Queryable, entityId?: string): Promise<string | null> {
+  const [row] = await queryRows<{ month: string | null }>(
+    db,
+    sql`select to_char(min(month), 'YYYY-MM') as month from monthly_sales
+        ${entityId ? sql`where entity_id = ${entityId}` : sql``}`,
+  );
+  return row.month;
+}
+
 const lastDayBefore = (month: string) => addDays(month, -1);
+/** The two month ends the CEI of `date` reads: before and after the last full month before it. */
+const ceiDays = (date: string) => [lastDayBefore(monthStart(date, 1)), lastDayBefore(monthStart(date))];
 
 /** CEI of the last full month before `date`, from the encours at its two ends and its sales. */
 function ceiBefore(totals: Map<string, DayTotals>, sales: Record<string, string>, date: string) {
-  const start = monthStart(date, 1);
-  const opening = totals.get(lastDayBefore(start));
-  const closing = totals.get(lastDayBefore(monthStart(date)));
+  const [openingDay, closingDay] = ceiDays(date);
+  const opening = totals.get(openingDay);
+  const closing = totals.get(closingDay);
   if (!opening || !closing) return null;
   return cei({
     openingReceivables: opening.outstanding,
-    sales: sales[start.slice(0, 7)] ?? "0",
+    sales: sales[monthStart(date, 1).slice(0, 7)] ?? "0",
     closingReceivables: closing.outstanding,
     closingNotDue: closing.notDue,
   });
 }
 
-function figures(date: string, day: DayTotals | undefined, sales: Record<string, string>, ceiValue: number | null): KpiFigures {
-  const t = day ?? { outstanding: "0.00", overdue: "0.00", notDue: "0.00", salesMonth: "0", overdueInvoices: null, overdueDays: null, due: null, settled: null };
+const noTotals: DayTotals = { outstanding: "0.00", overdue: "0.00", notDue: "0.00", salesMonth: "0", overdueInvoices: null, overdueDays: null, due: null, settled: null };
+
+function figures(date: string, t: DayTotals, sales: Record<string, string>, knownFrom: string | null, ceiValue: number | null): KpiFigures {
+  // The month of the date counts its sales up to that day: what that day's snapshot recorded. Snapshots older than
+  // that column fall back to the whole month as known today.
+  const month = date.slice(0, 7);
+  const salesToDate = t.salesMonth == null ? sales : { ...sales, [month]: t.salesMonth };
   return {
     outstanding: t.outstanding,
     overdue: t.overdue,
     notDue: t.notDue,
     overdueShare: Number(t.outstanding) > 0 ? Number(t.overdue) / Number(t.outstanding) : null,
-    ...dsoFigures({ date, outstanding: t.outstanding, notDue: t.notDue, monthlySales: sales }),
+    ...dsoFigures({ date, outstanding: t.outstanding, notDue: t.notDue, monthlySales: salesToDate, knownFrom }),
     dbt: Number(t.overdueInvoices) > 0 ? Number(t.overdueDays) / Number(t.overdueInvoices) : null,
     recoveryRate: t.due === null || t.settled === null ? null : recoveryRate({ due: t.due, settled: t.settled }),
     cei: ceiValue,
   };
 }
 
+export type KpisAt = {
+  /** The figures of each date that has a snapshot; dates without one are missing. */
+  byDate: Map<string, KpiFigures>;
+  /** The first month (`yyyy-mm`) with known sales; null when none is. */
+  salesKnownFrom: string | null;
+};
+
+/**
+ * The indicators at each of `dates`, for the clients of `scope` (and `entityId`, `collectorId`), from that day's
+ * snapshot and the sales of the 24 months before it, whatever today is: three statements for any number of dates.
+ */
+export async function kpisAt(db: Queryable, scope: Scope, dates: string[], entityId?: string, collectorId?: string): Promise<KpisAt> {
+  if (dates.length === 0) return { byDate: new Map(), salesKnownFrom: null };
+  const earliest = dates.reduce((a, b) => (a < b ? a : b));
+  const [totals, sales, knownFrom] = await Promise.all([
+    dayTotals(db, aggregateInScope(portfolioSnapshots, scope, entityId, collectorId), [...dates, ...dates.flatMap(ceiDays)]),
+    salesByMonth(db, aggregateInScope(monthlySales, scope, entityId, collectorId), monthStart(earliest, DSO_MAX_MONTHS)),
+    salesKnownFrom(db, entityId),
+  ]);
+  const byDate = new Map<string, KpiFigures>();
+  for (const date of dates) {
+    const day = totals.get(date);
+    if (day) byDate.set(date, figures(date, day, sales, knownFrom, ceiBefore(totals, sales, date)));
+  }
+  return { byDate, salesKnownFrom: knownFrom };
+}
+
 /** The home page's indicators at `date` and 30 days before, for the clients of `scope` (and `entityId`, `collectorId`). */
 export async function homeKpis(db: Queryable, scope: Scope, date: string, entityId?: string, collectorId?: string): Promise<HomeKpis> {
   const earlier = addDays(date, -KPI_COMPARE_DAYS);
-  const monthEnds = [date, earlier].flatMap((d) => [lastDayBefore(monthStart(d, 1)), lastDayBefore(monthStart(d))]);
-  const [totals, sales] = await Promise.all([
-    dayTotals(db, aggregateInScope(portfolioSnapshots, scope, entityId, collectorId), [date, earlier, ...monthEnds]),
-    salesByMonth(db, aggregateInScope(monthlySales, scope, entityId, collectorId), monthStart(earlier, DSO_MAX_MONTHS - 1)),
-  ]);
-
-  const before = totals.get(earlier);
-  // The DSO of 30 days before counts its own month up to that day: the sales that day's snapshot recorded.
-  // Snapshots older than that column fall back to the whole month as known today.
-  const earlierMonth = earlier.slice(0, 7);
-  const salesEarlier = Object.fromEntries(Object.entries(sales).filter(([month]) => month <= earlierMonth));
-  if (before?.salesMonth != null) salesEarlier[earlierMonth] = before.salesMonth;
-
+  const { byDate, salesKnownFrom } = await kpisAt(db, scope, [date, earlier], entityId, collectorId);
   return {
     date,
-    current: figures(date, totals.get(date), sales, ceiBefore(totals, sales, date)),
-    previous: before ? figures(earlier, before, salesEarlier, ceiBefore(totals, sales, earlier)) : null,
+    current: byDate.get(date) ?? figures(date, noTotals, {}, salesKnownFrom, null),
+    previous: byDate.get(earlier) ?? null,
     previousDate: earlier,
     ceiMonth: monthStart(date, 1).slice(0, 7),
+    salesKnownFrom,
+    salesMonthsKnown: monthsKnown(date, salesKnownFrom),
   };
 }

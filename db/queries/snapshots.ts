@@ -122,3 +122,22 @@ export async function recordDailySnapshot(db: Queryable, date: string, options: 
   );
   return { date, ...totals };
 }
+
+/**
+ * Records the snapshot of each of `dates` that has none, rebuilt from the pièces: the past days a chosen date, the
+ * trend or `npm run kpi` read. Days after the newest snapshot are tomorrow's nightly run's, days before the first
+ * pièce have nothing to show: both are left alone. Returns the days recorded, oldest first.
+ */
+export async function recordMissingSnapshots(db: Queryable, dates: string[]): Promise<string[]> {
+  if (dates.length === 0) return [];
+  const rows = await queryRows<{ date: string }>(
+    db,
+    sql`select d::text as date from (values ${sql.join(dates.map((day) => sql`(${day}::date)`), sql`, `)}) v(d)
+        where not exists (select 1 from daily_snapshots s where s.snapshot_date = v.d)
+          and v.d <= (select max(snapshot_date) from daily_snapshots)
+          and v.d >= (select min(issue_date) from documents)
+        group by d order by d`,
+  );
+  for (const { date } of rows) await recordDailySnapshot(db, date);
+  return rows.map((row) => row.date);
+}

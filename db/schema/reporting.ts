@@ -86,7 +86,7 @@ export const portfolioSnapshots = pgTable(
 
 /**
  * Sales (invoices minus credit notes, TTC, by issue date) per month and per the same combinations as
- * `portfolio_snapshots`, over the DSO's countback window: rebuilt from the documents by the newest snapshot.
+ * `portfolio_snapshots`, every month up to the newest snapshot: rebuilt from the documents by that snapshot.
  */
 export const monthlySales = pgTable(
   "monthly_sales",

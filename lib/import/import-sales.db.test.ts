@@ -56,19 +56,20 @@ afterAll(() => handle.close());
 
 describe("the monthly sales after a daily file", () => {
   it("add what the pièces written change, as a rebuild from every pièce would count it", async () => {
-    expect(await salesByPortfolio()).toEqual(["Anne 2026-09 500.00", "Anne 2026-10 1300.00", "Bruno 2026-10 2000.00"]);
+    // Every month since the first invoice: January 2024 too, which the DSO of a day in 2025 counts back over.
+    expect(await salesByPortfolio()).toEqual(["Anne 2024-01 700.00", "Anne 2026-09 500.00", "Anne 2026-10 1300.00", "Bruno 2026-10 2000.00"]);
     await importLines("jour.csv", [
-      "A1;F0;Facture;01/01/2024;31/01/2024;700,00;700,00;EUR", // before the 24 months: never counted
+      "A1;F0;Facture;01/01/2024;31/01/2024;700,00;700,00;EUR", // unchanged, two years back
       "A1;F1;Facture;10/10/2026;09/11/2026;1 200,00;1 200,00;EUR", // corrected: +200 in October
       "A1;F2;Facture;15/08/2026;15/10/2026;500,00;500,00;EUR", // issue date moved from September to August
       "A1;F3;Facture;01/10/2026;31/10/2026;300,00;300,00;USD", // now in dollars: out of the euro sales
-      "A1;F7;Facture;01/10/2024;31/10/2024;100,00;100,00;EUR", // new, before the window's first month (11/2024)
+      "A1;F7;Facture;01/10/2024;31/10/2024;100,00;100,00;EUR", // new, two years back: a month of its own
       "B1;F4;Facture;20/10/2026;19/11/2026;2 000,00;2 000,00;EUR", // unchanged
       "B1;AV1;Avoir;05/11/2026;05/11/2026;-250,00;-250,00;EUR", // new credit note
       "B1;F5;Facture;20/11/2026;20/12/2026;400,00;400,00;EUR", // new
       "B1;F6;Facture;30/11/2026;30/12/2026;900,00;900,00;EUR", // issued after the import date: not a sale yet
     ]);
-    const expected = ["Anne 2026-08 500.00", "Anne 2026-10 1200.00", "Bruno 2026-10 2000.00", "Bruno 2026-11 150.00"];
+    const expected = ["Anne 2024-01 700.00", "Anne 2024-10 100.00", "Anne 2026-08 500.00", "Anne 2026-10 1200.00", "Bruno 2026-10 2000.00", "Bruno 2026-11 150.00"];
     expect(await salesByPortfolio()).toEqual(expected);
     await handle.db.transaction((tx) => refreshMonthlySales(tx, importDate));
     expect(await salesByPortfolio()).toEqual(expected);

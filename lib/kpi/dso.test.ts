@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DSO_MAX_MONTHS, dsoCountback, dsoFigures } from "./dso";
+import { countback, DSO_MAX_MONTHS, dsoCountback, dsoFigures, monthsKnown } from "./dso";
 
 // D = 15 November 2026: November counts 15 elapsed days, October 31, September 30.
 const date = "2026-11-15";
@@ -70,5 +70,45 @@ describe("dsoFigures", () => {
     expect(figures.dso).toBeCloseTo(61, 10);
     expect(figures.bpdso).toBeCloseTo(12, 10);
     expect(figures.add).toBeCloseTo(49, 10);
+  });
+});
+
+describe("countback with the first month of known sales", () => {
+  const monthlySales = { "2026-11": "10000.00", "2026-10": "12000.00", "2026-09": "6000.00" };
+
+  it("is exact when the walk ends before the first known month", () => {
+    // 20 000 − Nov 10 000 → 15 d; 10 000 < Oct 12 000 → 10 000 / 12 000 × 31 = 25.83 → 40.83, September never read.
+    expect(countback({ date, receivable: "20000.00", monthlySales, knownFrom: "2026-09" })).toEqual({ days: 15 + (10 / 12) * 31, lowerBound: false });
+  });
+
+  it("is a minimum when the walk reaches the first known month with receivable left", () => {
+    // 25 000: Nov → 15, Oct → 46, 3 000 left entering September, the first known month: + 3 000 / 6 000 × 30 = 15 → ≥ 61.
+    expect(countback({ date, receivable: "25000.00", monthlySales, knownFrom: "2026-09" })).toEqual({ days: 61, lowerBound: true });
+    // 40 000 uses September up (15 + 31 + 30 = 76 d) with 12 000 left: it stops there, not at 24 months.
+    expect(countback({ date, receivable: "40000.00", monthlySales, knownFrom: "2026-09" })).toEqual({ days: 76, lowerBound: true });
+  });
+
+  it("stops at once when no sales are known, and is exact when nothing is owed", () => {
+    expect(countback({ date, receivable: "500.00", monthlySales: {}, knownFrom: null })).toEqual({ days: 0, lowerBound: true });
+    expect(countback({ date, receivable: "0.00", monthlySales: {}, knownFrom: null })).toEqual({ days: 0, lowerBound: false });
+  });
+
+  it("only open items known: their sales are the receivable, used up exactly in the first month", () => {
+    // Open invoices Oct 3 000 and Nov 1 000, nothing settled known: encours 4 000 = the sales. Nov → 15, Oct → 46, a minimum.
+    const openOnly = { "2026-11": "1000.00", "2026-10": "3000.00" };
+    expect(countback({ date, receivable: "4000.00", monthlySales: openOnly, knownFrom: "2026-10" })).toEqual({ days: 46, lowerBound: true });
+  });
+
+  it("counts the months known up to the month of the date", () => {
+    expect(monthsKnown(date, "2026-09")).toBe(3);
+    expect(monthsKnown(date, "2025-11")).toBe(13);
+    expect(monthsKnown(date, null)).toBe(0);
+    expect(monthsKnown(date, "2026-12")).toBe(0);
+  });
+
+  it("gives the BPDSO its own bound", () => {
+    // DSO on 25 000 reaches September (≥ 61); BPDSO on 8 000 stays in November (12, exact).
+    const figures = dsoFigures({ date, outstanding: "25000.00", notDue: "8000.00", monthlySales, knownFrom: "2026-09" });
+    expect(figures).toMatchObject({ dso: 61, dsoLowerBound: true, bpdso: 12, bpdsoLowerBound: false, add: 49 });
   });
 });
