@@ -16,7 +16,7 @@ export function KpiCard({
   label: string;
   value: string;
   hint?: string;
-  tone?: "default" | "danger" | "success";
+  tone?: "default" | "danger" | "success" | "warning";
   /** How the indicator is computed, shown in a tooltip next to the label. */
   description?: string;
   /** The change against the comparison date; `null` shows "—", `undefined` shows nothing. */
@@ -49,6 +49,7 @@ export function KpiCard({
             value.length > 12 ? "text-xl" : "text-2xl",
             tone === "danger" && "text-destructive",
             tone === "success" && "text-success",
+            tone === "warning" && "text-warning-foreground",
           )}
         >
           {value}

@@ -1,5 +1,5 @@
 import type { HomeKpis } from "@/db/queries/kpi";
-import { formatDays, formatPoints, kpiChange } from "@/lib/kpi/display";
+import { formatCountback, formatDays, formatMonth, formatPoints, kpiChange, shortHistoryNote } from "@/lib/kpi/display";
 import { formatDate, formatMoney, formatPercent } from "@/lib/format/fr";
 import { KpiCard } from "./kpi-card";
 
@@ -11,6 +11,9 @@ export function KpiCards({ kpis }: { kpis: HomeKpis }) {
   const { current, previous } = kpis;
   const label = `vs le ${formatDate(kpis.previousDate)}`;
   const was = <T,>(pick: (f: NonNullable<typeof previous>) => T) => (previous ? pick(previous) : null);
+  const shortHistory = shortHistoryNote(kpis.salesMonthsKnown, kpis.salesKnownFrom);
+  const countbackDefinition =
+    "L'encours est épuisé par le chiffre d'affaires TTC (factures − avoirs) du mois en cours, puis des mois précédents ; on compte les jours couverts (24 mois au plus).";
   return (
     <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
       <KpiCard
@@ -32,18 +35,23 @@ export function KpiCards({ kpis }: { kpis: HomeKpis }) {
       />
       <KpiCard
         label="DSO"
-        value={formatDays(current.dso)}
-        hint="Délai moyen de paiement (méthode par épuisement)"
-        description="L'encours est épuisé par le chiffre d'affaires TTC (factures − avoirs) du mois en cours, puis des mois précédents ; on compte les jours couverts (24 mois au plus)."
-        change={kpiChange(current.dso, was((f) => f.dso), "lower", formatDays)}
+        value={formatCountback(current.dso, current.dsoLowerBound)}
+        hint={current.dsoLowerBound ? `Minimum : ventes connues sur ${kpis.salesMonthsKnown} mois` : "Délai moyen de paiement (méthode par épuisement)"}
+        tone={current.dsoLowerBound ? "warning" : "default"}
+        description={current.dsoLowerBound ? `${shortHistory} ${countbackDefinition}` : countbackDefinition}
+        change={current.dsoLowerBound ? null : kpiChange(current.dso, was((f) => f.dso), "lower", formatDays)}
         changeLabel={label}
       />
       <KpiCard
         label="BPDSO / ADD"
-        value={`${formatDays(current.bpdso)} / ${formatDays(current.add)}`}
-        hint="Meilleur DSO possible / retard moyen"
-        description="BPDSO : la même méthode sur le seul non échu. ADD (retard moyen) = DSO − BPDSO. La variation porte sur l'ADD."
-        change={kpiChange(current.add, was((f) => f.add), "lower", formatDays)}
+        value={`${formatCountback(current.bpdso, current.bpdsoLowerBound)} / ${formatDays(current.add)}`}
+        hint={current.bpdsoLowerBound ? `BPDSO minimum : ventes connues sur ${kpis.salesMonthsKnown} mois` : "Meilleur DSO possible / retard moyen"}
+        tone={current.bpdsoLowerBound ? "warning" : "default"}
+        description={
+          (current.bpdsoLowerBound ? `${shortHistory} ` : "") +
+          "BPDSO : la même méthode sur le seul non échu. ADD (retard moyen) = DSO − BPDSO. La variation porte sur l'ADD."
+        }
+        change={current.dsoLowerBound || current.bpdsoLowerBound ? null : kpiChange(current.add, was((f) => f.add), "lower", formatDays)}
         changeLabel={label}
       />
       <KpiCard
@@ -84,9 +92,4 @@ export function KpiCards({ kpis }: { kpis: HomeKpis }) {
 
 function ratio(percent: number | null): number | null {
   return percent === null ? null : percent / 100;
-}
-
-function formatMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number);
-  return new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
 }

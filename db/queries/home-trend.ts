@@ -3,8 +3,16 @@ import type { Scope } from "@/lib/auth/scope";
 import { queryRows, type Queryable } from "../client";
 import { portfolioSnapshots } from "../schema";
 import { aggregateInScope } from "./home-aggregates";
+import { type KpiFigures, kpisAt } from "./kpi";
 
-export type TrendPoint = { date: string; outstanding: string; overdue: string; recorded: boolean };
+export type TrendPoint = {
+  date: string;
+  outstanding: string;
+  overdue: string;
+  recorded: boolean;
+  /** DSO, BPDSO, DBT, CEI… of the day, as the home computes them for that date; null when the scope has none. */
+  kpis: KpiFigures | null;
+};
 
 /** The last day of each of the 12 months before `today`'s month, oldest first. */
 export function lastMonthEnds(today: string, months = 12): string[] {
@@ -17,12 +25,13 @@ export function lastMonthEnds(today: string, months = 12): string[] {
 
 /**
  * Encours and échu of the scope at each of the last 12 month ends and at the latest snapshot up to `today`,
- * read from the home aggregates in one grouped statement. A day with no snapshot comes back with
- * `recorded: false` and zero amounts, so the chart can leave it out rather than draw a fall to zero.
+ * read from the home aggregates in one grouped statement, with every indicator of those days. A day with no
+ * snapshot comes back with `recorded: false` and zero amounts, so the chart can leave it out rather than draw a
+ * fall to zero.
  */
 export async function homeTrend(db: Queryable, scope: Scope, today: string, entityId?: string): Promise<TrendPoint[]> {
   const days = lastMonthEnds(today).map((d) => sql`(${d}::date)`);
-  return queryRows<TrendPoint>(
+  const points = await queryRows<Omit<TrendPoint, "kpis">>(
     db,
     sql`with days(d) as (
         select d from (values ${sql.join(days, sql`, `)}) v(d)
@@ -41,4 +50,6 @@ export async function homeTrend(db: Queryable, scope: Scope, today: string, enti
       where days.d is not null
       order by days.d`,
   );
+  const { byDate } = await kpisAt(db, scope, points.filter((p) => p.recorded).map((p) => p.date), entityId);
+  return points.map((point) => ({ ...point, kpis: byDate.get(point.date) ?? null }));
 }

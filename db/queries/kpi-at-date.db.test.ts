@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { makeClient, makeDocument, makeEntity, makeUser } from "@/db/test-builders";
 import type { Scope } from "@/lib/auth/scope";
 import { agedBalanceBuckets } from "./aged-balance";
+import { homeTrend, lastMonthEnds } from "./home-trend";
 import { homeKpis, kpisAt } from "./kpi";
 import { loadScope } from "./scope";
 import { recordDailySnapshot, recordMissingSnapshots } from "./snapshots";
@@ -80,6 +81,19 @@ describe("indicators at a month end 18 months before the newest snapshot", () =>
     const { byDate } = await kpisAt(handle.db, admin, ["2025-03-31", date, "2025-04-30", newest]);
     expect(byDate.get(date)).toEqual(single);
     expect([...byDate.keys()].sort()).toEqual(["2025-03-31", "2025-04-30", date, newest]);
+  });
+
+  it("draws the trend with, at each month end, the figures the home shows for that date", async () => {
+    // What the nightly run keeps: the 12 month ends before today's month, and the one before them for the CEI.
+    await handle.db.transaction((tx) => recordMissingSnapshots(tx, lastMonthEnds(newest, 13)));
+    const trend = await homeTrend(handle.db, admin, newest);
+    expect(trend.map((p) => p.date)).toEqual([...lastMonthEnds(newest), newest]);
+    for (const point of trend) {
+      expect(point.recorded, point.date).toBe(true);
+      expect(point.kpis, point.date).toEqual((await homeKpis(handle.db, admin, point.date)).current);
+    }
+    // 31/10/2026: H3 2 000 open since 20/05/2025 (529 days late) and H7 6 000 issued 01/10 (not due): 8 000.
+    expect(trend[11].kpis).toMatchObject({ outstanding: "8000.00", overdue: "2000.00", dbt: 529 });
   });
 });
 

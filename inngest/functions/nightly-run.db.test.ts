@@ -45,6 +45,8 @@ describe("nightly run", () => {
       promises: { kept: 0, broken: 0 },
       sending: { due: 1, queued: 0, sent: 1, errors: 0, deferred: 0 },
       snapshot: { date: "2026-11-23", clients: 1, outstanding: "1200.00", overdue: "1200.00" },
+      // The trend's month ends since the first pièce (issued 14/10): October's, rebuilt from the pièces.
+      monthEnds: ["2026-10-31"],
     });
     const [client] = await handle.db.select({ groupId: clients.groupId }).from(clients).where(eq(clients.id, clientId));
     expect(client.groupId).toBe(groupId);
@@ -66,6 +68,7 @@ describe("nightly run", () => {
     const result = await runJobInProcess(nightlyRunJob, { date: "2026-11-23" });
     expect(result.evaluation).toMatchObject({ createdActions: 0, coveredDocuments: 0 });
     expect(result.sending).toMatchObject({ due: 0, sent: 0 });
+    expect(result.monthEnds).toEqual([]);
     const [{ n }] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from actions`);
     expect(n).toBe(2);
     expect((await runs()).map((r) => [r.status, r.error])).toEqual([

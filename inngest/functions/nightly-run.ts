@@ -10,7 +10,8 @@ import { recomputeGroupMembership } from "@/db/queries/group-membership";
 import { closeInterruptedRuns, finishJobRun, startJobRun } from "@/db/queries/job-runs";
 import { settlePromises } from "@/db/queries/promise-outcomes";
 import { getOption } from "@/db/queries/settings";
-import { recordDailySnapshot } from "@/db/queries/snapshots";
+import { recordDailySnapshot, recordMissingSnapshots } from "@/db/queries/snapshots";
+import { lastMonthEnds } from "@/db/queries/home-trend";
 import { applyScenarios } from "@/lib/collection/evaluate";
 import { refreshScenarioForecast } from "@/lib/collection/forecast";
 import {
@@ -87,12 +88,16 @@ export const nightlyRunJob = defineJob({
       await locked("analyze-actions", async () => analyzeEngineTables(await getDb()));
       const sending = await sendDueActions(locked, date);
       const snapshot = await locked("record-snapshot", async () => (await getDb()).transaction((tx) => recordDailySnapshot(tx, date)));
+      // The trend's month ends (and the one before, for its oldest CEI): rebuilt once after a history is imported.
+      const monthEnds = await locked("record-month-ends", async () =>
+        (await getDb()).transaction((tx) => recordMissingSnapshots(tx, lastMonthEnds(date, 13))),
+      );
       // From the scores written by "score-invoices" earlier in the run.
       const forecast = await locked("cash-forecast", async () => (await getDb()).transaction((tx) => computeCashForecast(tx, date)));
       // After the evaluation: the forecast starts from the actions it left pending.
       const scenarioForecast = await locked("scenario-forecast", async () => refreshScenarioForecast(await getDb(), date));
       await locked("prune-api-bookkeeping", async () => pruneApiBookkeeping(await getDb()));
-      const report = { scoring, calculated, groups, promises, evaluation, sending, snapshot, forecast, scenarioForecast };
+      const report = { scoring, calculated, groups, promises, evaluation, sending, snapshot, monthEnds, forecast, scenarioForecast };
       await locked("write-report", async () => finishJobRun(await getDb(), runId, { report }));
       await step.run("release-lock", async () => releaseNightlyLock(await getDb(), holder));
       return report;

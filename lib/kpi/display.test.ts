@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDays, formatPoints, kpiChange } from "./display";
+import { formatCountback, formatDays, formatPoints, kpiChange, shortHistoryNote } from "./display";
 
 const days = (n: number) => formatDays(n);
 
@@ -32,5 +32,14 @@ describe("formatDays", () => {
     expect(formatDays(85.3)).toBe("85,3 j");
     expect(formatDays(55.666)).toBe("55,7 j");
     expect(formatDays(null)).toBe("—");
+  });
+});
+
+describe("a countback figure that is only a minimum", () => {
+  it("shows « ≥ » and says how many months of sales are known", () => {
+    expect(formatCountback(61, true)).toBe("≥ 61 j");
+    expect(formatCountback(61.25, false)).toBe("61,3 j");
+    expect(shortHistoryNote(2, "2026-10")).toMatch(/^Ventes connues sur 2 mois seulement \(depuis octobre 2026\) : .* 24 derniers mois/);
+    expect(shortHistoryNote(0, null)).toMatch(/^Aucune vente n'est connue à cette date/);
   });
 });

@@ -43,3 +43,25 @@ export function kpiChange(
 export function formatPoints(ratioDelta: number): string {
   return `${oneDecimal.format(ratioDelta * 100)} pts`;
 }
+
+/** A countback figure: « ≥ 61 j » when it is only a minimum. */
+export function formatCountback(days: number, lowerBound: boolean): string {
+  return lowerBound ? `≥ ${formatDays(days)}` : formatDays(days);
+}
+
+const monthYear = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
+
+/** `yyyy-mm` → « octobre 2026 ». */
+export function formatMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number);
+  return monthYear.format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+/** Why a DSO is only a minimum, and what to import to make it exact. */
+export function shortHistoryNote(monthsKnown: number, knownFrom: string | null): string {
+  const known =
+    knownFrom === null || monthsKnown === 0
+      ? "Aucune vente n'est connue à cette date"
+      : `Ventes connues sur ${monthsKnown} mois seulement (depuis ${formatMonth(knownFrom)})`;
+  return `${known} : le calcul par épuisement s'arrête là, le chiffre est un minimum. Importez les factures et avoirs des 24 derniers mois, réglés compris, pour un DSO exact.`;
+}

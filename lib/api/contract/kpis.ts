@@ -12,6 +12,11 @@ const figuresShape = {
   dso: days("DSO par la méthode par épuisement, en jours.", 85.3),
   bpdso: days("BPDSO (DSO du seul non échu), en jours.", 15),
   add: days("Retard moyen (DSO − BPDSO), en jours.", 70.3),
+  dso_lower_bound: z.boolean().meta({
+    description: "Le DSO n'est qu'un minimum : le calcul a atteint le premier mois dont les ventes sont connues (historique trop court).",
+    example: false,
+  }),
+  bpdso_lower_bound: z.boolean().meta({ description: "Le BPDSO n'est qu'un minimum, pour la même raison.", example: false }),
   dbt: z.number().nullable().meta({ description: "Retard moyen pondéré des factures échues, en jours ; null sans facture échue.", example: 55.67 }),
   cei: z.number().nullable().meta({ description: "CEI du dernier mois complet, en % ; null sans les instantanés de ses deux bornes.", example: 17.65 }),
   recovery_rate: z.number().nullable().meta({ description: "Réglé / arrivé à échéance sur les 30 derniers jours (0 à 1).", example: 0.5652 }),

@@ -20,6 +20,8 @@ function presentFigures(f: KpiFigures) {
     dso: rounded(f.dso, 2),
     bpdso: rounded(f.bpdso, 2),
     add: rounded(f.add, 2),
+    dso_lower_bound: f.dsoLowerBound,
+    bpdso_lower_bound: f.bpdsoLowerBound,
     dbt: roundedOrNull(f.dbt, 2),
     cei: roundedOrNull(f.cei, 2),
     recovery_rate: roundedOrNull(f.recoveryRate, 4),
