@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, today } from "./dates";
+import { addDays, daysBetween, isCalendarDate, today } from "./dates";
 
 describe("business dates", () => {
   it("takes today in the company time zone, not UTC", () => {
@@ -17,5 +17,15 @@ describe("business dates", () => {
   it("counts days between dates across a DST change", () => {
     expect(daysBetween("2026-03-28", "2026-03-30")).toBe(2);
     expect(daysBetween("2026-11-23", "2026-11-01")).toBe(-22);
+  });
+});
+
+describe("isCalendarDate", () => {
+  it("takes real days written yyyy-mm-dd only", () => {
+    expect(isCalendarDate("2024-02-29")).toBe(true);
+    expect(isCalendarDate("2025-02-29")).toBe(false);
+    expect(isCalendarDate("2025-13-01")).toBe(false);
+    expect(isCalendarDate("31/05/2025")).toBe(false);
+    expect(isCalendarDate(["2025-05-31"])).toBe(false);
   });
 });

@@ -17,6 +17,11 @@ export function daysBetween(from: string, to: string): number {
 
 export const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar day written `yyyy-mm-dd` (not 2025-02-30). */
+export function isCalendarDate(value: unknown): value is string {
+  return typeof value === "string" && isoDatePattern.test(value) && !Number.isNaN(Date.parse(value)) && addDays(value, 0) === value;
+}
+
 /** First day (`yyyy-mm-dd`) of the month `back` months before the month of `isoDate`. */
 export function monthStart(isoDate: string, back = 0): string {
   const [y, m] = isoDate.split("-").map(Number);

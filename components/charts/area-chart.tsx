@@ -1,7 +1,8 @@
 "use client";
 
 import { Area, CartesianGrid, Legend, AreaChart as RechartsAreaChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMoney, formatMoneyCompact } from "@/lib/format/fr";
+import { formatMoney, formatMoneyCompact, formatPercent } from "@/lib/format/fr";
+import { formatDays } from "@/lib/kpi/display";
 import { cn } from "@/lib/utils";
 import { chartColors } from "./bar-chart";
 
@@ -17,13 +18,17 @@ export type AreaChartProps = {
   /** Series name shown in the legend and tooltip, by key. */
   labels?: Record<string, string>;
   colors?: string[];
-  /** Tooltip format; full euros by default (1 234 567,89 €). */
-  valueFormatter?: (value: number) => string;
-  /** Axis format; compact euros by default (1,2 M€). */
-  axisFormatter?: (value: number) => string;
+  /** Euros (full in the tooltip, compact on the axis), days (« 46,3 j ») or ratios as percents: a server page cannot pass formatters. */
+  unit?: "money" | "days" | "percent";
   className?: string;
   /** What the chart shows, for screen readers. */
   ariaLabel: string;
+};
+
+const formatters: Record<NonNullable<AreaChartProps["unit"]>, [(v: number) => string, (v: number) => string]> = {
+  money: [(v) => formatMoney(v), (v) => formatMoneyCompact(v)],
+  days: [formatDays, (v) => `${v} j`],
+  percent: [(v) => formatPercent(v), (v) => formatPercent(v)],
 };
 
 /** Filled lines over time, one per category, with French formats on the axis and tooltip. */
@@ -33,11 +38,11 @@ export function AreaChart({
   categories,
   labels = {},
   colors = [...chartColors],
-  valueFormatter = (v) => formatMoney(v),
-  axisFormatter = (v) => formatMoneyCompact(v),
+  unit = "money",
   className,
   ariaLabel,
 }: AreaChartProps) {
+  const [valueFormatter, axisFormatter] = formatters[unit];
   return (
     <div className={cn("h-72 w-full text-xs", className)} role="img" aria-label={ariaLabel}>
       <ResponsiveContainer width="100%" height="100%">

@@ -1,38 +1,100 @@
+import { Download } from "lucide-react";
 import { AreaChart } from "@/components/charts/area-chart";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { TrendPoint } from "@/db/queries/home-trend";
-import { formatDate } from "@/lib/format/fr";
+import { formatDate, formatMoney, formatPercent } from "@/lib/format/fr";
+import { formatCountback, formatDays } from "@/lib/kpi/display";
 
 const month = new Intl.DateTimeFormat("fr-FR", { month: "short", year: "2-digit", timeZone: "UTC" });
 
-/** Encours and échu at each of the last 12 month ends and at the latest snapshot. */
-export function TrendCard({ points }: { points: TrendPoint[] }) {
+/** Encours, échu, DSO, BPDSO, DBT and CEI at each of the last 12 month ends and at the latest snapshot. */
+export function TrendCard({ points, entityId }: { points: TrendPoint[]; entityId?: string }) {
   const last = points.length - 1;
-  const data = points.map((p, i) => ({
+  const label = (p: TrendPoint, i: number) =>
     // The last point is the latest snapshot, not a month end: shown by its date.
-    label: i === last ? formatDate(p.date).slice(0, 5) : month.format(new Date(`${p.date}T00:00:00Z`)),
+    i === last ? formatDate(p.date).slice(0, 5) : month.format(new Date(`${p.date}T00:00:00Z`));
+  const amounts = points.map((p, i) => ({
+    label: label(p, i),
     outstanding: p.recorded ? Number(p.outstanding) : null,
     overdue: p.recorded ? Number(p.overdue) : null,
   }));
-  const recorded = points.some((p) => p.recorded);
+  const delays = points.map((p, i) => ({
+    label: label(p, i),
+    dso: p.kpis?.dso ?? null,
+    bpdso: p.kpis?.bpdso ?? null,
+    dbt: p.kpis?.dbt ?? null,
+  }));
+  const recorded = points.filter((p) => p.recorded);
+  const exportHref = `/api/tendance/export${entityId ? `?societe=${entityId}` : ""}`;
   return (
     <Card>
-      <CardHeader>
-        <CardTitle>Évolution sur 12 mois</CardTitle>
-        <CardDescription>Encours et échu de votre périmètre à chaque fin de mois, puis au dernier calcul</CardDescription>
+      <CardHeader className="flex flex-row items-start justify-between gap-4">
+        <div className="space-y-1.5">
+          <CardTitle>Évolution sur 12 mois</CardTitle>
+          <CardDescription>Encours, échu et délais de votre périmètre à chaque fin de mois, puis au dernier calcul</CardDescription>
+        </div>
+        {recorded.length > 0 && (
+          <a
+            href={exportHref}
+            aria-label="Exporter la tendance (xlsx)"
+            className="inline-flex shrink-0 items-center gap-1.5 text-sm text-primary underline-offset-4 hover:underline"
+          >
+            <Download className="size-4" aria-hidden="true" /> Exporter (xlsx)
+          </a>
+        )}
       </CardHeader>
-      <CardContent>
-        {recorded ? (
-          <AreaChart
-            data={data}
-            index="label"
-            categories={["outstanding", "overdue"]}
-            labels={{ outstanding: "Encours", overdue: "Échu" }}
-            colors={["#2563eb", "#ef4444"]}
-            ariaLabel="Évolution de l'encours et de l'échu sur 12 mois"
-          />
-        ) : (
+      <CardContent className="space-y-6">
+        {recorded.length === 0 ? (
           <p className="text-sm text-muted-foreground">Aucune photographie de fin de mois n&apos;a encore été calculée.</p>
+        ) : (
+          <>
+            <div className="grid gap-6 lg:grid-cols-2">
+              <AreaChart
+                data={amounts}
+                index="label"
+                categories={["outstanding", "overdue"]}
+                labels={{ outstanding: "Encours", overdue: "Échu" }}
+                colors={["#2563eb", "#ef4444"]}
+                ariaLabel="Évolution de l'encours et de l'échu sur 12 mois"
+              />
+              <AreaChart
+                data={delays}
+                index="label"
+                categories={["dso", "bpdso", "dbt"]}
+                labels={{ dso: "DSO", bpdso: "BPDSO", dbt: "DBT" }}
+                colors={["#7c3aed", "#16a34a", "#f59e0b"]}
+                unit="days"
+                ariaLabel="Évolution du DSO, du BPDSO et du DBT sur 12 mois, en jours"
+              />
+            </div>
+            <Table aria-label="Indicateurs à chaque fin de mois">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Date</TableHead>
+                  <TableHead className="text-right">Encours</TableHead>
+                  <TableHead className="text-right">Échu</TableHead>
+                  <TableHead className="text-right">DSO</TableHead>
+                  <TableHead className="text-right">BPDSO</TableHead>
+                  <TableHead className="text-right">DBT</TableHead>
+                  <TableHead className="text-right">CEI</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {recorded.map((p) => (
+                  <TableRow key={p.date} data-trend-date={p.date}>
+                    <TableCell>{formatDate(p.date)}</TableCell>
+                    <TableCell className="tabular text-right">{formatMoney(p.outstanding)}</TableCell>
+                    <TableCell className="tabular text-right">{formatMoney(p.overdue)}</TableCell>
+                    <TableCell className="tabular text-right">{p.kpis ? formatCountback(p.kpis.dso, p.kpis.dsoLowerBound) : "—"}</TableCell>
+                    <TableCell className="tabular text-right">{p.kpis ? formatCountback(p.kpis.bpdso, p.kpis.bpdsoLowerBound) : "—"}</TableCell>
+                    <TableCell className="tabular text-right">{formatDays(p.kpis?.dbt ?? null)}</TableCell>
+                    <TableCell className="tabular text-right">{p.kpis?.cei == null ? "—" : formatPercent(p.kpis.cei / 100)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </>
         )}
       </CardContent>
     </Card>

@@ -14,8 +14,7 @@ export function ScoreHistoryChart({ history }: { history: { scoredOn: string; pL
       index="day"
       categories={["pLate"]}
       labels={{ pLate: "Probabilité de retard" }}
-      valueFormatter={(v) => formatPercent(v)}
-      axisFormatter={(v) => formatPercent(v)}
+      unit="percent"
       className="h-40"
       ariaLabel={`Probabilité de retard du ${formatDate(first.scoredOn)} au ${formatDate(last.scoredOn)} : de ${formatPercent(first.pLate)} à ${formatPercent(last.pLate)}`}
     />

@@ -100,6 +100,9 @@ const lastDayBefore = (month: string) => addDays(month, -1);
 /** The two month ends the CEI of `date` reads: before and after the last full month before it. */
 const ceiDays = (date: string) => [lastDayBefore(monthStart(date, 1)), lastDayBefore(monthStart(date))];
 
+/** The days the indicators at `date` read: its own and the two month ends of its CEI. */
+export const daysReadAt = (date: string) => [date, ...ceiDays(date)];
+
 /** CEI of the last full month before `date`, from the encours at its two ends and its sales. */
 function ceiBefore(totals: Map<string, DayTotals>, sales: Record<string, string>, date: string) {
   const [openingDay, closingDay] = ceiDays(date);

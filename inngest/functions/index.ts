@@ -7,9 +7,10 @@ import { nightlyRunJob } from "./nightly-run";
 import { notificationDigestJob } from "./notification-digest";
 import { scenarioForecastJob } from "./scenario-forecast";
 import { scoreBacktestJob } from "./score-backtest";
+import { kpiReportJob } from "./kpi-report";
 import { sendActionJob } from "./send-action";
 
-export const jobs: AnyJob[] = [nightlyRunJob, dailySnapshotJob, importFileJob, importDropJob, sendActionJob, notificationDigestJob, scoreBacktestJob, deliverWebhooksJob, scenarioForecastJob];
+export const jobs: AnyJob[] = [nightlyRunJob, dailySnapshotJob, importFileJob, importDropJob, sendActionJob, notificationDigestJob, scoreBacktestJob, deliverWebhooksJob, scenarioForecastJob, kpiReportJob];
 export const inngestFunctions = jobs.map((job) => job.fn);
 
 export function findJob(id: string) {

@@ -10,21 +10,22 @@ import { salesSummary } from "@/db/queries/sales-summary";
 import { TeamCard } from "@/components/home/team-card";
 import { agedBalanceBuckets } from "@/db/queries/aged-balance";
 import { teamPerformance, teamPeriod } from "@/db/queries/team-performance";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listMyPendingActions } from "@/db/queries/actions";
 import { homeFigures } from "@/db/queries/dashboard";
-import { homeKpis } from "@/db/queries/kpi";
+import { daysReadAt, homeKpis } from "@/db/queries/kpi";
+import { recordMissingSnapshots } from "@/db/queries/snapshots";
+import { KpiDateForm } from "@/components/home/kpi-date-form";
+import { TopOverdueCard } from "@/components/home/top-overdue-card";
 import { listEntities } from "@/db/queries/users";
 import { listTopOverdueClients } from "@/db/queries/top-overdue";
 import { requireUser } from "@/lib/auth/session";
-import { today } from "@/lib/dates";
-import { formatDate, formatMoney } from "@/lib/format/fr";
+import { isCalendarDate, today } from "@/lib/dates";
+import { formatDate } from "@/lib/format/fr";
 import { can } from "@/lib/auth/permissions";
 import { GeographyCard } from "@/components/home/geography-card";
 import { TrendCard } from "@/components/home/trend-card";
 import { homeGeography } from "@/db/queries/home-geography";
 import { homeTrend } from "@/db/queries/home-trend";
-import { RowLink } from "@/components/ui/row-link";
 import { OtherCurrenciesNote } from "@/components/documents/other-currencies-note";
 import { CashForecastCard } from "@/components/forecast/cash-forecast-card";
 import { listCashForecast } from "@/db/queries/cash-forecast";
@@ -32,7 +33,11 @@ import { openInOtherCurrencies } from "@/db/queries/currencies";
 
 export const metadata: Metadata = { title: "Accueil" };
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ societe?: string | string[] }> }) {
+export default async function HomePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ societe?: string | string[]; au?: string | string[] }>;
+}) {
   const { db, scope, user } = await requireUser("clients.read");
   const date = today();
   // Managers and admins may narrow the indicators to one of their sociétés; anything else in the URL is ignored.
@@ -42,7 +47,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       : scope.role === "manager"
         ? (await listEntities(db)).filter((entity) => scope.entityIds.includes(entity.id))
         : [];
-  const { societe } = await searchParams;
+  const { societe, au } = await searchParams;
   const entityId = entities.find((entity) => entity.id === societe)?.id;
   const figures = await homeFigures(db, scope);
   const firstName = user.name.split(" ")[0];
@@ -56,21 +61,27 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     );
   }
 
-  // Every figure is read as of the latest snapshot; the actions due are today's.
-  const asOf = figures.snapshotDate ?? date;
+  // Every figure is read as of the latest snapshot, or of the past day chosen (« au »); the actions due are today's.
+  const latest = figures.snapshotDate ?? date;
+  const chosen = figures.snapshotDate && isCalendarDate(au) && au < latest ? au : null;
+  // A past day never recorded is rebuilt from the pièces once, with the month ends its CEI reads.
+  if (chosen) await db.transaction((tx) => recordMissingSnapshots(tx, daysReadAt(chosen)));
+  const asOf = chosen ?? latest;
   const period = teamPeriod(asOf);
+  // The actions, disputes, biggest delays and forecast are today's: a past day shows only its indicators.
+  const todayOnly = <T,>(read: () => Promise<T>) => (chosen ? null : read());
   const [kpis, pending, topOverdue, agedBalance, team, trend, geography, otherCurrencies, sales, forecast] = await Promise.all([
     homeKpis(db, scope, asOf, entityId),
-    listMyPendingActions(db, scope, date, entityId),
-    listTopOverdueClients(db, scope, entityId),
+    todayOnly(() => listMyPendingActions(db, scope, date, entityId)),
+    todayOnly(() => listTopOverdueClients(db, scope, entityId)),
     agedBalanceBuckets(db, scope, asOf, entityId),
     can(scope.role, "dashboard.team") ? teamPerformance(db, scope, asOf, entityId) : null,
     homeTrend(db, scope, date, entityId),
     homeGeography(db, scope, asOf, entityId),
-    openInOtherCurrencies(db, scope, { entityId }),
-    scope.role === "sales" ? salesSummary(db, scope) : null,
+    todayOnly(() => openInOtherCurrencies(db, scope, { entityId })),
+    scope.role === "sales" ? todayOnly(() => salesSummary(db, scope)) : null,
     // Kept by société and collector portfolio: a sales rep has none.
-    scope.role === "sales" ? null : listCashForecast(db, scope, { entityId }),
+    scope.role === "sales" ? null : todayOnly(() => listCashForecast(db, scope, { entityId })),
   ]);
 
   return (
@@ -79,49 +90,35 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <div>
           <h1 className="text-2xl font-semibold">Bonjour {firstName}</h1>
           <p className="text-sm text-muted-foreground">
-            {figures.snapshotDate
-              ? `Indicateurs au ${formatDate(figures.snapshotDate)}, sur votre périmètre.`
-              : "Les indicateurs seront calculés lors du prochain traitement de nuit."}
+            {chosen
+              ? `Indicateurs au ${formatDate(chosen)}, sur votre périmètre. Les actions, litiges et prévisions sont sur la vue du jour.`
+              : figures.snapshotDate
+                ? `Indicateurs au ${formatDate(figures.snapshotDate)}, sur votre périmètre.`
+                : "Les indicateurs seront calculés lors du prochain traitement de nuit."}
           </p>
         </div>
-        {entities.length > 1 && <KpiEntitySelect entities={entities} value={entityId ?? null} />}
+        <div className="flex flex-wrap items-center gap-4">
+          {figures.snapshotDate && <KpiDateForm value={chosen} latest={latest} entityId={entityId} />}
+          {entities.length > 1 && <KpiEntitySelect entities={entities} value={entityId ?? null} />}
+        </div>
       </div>
       {sales && <SalesSummaryCards summary={sales} today={date} />}
       <KpiCards kpis={kpis} />
-      <OtherCurrenciesNote totals={otherCurrencies} />
+      {otherCurrencies && <OtherCurrenciesNote totals={otherCurrencies} />}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <AgedBalanceCard buckets={agedBalance.buckets} agingLimits={agedBalance.agingLimits} clients={agedBalance.clients} entityId={entityId} />
-        <div className="space-y-6">
-          <PendingActionsCard rows={pending.rows} total={pending.total} agendaLink={can(scope.role, "relance.work")} />
-          <DisputesCard db={db} scope={scope} today={date} />
-          <Card>
-            <CardHeader>
-              <CardTitle>Plus gros retards</CardTitle>
-              <CardDescription>Clients de votre périmètre avec le plus d&apos;échu</CardDescription>
-            </CardHeader>
-            <CardContent>
-              {topOverdue.length === 0 ? (
-                <p className="text-sm text-muted-foreground">Aucun client en retard : bravo.</p>
-              ) : (
-                <ul className="divide-y">
-                  {topOverdue.map((client) => (
-                    <li key={client.id} className="flex items-center justify-between gap-4 py-2 text-sm">
-                      <RowLink href={`/clients/${client.id}`} className="min-w-0 truncate font-medium hover:underline">
-                        {client.name} <span className="text-xs text-muted-foreground">{client.code}</span>
-                      </RowLink>
-                      <span className="tabular shrink-0 font-medium text-destructive">{formatMoney(client.overdue)}</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </CardContent>
-          </Card>
-        </div>
+        {pending && topOverdue && (
+          <div className="space-y-6">
+            <PendingActionsCard rows={pending.rows} total={pending.total} agendaLink={can(scope.role, "relance.work")} />
+            <DisputesCard db={db} scope={scope} today={date} />
+            <TopOverdueCard clients={topOverdue} />
+          </div>
+        )}
       </div>
       {forecast && <CashForecastCard weeks={forecast} entityId={entityId} />}
       {team && <TeamCard rows={team} from={period.from} to={period.to} />}
       <section aria-label="Tendance et géographie" className="space-y-6">
-        <TrendCard points={trend} />
+        <TrendCard points={trend} entityId={entityId} />
         <GeographyCard rows={geography} />
       </section>
     </div>
