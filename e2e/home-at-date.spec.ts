@@ -35,7 +35,9 @@ test.describe("admin", () => {
     await expect(kpiValue(page, "BPDSO / ADD")).toHaveText(new RegExp(`^${bpdso.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} / `));
     await expect(kpiValue(page, "DBT")).toHaveText(dbt);
     await expect(kpiValue(page, "CEI")).toHaveText(cei);
-    // A past day shows its indicators, not today's agenda.
+    // A past day shows its indicators, not today's agenda, nor links to today's pièces.
+    await expect(page.getByTestId("aged-balance-card")).toContainText(`au ${formatDate(date)}`);
+    await expect(page.getByTestId("aged-balance-card").getByRole("link")).toHaveCount(0);
     await expect(page.getByText("Plus gros retards")).toHaveCount(0);
     await page.screenshot({ path: "test-results/screens/home-at-date.png", fullPage: true });
 

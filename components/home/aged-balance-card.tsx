@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { AgedBucket } from "@/db/queries/aged-balance";
-import { formatInteger, formatMoney, formatPercent } from "@/lib/format/fr";
+import { formatDate, formatInteger, formatMoney, formatPercent } from "@/lib/format/fr";
 import { agingBucketLabels } from "@/lib/settings/options";
 import { RowLink } from "@/components/ui/row-link";
 
@@ -22,11 +22,14 @@ export function AgedBalanceCard({
   agingLimits,
   clients,
   entityId,
+  pastDay,
 }: {
   buckets: AgedBucket[];
   agingLimits: number[];
   clients: number;
   entityId?: string;
+  /** A past day's balance: its pièces and the per-client export are today's, so neither is offered. */
+  pastDay?: string;
 }) {
   const labels = ["Non échu", ...(agingLimits.length ? agingBucketLabels(agingLimits) : [])];
   const total = buckets.reduce((sum, b) => sum + Number(b.amount), 0);
@@ -41,13 +44,17 @@ export function AgedBalanceCard({
       <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-2">
         <div className="space-y-1.5">
           <CardTitle>Balance âgée</CardTitle>
-          <CardDescription>Encours par ancienneté de retard ; chaque tranche ouvre ses pièces</CardDescription>
+          <CardDescription>
+            {pastDay ? `Encours par ancienneté de retard au ${formatDate(pastDay)}` : "Encours par ancienneté de retard ; chaque tranche ouvre ses pièces"}
+          </CardDescription>
         </div>
-        <Button asChild variant="outline" size="sm">
-          <a href={`/api/balance-agee/export${entityId ? `?societe=${entityId}` : ""}`} download>
-            <Download className="size-4" aria-hidden="true" /> Exporter (xlsx)
-          </a>
-        </Button>
+        {!pastDay && (
+          <Button asChild variant="outline" size="sm">
+            <a href={`/api/balance-agee/export${entityId ? `?societe=${entityId}` : ""}`} download>
+              <Download className="size-4" aria-hidden="true" /> Exporter (xlsx)
+            </a>
+          </Button>
+        )}
       </CardHeader>
       <CardContent className="space-y-4">
         {rows.length === 0 ? (
@@ -70,10 +77,13 @@ export function AgedBalanceCard({
                 {rows.map((r) => (
                   <TableRow key={r.label} data-testid="aged-bucket">
                     <TableCell>
-                      <RowLink href={r.href} className="flex items-center gap-2 font-medium hover:underline">
-                        <span className={`size-2.5 rounded-sm ${r.className}`} aria-hidden="true" />
-                        {r.label}
-                      </RowLink>
+                      {pastDay ? (
+                        <span className="flex items-center gap-2 font-medium">{bucketName(r)}</span>
+                      ) : (
+                        <RowLink href={r.href} className="flex items-center gap-2 font-medium hover:underline">
+                          {bucketName(r)}
+                        </RowLink>
+                      )}
                     </TableCell>
                     <TableCell className="tabular text-right">{formatInteger(r.clients)}</TableCell>
                     <TableCell className="tabular text-right">{formatMoney(r.amount)}</TableCell>
@@ -96,5 +106,14 @@ export function AgedBalanceCard({
         )}
       </CardContent>
     </Card>
+  );
+}
+
+function bucketName({ label, className }: { label: string; className: string }) {
+  return (
+    <>
+      <span className={`size-2.5 rounded-sm ${className}`} aria-hidden="true" />
+      {label}
+    </>
   );
 }

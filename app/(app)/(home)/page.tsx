@@ -105,8 +105,14 @@ export default async function HomePage({
       {sales && <SalesSummaryCards summary={sales} today={date} />}
       <KpiCards kpis={kpis} />
       {otherCurrencies && <OtherCurrenciesNote totals={otherCurrencies} />}
-      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-        <AgedBalanceCard buckets={agedBalance.buckets} agingLimits={agedBalance.agingLimits} clients={agedBalance.clients} entityId={entityId} />
+      <div className={chosen ? "space-y-6" : "grid grid-cols-1 gap-6 xl:grid-cols-2"}>
+        <AgedBalanceCard
+          buckets={agedBalance.buckets}
+          agingLimits={agedBalance.agingLimits}
+          clients={agedBalance.clients}
+          entityId={entityId}
+          pastDay={chosen ?? undefined}
+        />
         {pending && topOverdue && (
           <div className="space-y-6">
             <PendingActionsCard rows={pending.rows} total={pending.total} agendaLink={can(scope.role, "relance.work")} />
