@@ -20,10 +20,12 @@ import { saveImportProfile } from "@/db/queries/import-profiles";
 import { notifyAdminsOfImport } from "@/db/queries/notification-sources";
 import { recomputeGroupMembership } from "@/db/queries/group-membership";
 import { applyPayments, type PaymentTotals } from "@/db/queries/payments-apply";
+import { hasSettledInvoicesInDsoWindow } from "@/db/queries/sales-history";
 import { recordDailySnapshot } from "@/db/queries/snapshots";
 import { collectTouchedClients, touchedClientIds } from "@/db/queries/touched-clients";
 import type { ImportReconciliation } from "@/db/schema";
 import { formatInteger } from "@/lib/format/fr";
+import { DSO_MAX_MONTHS } from "@/lib/kpi/dso";
 import { writeErrorFile } from "./error-file";
 import { type ImportRequest, type Parsed, parseFile } from "./parse-file";
 import { paymentsMessage } from "./payment-rows";
@@ -213,6 +215,7 @@ async function importRecorded(db: Db, request: ImportRequest, importId: string, 
         details: { fileName: request.fileName, kind: request.kind, ...counts, clientsCreated: created.clients, disputesOpened: created.disputes },
       });
       errorsSorted(errors);
+      const openItemsOnly = documentsWritten && !(await hasSettledInvoicesInDsoWindow(tx, request.importDate));
       const message = paymentTotals
         ? paymentsMessage(counts, paymentTotals)
         : `Import terminé : ${formatInteger(counts.inserted)} créé(s), ${formatInteger(counts.updated)} mis à jour, ` +
@@ -221,7 +224,8 @@ async function importRecorded(db: Db, request: ImportRequest, importId: string, 
             ? " Fichier incomplet : les pièces absentes n'ont pas été soldées."
             : "") +
           createdNote(created) +
-          reconciliationNote(reconciliation);
+          reconciliationNote(reconciliation) +
+          (openItemsOnly ? OPEN_ITEMS_ONLY_NOTE : "");
       // In the data's own transaction: a process killed while committing leaves a history that matches the data.
       await finishImportRecord(tx, importId, { status: "succeeded", message, counts, errors, warnings, reconciliation, mapping: parsed.mapping });
       return { counts, errors, reconciliation, message };
@@ -264,6 +268,10 @@ function createdNote(created: { clients: number; disputes: number }): string {
     (disputes > 0 ? ` ${formatInteger(disputes)} litige${disputes > 1 ? "s ouverts" : " ouvert"}.` : "")
   );
 }
+
+// Paid invoices are the missing sales: the countback runs over months it knows only in part.
+const OPEN_ITEMS_ONLY_NOTE =
+  ` Seules des pièces ouvertes sont connues : pour un DSO juste, importez aussi les factures réglées des ${DSO_MAX_MONTHS} derniers mois.`;
 
 function reconciliationNote(reconciliation: ImportReconciliation | null): string {
   if (!reconciliation || reconciliation.clientsWithDifference === 0) return "";

@@ -16,6 +16,9 @@ import { type ImportRequest, runImport } from "./run-import";
 
 let handle: DatabaseHandle;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "encaisse-new-clients-"));
+// The file holds open invoices only: every import of it ends with the note on the DSO.
+const OPEN_ITEMS_NOTE =
+  " Seules des pièces ouvertes sont connues : pour un DSO juste, importez aussi les factures réglées des 24 derniers mois.";
 const request = (file: string, extra: Partial<ImportRequest> = {}): ImportRequest => ({
   kind: "documents", filePath: path.join(dir, file), fileName: file, mode: "incremental", importDate: "2026-12-03",
   userId: null, acceptRowErrors: false, ...extra,
@@ -85,7 +88,7 @@ describe("unknown client codes in a documents file", () => {
   it("are created with the option, in their société, named by the file or by their code, without collector, at 30 days", async () => {
     const outcome = await runImport(handle.db, request("nouveaux.csv", { createClients: true, saveProfileAs: "Pièces et nouveaux clients" }));
     expect(outcome.status).toBe("succeeded");
-    expect(outcome.message).toBe("Import terminé : 5 créé(s), 0 mis à jour, 0 soldé(s), 0 rejeté(s). 3 clients créés d'après le fichier.");
+    expect(outcome.message).toBe(`Import terminé : 5 créé(s), 0 mis à jour, 0 soldé(s), 0 rejeté(s). 3 clients créés d'après le fichier.${OPEN_ITEMS_NOTE}`);
     expect(await clientsNamed("NEW-")).toEqual([
       { code: "NEW-1", name: "Nouvelle Société SAS", entity: "DIST", collector: null, terms: 30 },
       { code: "NEW-2", name: "NEW-2", entity: "DIST", collector: null, terms: 30 },
@@ -105,7 +108,7 @@ describe("unknown client codes in a documents file", () => {
 
   it("changes nothing when the file is imported again", async () => {
     const outcome = await runImport(handle.db, request("nouveaux.csv", { createClients: true }));
-    expect(outcome.message).toBe("Import terminé : 0 créé(s), 0 mis à jour, 0 soldé(s), 0 rejeté(s).");
+    expect(outcome.message).toBe(`Import terminé : 0 créé(s), 0 mis à jour, 0 soldé(s), 0 rejeté(s).${OPEN_ITEMS_NOTE}`);
     expect((await clientsNamed("NEW-")).length).toBe(3);
   });
 
@@ -115,7 +118,7 @@ describe("unknown client codes in a documents file", () => {
       "Société;Code client;Nom du client;N° facture;Date facture;Échéance;Montant TTC\n;NEW-4;Quatrième SAS;N-6;06/11/2026;;30,00\n",
     );
     const outcome = await runImport(handle.db, request("nouveaux-2.csv", { profile: "Pièces et nouveaux clients" }));
-    expect(outcome.message).toBe("Import terminé : 1 créé(s), 0 mis à jour, 0 soldé(s), 0 rejeté(s). 1 client créé d'après le fichier.");
+    expect(outcome.message).toBe(`Import terminé : 1 créé(s), 0 mis à jour, 0 soldé(s), 0 rejeté(s). 1 client créé d'après le fichier.${OPEN_ITEMS_NOTE}`);
     expect((await clientsNamed("NEW-4"))[0]).toMatchObject({ name: "Quatrième SAS", entity: "DIST" });
   });
 });
