@@ -30,26 +30,29 @@ export function lastMonthEnds(today: string, months = 12): string[] {
  * fall to zero.
  */
 export async function homeTrend(db: Queryable, scope: Scope, today: string, entityId?: string): Promise<TrendPoint[]> {
-  const days = lastMonthEnds(today).map((d) => sql`(${d}::date)`);
-  const points = await queryRows<Omit<TrendPoint, "kpis">>(
+  const [{ latest }] = await queryRows<{ latest: string | null }>(
     db,
-    sql`with days(d) as (
-        select d from (values ${sql.join(days, sql`, `)}) v(d)
-        union
-        select max(snapshot_date) from portfolio_snapshots where snapshot_date <= ${today}::date
-      ),
-      recorded as (select distinct snapshot_date from portfolio_snapshots where snapshot_date in (select d from days)),
-      scoped as (
-        select snapshot_date, sum(outstanding) as outstanding, sum(overdue) as overdue from portfolio_snapshots
-        where snapshot_date in (select d from days) and ${aggregateInScope(portfolioSnapshots, scope, entityId)}
-        group by snapshot_date
-      )
-      select days.d::text as date, coalesce(scoped.outstanding, 0)::text as outstanding,
-        coalesce(scoped.overdue, 0)::text as overdue, recorded.snapshot_date is not null as recorded
-      from days left join scoped on scoped.snapshot_date = days.d left join recorded on recorded.snapshot_date = days.d
-      where days.d is not null
-      order by days.d`,
+    sql`select max(snapshot_date)::text as latest from portfolio_snapshots where snapshot_date <= ${today}::date`,
   );
-  const { byDate } = await kpisAt(db, scope, points.filter((p) => p.recorded).map((p) => p.date), entityId);
+  const dates = [...new Set([...lastMonthEnds(today), ...(latest ? [latest] : [])])];
+  const days = dates.map((d) => sql`(${d}::date)`);
+  // The amounts and the indicators side by side: the indicators skip the days the scope has no row for.
+  const [points, { byDate }] = await Promise.all([
+    queryRows<Omit<TrendPoint, "kpis">>(
+      db,
+      sql`with days(d) as (select d from (values ${sql.join(days, sql`, `)}) v(d)),
+        recorded as (select distinct snapshot_date from portfolio_snapshots where snapshot_date in (select d from days)),
+        scoped as (
+          select snapshot_date, sum(outstanding) as outstanding, sum(overdue) as overdue from portfolio_snapshots
+          where snapshot_date in (select d from days) and ${aggregateInScope(portfolioSnapshots, scope, entityId)}
+          group by snapshot_date
+        )
+        select days.d::text as date, coalesce(scoped.outstanding, 0)::text as outstanding,
+          coalesce(scoped.overdue, 0)::text as overdue, recorded.snapshot_date is not null as recorded
+        from days left join scoped on scoped.snapshot_date = days.d left join recorded on recorded.snapshot_date = days.d
+        order by days.d`,
+    ),
+    kpisAt(db, scope, dates, entityId),
+  ]);
   return points.map((point) => ({ ...point, kpis: byDate.get(point.date) ?? null }));
 }
