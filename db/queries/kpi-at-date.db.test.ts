@@ -11,6 +11,17 @@ import { recordDailySnapshot, recordMissingSnapshots } from "./snapshots";
 
 const settled = (settledDate: string) => ({ status: "settled" as const, openAmount: "0", settledDate });
 
+/** A fresh book of one client, seen by an administrator; `add` writes one of its pièces. */
+async function oneClientBook(date: string) {
+  const handle = await createTestDatabase();
+  const { db } = handle;
+  const entity = await makeEntity(db);
+  const admin = (await loadScope(db, (await makeUser(db, "admin")).id, date))!;
+  const client = await makeClient(db, entity.id);
+  const add = (number: string, values: Parameters<typeof makeDocument>[2]) => makeDocument(db, client.id, { number, ...values });
+  return { handle, admin, add };
+}
+
 describe("indicators at a month end 18 months before the newest snapshot", () => {
   // Two years of one client's ledger, imported at once: the platform's newest day is 30/11/2026; D = 31/05/2025.
   const newest = "2026-11-30";
@@ -19,12 +30,8 @@ describe("indicators at a month end 18 months before the newest snapshot", () =>
   let admin: Scope;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    const { db } = handle;
-    const entity = await makeEntity(db);
-    admin = (await loadScope(db, (await makeUser(db, "admin")).id, newest))!;
-    const client = await makeClient(db, entity.id);
-    const add = (number: string, values: Parameters<typeof makeDocument>[2]) => makeDocument(db, client.id, { number, ...values });
+    let add: Awaited<ReturnType<typeof oneClientBook>>["add"];
+    ({ handle, admin, add } = await oneClientBook(newest));
     // Older than the 24 months before the newest day: the countback of D needs September 2024.
     await add("H-1", { issueDate: "2024-08-10", dueDate: "2024-09-09", amount: "700.00", ...settled("2024-09-09") });
     await add("H0", { issueDate: "2024-09-20", dueDate: "2024-10-20", amount: "2500.00", ...settled("2025-06-20") });
@@ -36,7 +43,7 @@ describe("indicators at a month end 18 months before the newest snapshot", () =>
     await add("H6", { issueDate: "2025-03-02", dueDate: "2025-04-01", amount: "1500.00", ...settled("2025-04-29") });
     await add("H7", { issueDate: "2026-10-01", dueDate: "2026-10-31", amount: "6000.00" });
     // Only today's snapshot, as after the first import: the past days are rebuilt when asked for.
-    await recordDailySnapshot(db, newest);
+    await recordDailySnapshot(handle.db, newest);
   });
   afterAll(() => handle.close());
 
@@ -103,14 +110,11 @@ describe("a platform that knows only its open items", () => {
   let admin: Scope;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    const { db } = handle;
-    const entity = await makeEntity(db);
-    admin = (await loadScope(db, (await makeUser(db, "admin")).id, date))!;
-    const client = await makeClient(db, entity.id);
-    await makeDocument(db, client.id, { number: "O1", issueDate: "2026-10-10", dueDate: "2026-11-09", amount: "3000.00" });
-    await makeDocument(db, client.id, { number: "O2", issueDate: "2026-11-20", dueDate: "2026-12-20", amount: "1000.00" });
-    await recordDailySnapshot(db, date);
+    let add: Awaited<ReturnType<typeof oneClientBook>>["add"];
+    ({ handle, admin, add } = await oneClientBook(date));
+    await add("O1", { issueDate: "2026-10-10", dueDate: "2026-11-09", amount: "3000.00" });
+    await add("O2", { issueDate: "2026-11-20", dueDate: "2026-12-20", amount: "1000.00" });
+    await recordDailySnapshot(handle.db, date);
   });
   afterAll(() => handle.close());
 
