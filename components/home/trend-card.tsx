@@ -8,7 +8,7 @@ import { formatCountback, formatDays } from "@/lib/kpi/display";
 
 const month = new Intl.DateTimeFormat("fr-FR", { month: "short", year: "2-digit", timeZone: "UTC" });
 
-/** Encours, échu, DSO, BPDSO, DBT and CEI at each of the last 12 month ends and at the latest snapshot. */
+/** Encours, échu, DSO, BPDSO, DBT and CEI at each of the last 12 month ends and at the latest snapshot: charts, then their table. */
 export function TrendCard({ points, entityId }: { points: TrendPoint[]; entityId?: string }) {
   const last = points.length - 1;
   const label = (p: TrendPoint, i: number) =>
@@ -25,6 +25,7 @@ export function TrendCard({ points, entityId }: { points: TrendPoint[]; entityId
     bpdso: p.kpis?.bpdso ?? null,
     dbt: p.kpis?.dbt ?? null,
   }));
+  const efficiency = points.map((p, i) => ({ label: label(p, i), cei: p.kpis?.cei == null ? null : p.kpis.cei / 100 }));
   const recorded = points.filter((p) => p.recorded);
   const exportHref = `/api/tendance/export${entityId ? `?societe=${entityId}` : ""}`;
   return (
@@ -49,7 +50,7 @@ export function TrendCard({ points, entityId }: { points: TrendPoint[]; entityId
           <p className="text-sm text-muted-foreground">Aucune photographie de fin de mois n&apos;a encore été calculée.</p>
         ) : (
           <>
-            <div className="grid gap-6 lg:grid-cols-2">
+            <div className="grid gap-6 lg:grid-cols-2 2xl:grid-cols-3">
               <AreaChart
                 data={amounts}
                 index="label"
@@ -66,6 +67,15 @@ export function TrendCard({ points, entityId }: { points: TrendPoint[]; entityId
                 colors={["#7c3aed", "#16a34a", "#f59e0b"]}
                 unit="days"
                 ariaLabel="Évolution du DSO, du BPDSO et du DBT sur 12 mois, en jours"
+              />
+              <AreaChart
+                data={efficiency}
+                index="label"
+                categories={["cei"]}
+                labels={{ cei: "CEI" }}
+                colors={["#0891b2"]}
+                unit="percent"
+                ariaLabel="Évolution du CEI (efficacité du recouvrement) sur 12 mois"
               />
             </div>
             <Table aria-label="Indicateurs à chaque fin de mois">
