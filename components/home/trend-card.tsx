@@ -36,12 +36,8 @@ export function TrendCard({ points, entityId }: { points: TrendPoint[]; entityId
           <CardDescription>Encours, échu et délais de votre périmètre à chaque fin de mois, puis au dernier calcul</CardDescription>
         </div>
         {recorded.length > 0 && (
-          <a
-            href={exportHref}
-            aria-label="Exporter la tendance (xlsx)"
-            className="inline-flex shrink-0 items-center gap-1.5 text-sm text-primary underline-offset-4 hover:underline"
-          >
-            <Download className="size-4" aria-hidden="true" /> Exporter (xlsx)
+          <a href={exportHref} className="inline-flex shrink-0 items-center gap-1.5 text-sm text-primary underline-offset-4 hover:underline">
+            <Download className="size-4" aria-hidden="true" /> Exporter la tendance (xlsx)
           </a>
         )}
       </CardHeader>
